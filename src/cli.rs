@@ -1,0 +1,195 @@
+//! The command line: the same binary as the window, for checking and scripting the rules
+//! without a display (DOMAIN.md "Command line").
+
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "the CLI talks on stdout/stderr"
+)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::Topic;
+use crate::policy::{self, LoadReport, StatementRecord};
+
+/// 医保个人账户助手: the window, or commands for the policy data.
+#[derive(Debug, Parser)]
+#[command(
+    name = "yibao",
+    version,
+    about = "医保个人账户助手 — employee medical-insurance personal account helper"
+)]
+pub struct Cli {
+    /// Extra policy folder: its files add regions or replace shipped ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub policies: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check and show policy data.
+    Policies {
+        #[command(subcommand)]
+        command: PoliciesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PoliciesCommand {
+    /// Validate policy files; prints `file:line:column: message` for every problem.
+    Check {
+        /// Folder to check on top of the shipped files (default: what the app loads).
+        dir: Option<PathBuf>,
+    },
+    /// Print a region's statements, inherited ones included.
+    Show {
+        /// Region id, e.g. nanjing.
+        region: String,
+        /// Only statements on this topic.
+        #[arg(long, value_parser = parse_topic)]
+        topic: Option<Topic>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+fn parse_topic(text: &str) -> Result<Topic, String> {
+    text.parse()
+        .map_err(|e: crate::domain::UnknownId| e.to_string())
+}
+
+/// The folders the app reads on top of the shipped policies: the user's data folder (may be
+/// absent) and `--policies DIR` (must exist).
+pub fn policy_folders(extra: Option<&PathBuf>) -> Vec<(PathBuf, bool)> {
+    let mut folders = Vec::new();
+    if let Some(user) = policy::user_policy_dir() {
+        folders.push((user, true));
+    }
+    if let Some(extra) = extra {
+        folders.push((extra.clone(), false));
+    }
+    folders
+}
+
+/// Runs a command; `None` means "open the window" and is handled by `main`.
+pub fn run(cli: &Cli) -> ExitCode {
+    match &cli.command {
+        None => ExitCode::SUCCESS,
+        Some(Command::Policies { command }) => match command {
+            PoliciesCommand::Check { dir } => check(cli, dir.as_ref()),
+            PoliciesCommand::Show {
+                region,
+                topic,
+                format,
+            } => show(cli, region, *topic, *format),
+        },
+    }
+}
+
+fn check(cli: &Cli, dir: Option<&PathBuf>) -> ExitCode {
+    let folders = match dir {
+        Some(dir) => vec![(dir.clone(), false)],
+        None => policy_folders(cli.policies.as_ref()),
+    };
+    let report = policy::load_with_folders(&folders);
+    if report.is_clean() {
+        let statements: usize = report
+            .set
+            .regions_in_tree_order()
+            .iter()
+            .map(|r| r.statements.len())
+            .sum();
+        println!(
+            "ok: {} regions, {} statements, policy data version {}",
+            report.set.len(),
+            statements,
+            report.set.data_version()
+        );
+        ExitCode::SUCCESS
+    } else {
+        for problem in &report.problems {
+            eprintln!("{problem}");
+        }
+        eprintln!(
+            "{} problem(s) in {} file(s)",
+            report.problems.len(),
+            report.skipped_files.len()
+        );
+        ExitCode::from(1)
+    }
+}
+
+fn warn_about_skipped(report: &LoadReport) {
+    for problem in &report.problems {
+        eprintln!("warning: {problem}");
+    }
+    for file in &report.skipped_files {
+        eprintln!("warning: skipped {file}; using the shipped policies for its region");
+    }
+}
+
+fn show(cli: &Cli, region: &str, topic: Option<Topic>, format: ShowFormat) -> ExitCode {
+    let report = policy::load_with_folders(&policy_folders(cli.policies.as_ref()));
+    warn_about_skipped(&report);
+    let Some(resolved) = report.set.resolve(region) else {
+        eprintln!(
+            "unknown region \"{region}\" (known regions: {})",
+            report.set.region_ids().join(", ")
+        );
+        return ExitCode::from(1);
+    };
+    let records = resolved.statement_records(topic);
+    let output = match format {
+        ShowFormat::Json => match serde_json::to_string_pretty(&records) {
+            Ok(json) => json,
+            Err(error) => {
+                eprintln!("cannot write JSON: {error}");
+                return ExitCode::from(1);
+            }
+        },
+        ShowFormat::Text => show_text(&resolved.path_label(), report.set.data_version(), &records),
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (e.g. `| head`) is not an error worth a panic.
+    let _ = writeln!(stdout, "{output}");
+    ExitCode::SUCCESS
+}
+
+fn show_text(path: &str, version: &str, records: &[StatementRecord]) -> String {
+    let mut out = format!(
+        "{path}（政策数据版本 {version}，仅供参考，以当地医保部门最新规定为准；医保服务热线 12393）\n"
+    );
+    let mut current_topic = None;
+    for record in records {
+        if current_topic != Some(record.topic) {
+            current_topic = Some(record.topic);
+            out.push_str(&format!("\n## {}\n", record.topic_label));
+        }
+        out.push_str(&format!(
+            "\n[{}] {}（{}）\n  {}\n",
+            record.confidence_label, record.id, record.region_name, record.text
+        ));
+        if let Some(correction) = &record.correction {
+            out.push_str(&format!("  更正：{correction}\n"));
+        }
+        for source in &record.sources {
+            out.push_str(&format!("  来源：{}\n", source.source.citation()));
+        }
+        out.push_str(&format!("  核实日期：{}\n", record.verified_on));
+    }
+    out
+}

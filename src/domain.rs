@@ -1,0 +1,278 @@
+//! The vocabulary of DOMAIN.md as enums: regions aside, every id that appears in policy files,
+//! saved data, CLI flags and JSON output. A typo in a policy file is an error, not a silent miss.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// An id that is not part of a vocabulary, with the kind of thing it was meant to name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} \"{given}\" (expected one of: {expected})")]
+pub struct UnknownId {
+    pub kind: &'static str,
+    pub given: String,
+    pub expected: String,
+}
+
+/// Defines a closed vocabulary: the enum, its stable ids, Chinese labels, parsing and serde.
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $name:ident ($kind:literal) {
+            $( $variant:ident = $id:literal : $label:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $( $variant ),+
+        }
+
+        impl $name {
+            /// Every value, in the order DOMAIN.md lists them.
+            pub const ALL: &'static [$name] = &[$( $name::$variant ),+];
+            /// What this vocabulary names, in error messages.
+            pub const KIND: &'static str = $kind;
+
+            /// The stable English id used in files, flags and JSON.
+            pub fn id(self) -> &'static str {
+                match self { $( $name::$variant => $id ),+ }
+            }
+
+            /// The Chinese label shown to users.
+            pub fn label(self) -> &'static str {
+                match self { $( $name::$variant => $label ),+ }
+            }
+
+            /// All ids joined for messages such as "expected one of: …".
+            pub fn expected_ids() -> String {
+                [$( $id ),+].join(", ")
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownId;
+            fn from_str(s: &str) -> Result<Self, UnknownId> {
+                match s {
+                    $( $id => Ok($name::$variant), )+
+                    _ => Err(UnknownId {
+                        kind: $kind,
+                        given: s.to_owned(),
+                        expected: Self::expected_ids(),
+                    }),
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.id())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.id())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                text.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// What a statement is about.
+    Topic ("topic") {
+        FamilySharing = "family_sharing" : "家庭共济",
+        Withdrawal = "withdrawal" : "个人账户提取",
+        BalanceQuery = "balance_query" : "余额查询",
+        Transfer = "transfer" : "转移接续",
+        Fees = "fees" : "手续费",
+        Dental = "dental" : "牙科报销",
+        WechatCashout = "wechat_cashout" : "转入微信",
+        Fraud = "fraud" : "违规与处罚",
+    }
+}
+
+vocabulary! {
+    /// How sure we are of a statement.
+    Confidence ("confidence") {
+        Official = "official" : "官方依据",
+        Reported = "reported" : "文章说法",
+        Local = "local" : "因地而异",
+        Disputed = "disputed" : "存疑",
+        False = "false" : "错误说法",
+    }
+}
+
+impl Confidence {
+    /// Whether a statement with this confidence must carry a correction.
+    pub fn needs_correction(self) -> bool {
+        matches!(self, Confidence::Disputed | Confidence::False)
+    }
+}
+
+vocabulary! {
+    /// Kind of basic medical insurance a person has.
+    Insurance ("insurance") {
+        Employee = "employee" : "职工医保",
+        Resident = "resident" : "居民医保",
+        None = "none" : "未参保",
+    }
+}
+
+vocabulary! {
+    /// Whether an employee-insured person still works.
+    InsuredStatus ("insured status") {
+        InService = "in_service" : "在职",
+        Retired = "retired" : "退休",
+    }
+}
+
+vocabulary! {
+    /// A relative, seen from the holder's side.
+    Relation ("relation") {
+        Spouse = "spouse" : "配偶",
+        Parent = "parent" : "父母",
+        Child = "child" : "子女",
+        Sibling = "sibling" : "兄弟姐妹",
+        Grandparent = "grandparent" : "祖父母",
+        MaternalGrandparent = "maternal_grandparent" : "外祖父母",
+        Grandchild = "grandchild" : "孙子女",
+        MaternalGrandchild = "maternal_grandchild" : "外孙子女",
+        ParentInLaw = "parent_in_law" : "岳父母/公婆",
+        ChildInLaw = "child_in_law" : "儿媳/女婿",
+        SiblingInLaw = "sibling_in_law" : "兄弟姐妹的配偶/配偶的兄弟姐妹",
+        UncleAunt = "uncle_aunt" : "叔伯姑舅姨",
+        NephewNiece = "nephew_niece" : "侄子女/外甥子女",
+        Cousin = "cousin" : "堂/表兄弟姐妹",
+        GreatGrandparent = "great_grandparent" : "曾祖父母",
+        GreatGrandchild = "great_grandchild" : "曾孙子女",
+        Other = "other" : "其他",
+    }
+}
+
+vocabulary! {
+    /// What shared money may be spent on.
+    Use ("use") {
+        MedicalSelfPay = "medical_self_pay" : "就医个人自付",
+        Pharmacy = "pharmacy" : "定点药店购药",
+        ResidentPremium = "resident_premium" : "居民医保个人缴费",
+        CommercialInsurance = "commercial_insurance" : "商业保险",
+        Cash = "cash" : "提取现金",
+    }
+}
+
+vocabulary! {
+    /// Procedures the checklists cover.
+    Procedure ("procedure") {
+        Withdrawal = "withdrawal" : "个人账户一次性支取",
+        Transfer = "transfer" : "转移接续",
+        Binding = "binding" : "家庭共济绑定",
+    }
+}
+
+vocabulary! {
+    /// Questions the withdrawal questionnaire asks; an unanswered fact is unknown.
+    Fact ("fact") {
+        InsuredStatus = "insured_status" : "参保状态",
+        Deceased = "deceased" : "参保人已去世",
+        SettledAbroad = "settled_abroad" : "出国（境）定居",
+        ForeignNationalLeaving = "foreign_national_leaving" : "外籍人员离境",
+        GivesUpEmployeeInsurance = "gives_up_employee_insurance" : "主动放弃职工医保",
+        Moving = "moving" : "转移医保关系",
+        NewScheme = "new_scheme" : "新参保地参加的医保",
+        NewPlaceAcceptsBalance = "new_place_accepts_balance" : "新参保地接收余额",
+        RetiredElsewhere = "retired_elsewhere" : "异地安置退休",
+        LongTermElsewhere = "long_term_elsewhere" : "长期异地居住",
+        SeriousIllness = "serious_illness" : "重病或大额医疗费用",
+    }
+}
+
+impl Fact {
+    /// The values this fact can take, with Chinese labels.
+    pub fn values(self) -> &'static [(&'static str, &'static str)] {
+        const YES_NO: &[(&str, &str)] = &[("yes", "是"), ("no", "否")];
+        match self {
+            Fact::InsuredStatus => &[("in_service", "在职"), ("retired", "退休")],
+            Fact::Moving => &[
+                ("none", "不转移"),
+                ("intra_province", "省内转移"),
+                ("inter_province", "跨省转移"),
+            ],
+            Fact::NewScheme => &[
+                ("employee", "职工医保"),
+                ("resident", "居民医保"),
+                ("none", "不参保"),
+            ],
+            _ => YES_NO,
+        }
+    }
+
+    /// Whether `value` is one of this fact's values.
+    pub fn accepts(self, value: &str) -> bool {
+        self.values().iter().any(|(id, _)| *id == value)
+    }
+
+    /// The value ids joined for messages.
+    pub fn expected_values(self) -> String {
+        self.values()
+            .iter()
+            .map(|(id, _)| *id)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+vocabulary! {
+    /// Ways a balance can be withdrawn in one go.
+    WithdrawalCase ("withdrawal case") {
+        Death = "death" : "参保人去世",
+        SettleAbroad = "settle_abroad" : "出国（境）定居",
+        ForeignerLeaving = "foreigner_leaving" : "外籍人员离境",
+        GiveUpEmployee = "give_up_employee" : "主动放弃职工医保",
+        TransferNotAccepted = "transfer_not_accepted" : "新参保地不接收余额",
+        RetiredElsewhere = "retired_elsewhere" : "异地安置退休",
+        LongTermElsewhere = "long_term_elsewhere" : "长期异地居住",
+        SeriousIllness = "serious_illness" : "大病提取",
+    }
+}
+
+vocabulary! {
+    /// The answer to "does this apply to me?".
+    Verdict ("verdict") {
+        Eligible = "eligible" : "符合",
+        NotEligible = "not_eligible" : "不符合",
+        ConfirmLocally = "confirm_locally" : "需向当地医保经办机构确认",
+    }
+}
+
+vocabulary! {
+    /// Whether a use of shared money is permitted.
+    Availability ("availability") {
+        Allowed = "allowed" : "可以",
+        Local = "local" : "因地而异",
+        Never = "never" : "不可以",
+    }
+}
+
+vocabulary! {
+    /// Whether one relative may be supported by several holders.
+    SeveralSupporters ("several-supporters rule") {
+        Allowed = "allowed" : "允许",
+        Warn = "warn" : "提醒",
+    }
+}
+
+vocabulary! {
+    /// How much a source can be trusted on its own (FACTS.md grades).
+    SourceGrade ("source grade") {
+        A = "A" : "法规或政府网站",
+        B = "B" : "官方媒体或忠实转载",
+        C = "C" : "网络文章",
+    }
+}

@@ -1,0 +1,11 @@
+//! yibao — 医保个人账户助手: helps employees and their families use the personal account of
+//! their employee medical insurance. Fully offline.
+//!
+//! The core (`domain`, `policy`, `store`) knows nothing of the UI; `ui` is a thin eframe layer
+//! over it and `cli` is the command line over the same core.
+
+pub mod cli;
+pub mod domain;
+pub mod policy;
+pub mod store;
+pub mod ui;

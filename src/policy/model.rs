@@ -1,0 +1,343 @@
+//! The policy data model: regions with their sources, statements and rules, exactly as the
+//! TOML files under `policies/` describe them (see `policies/README.md`).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::domain::{
+    Availability, Confidence, Fact, Insurance, Procedure, Relation, SeveralSupporters, SourceGrade,
+    Topic, Use, Verdict, WithdrawalCase,
+};
+
+/// A reference to a source by id, remembering where in the file it was written.
+pub type SourceRef = Spanned<String>;
+
+/// Ids of a list of source references, in order.
+pub fn source_ids(refs: &[SourceRef]) -> impl Iterator<Item = &str> {
+    refs.iter().map(|r| r.get_ref().as_str())
+}
+
+/// A calendar date written as a bare TOML date (`2024-07-01`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct PolicyDate(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for PolicyDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let value = toml::value::Datetime::deserialize(deserializer)?;
+        let (Some(date), None) = (value.date, value.time) else {
+            return Err(D::Error::custom(format!(
+                "expected a date like 2024-07-01, found `{value}`"
+            )));
+        };
+        NaiveDate::from_ymd_opt(i32::from(date.year), date.month.into(), date.day.into())
+            .map(PolicyDate)
+            .ok_or_else(|| D::Error::custom(format!("`{date}` is not a real calendar date")))
+    }
+}
+
+impl std::fmt::Display for PolicyDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+/// `[region]`: who this file is about.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionHeader {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub parent: Option<Spanned<String>>,
+    #[serde(default)]
+    pub data_version: Option<Spanned<String>>,
+}
+
+/// `[sources.<id>]`: a document statements and rules cite.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PolicyDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<SourceGrade>,
+}
+
+impl Source {
+    /// One line a reader can use to find the document: issuer, 文号, date, title.
+    pub fn citation(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(issuer) = &self.issuer {
+            parts.push(issuer.clone());
+        }
+        parts.push(format!("《{}》", self.title));
+        if let Some(number) = &self.doc_number {
+            parts.push(number.clone());
+        }
+        if let Some(date) = self.date {
+            parts.push(date.to_string());
+        }
+        if let Some(seed) = &self.seed {
+            parts.push(format!("网络文章 {seed}"));
+        }
+        parts.join("，")
+    }
+}
+
+/// `[[statements]]`: one claim or rule shown in the explorer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    pub id: Spanned<String>,
+    pub topic: Topic,
+    pub text: String,
+    pub confidence: Confidence,
+    pub sources: Spanned<Vec<SourceRef>>,
+    #[serde(default)]
+    pub correction: Option<String>,
+    #[serde(default)]
+    pub effective_from: Option<PolicyDate>,
+    #[serde(default)]
+    pub effective_until: Option<PolicyDate>,
+    pub verified_on: PolicyDate,
+}
+
+impl Statement {
+    /// The statement's key, shared by overrides in nearer regions.
+    pub fn key(&self) -> &str {
+        self.id.get_ref()
+    }
+
+    /// Whether the statement is in force on `date`.
+    pub fn in_force_on(&self, date: NaiveDate) -> bool {
+        self.effective_from.is_none_or(|from| from.0 <= date)
+            && self.effective_until.is_none_or(|until| date <= until.0)
+    }
+}
+
+/// `[[relations]]`: whether a relative may be bound, and why.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationRule {
+    pub relation: Spanned<Relation>,
+    pub qualifies: bool,
+    pub reason: String,
+    pub sources: Spanned<Vec<SourceRef>>,
+}
+
+/// `[binding.same_province]` / `[binding.other_province]`: sharing across distance.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DistanceRule {
+    pub outcome: Verdict,
+    pub channel: String,
+    pub reason: String,
+    pub sources: Spanned<Vec<SourceRef>>,
+}
+
+/// `[[binding.beneficiaries]]`: what shared money may pay, by the relative's insurance.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BeneficiaryRule {
+    pub insurance: Spanned<Insurance>,
+    pub uses: Vec<Use>,
+    pub reason: String,
+    pub sources: Spanned<Vec<SourceRef>>,
+}
+
+/// `[binding]`: who may be a holder and a beneficiary, and where sharing works.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BindingRules {
+    pub holder_insurance: Vec<Insurance>,
+    pub holder_reason: String,
+    pub several_supporters: SeveralSupporters,
+    pub several_supporters_reason: String,
+    pub same_province: DistanceRule,
+    pub other_province: DistanceRule,
+    pub beneficiaries: Vec<BeneficiaryRule>,
+    pub sources: Spanned<Vec<SourceRef>>,
+}
+
+/// `[[uses]]`: whether a use of shared money is permitted here.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UseRule {
+    #[serde(rename = "use")]
+    pub use_: Spanned<Use>,
+    pub availability: Availability,
+    pub reason: String,
+    pub sources: Spanned<Vec<SourceRef>>,
+}
+
+/// A fact's expected value(s) in a condition: written as one value or a list of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactValues(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for FactValues {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValuesVisitor;
+        impl<'de> serde::de::Visitor<'de> for ValuesVisitor {
+            type Value = FactValues;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a value id or a list of value ids")
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<FactValues, E> {
+                Ok(FactValues(vec![value.to_owned()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<FactValues, A::Error> {
+                let mut values = Vec::new();
+                while let Some(value) = seq.next_element::<String>()? {
+                    values.push(value);
+                }
+                Ok(FactValues(values))
+            }
+        }
+        deserializer.deserialize_any(ValuesVisitor)
+    }
+}
+
+/// A condition over questionnaire answers: every listed fact must have one of its values.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Condition(pub BTreeMap<Fact, FactValues>);
+
+impl Condition {
+    /// The facts and their accepted value ids.
+    pub fn requirements(&self) -> impl Iterator<Item = (Fact, &[String])> {
+        self.0
+            .iter()
+            .map(|(fact, values)| (*fact, values.0.as_slice()))
+    }
+}
+
+/// `[[questions]]`: one question of a procedure's questionnaire.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub procedure: Procedure,
+    pub fact: Spanned<Fact>,
+    pub text: String,
+    #[serde(default)]
+    pub help: Option<String>,
+    #[serde(default)]
+    pub ask_if: Option<Spanned<Condition>>,
+}
+
+/// A document or thing to bring to the service window.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Material {
+    pub item: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obtain_at: Option<String>,
+}
+
+/// `[[withdrawal_cases]]`: one way the balance may (or may not) be withdrawn.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawalCaseRule {
+    pub case: Spanned<WithdrawalCase>,
+    pub title: String,
+    pub when: Spanned<Condition>,
+    pub outcome: Verdict,
+    pub confidence: Confidence,
+    pub reason: String,
+    #[serde(default)]
+    pub correction: Option<String>,
+    #[serde(default)]
+    pub applicants: Option<String>,
+    #[serde(default)]
+    pub time_limit: Option<String>,
+    #[serde(default)]
+    pub fee: Option<String>,
+    #[serde(default)]
+    pub materials: Vec<Material>,
+    #[serde(default)]
+    pub steps: Vec<String>,
+    pub sources: Spanned<Vec<SourceRef>>,
+}
+
+/// `[transfer]`: time limits for moving the insurance relationship.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransferRules {
+    pub sending_working_days: u32,
+    pub receiving_working_days: u32,
+    pub backpay_gap_months: u32,
+    pub max_waiting_months: u32,
+    pub covers: String,
+    pub sources: Spanned<Vec<SourceRef>>,
+}
+
+/// Where a region's file came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Compiled into the binary; the path is relative to `policies/`.
+    Embedded(String),
+    /// Read from a folder at run time.
+    File(std::path::PathBuf),
+}
+
+impl Origin {
+    /// The path to show in messages.
+    pub fn display_path(&self) -> String {
+        match self {
+            Origin::Embedded(path) => format!("policies/{path}"),
+            Origin::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// One region's file, parsed and checked on its own.
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub header: RegionHeader,
+    pub origin: Origin,
+    pub sources: BTreeMap<String, Source>,
+    pub statements: Vec<Statement>,
+    pub relations: Vec<RelationRule>,
+    pub binding: Option<BindingRules>,
+    pub uses: Vec<UseRule>,
+    pub questions: Vec<Question>,
+    pub withdrawal_cases: Vec<WithdrawalCaseRule>,
+    pub transfer: Option<TransferRules>,
+}
+
+impl Region {
+    /// The region id (`nanjing`).
+    pub fn id(&self) -> &str {
+        self.header.id.get_ref()
+    }
+
+    /// The Chinese name (`南京市`).
+    pub fn name(&self) -> &str {
+        &self.header.name
+    }
+
+    /// The parent region id, `None` for the root.
+    pub fn parent(&self) -> Option<&str> {
+        self.header.parent.as_ref().map(|p| p.get_ref().as_str())
+    }
+}

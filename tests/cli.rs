@@ -1,0 +1,188 @@
+//! The command line, run as a user would: the real binary, exit codes and output.
+
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// Runs `yibao` with `args`, isolated from the developer's own data directory.
+fn yibao(args: &[&str]) -> Output {
+    let home = tempfile::tempdir().expect("temp dir");
+    Command::new(env!("CARGO_BIN_EXE_yibao"))
+        .args(args)
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .expect("run yibao")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn policies_check_passes_on_the_shipped_files() {
+    let output = yibao(&["policies", "check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("ok: 7 regions"));
+}
+
+#[test]
+fn policies_check_passes_on_the_repository_folder() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/policies");
+    let output = yibao(&["policies", "check", dir]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn policies_check_fails_with_located_messages_on_a_broken_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("nanjing.toml"),
+        "[region]\nid = \"nanjing\"\nname = \"南京市\"\nparent = \"jiangsu\"\nmayor = \"x\"\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("broken.toml"), "[region\n").expect("write");
+    let output = yibao(&[
+        "policies",
+        "check",
+        dir.path().to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let messages = stderr(&output);
+    let nanjing = dir.path().join("nanjing.toml");
+    let broken = dir.path().join("broken.toml");
+    assert!(
+        messages.contains(&format!("{}:5:1: unknown field `mayor`", nanjing.display())),
+        "{messages}"
+    );
+    assert!(
+        messages.contains(&format!("{}:1:", broken.display())) && messages.contains("invalid TOML"),
+        "{messages}"
+    );
+}
+
+#[test]
+fn policies_show_nanjing_transfer_as_json_lists_statements_with_sources() {
+    let output = yibao(&[
+        "policies", "show", "nanjing", "--topic", "transfer", "--format", "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let statements = json.as_array().expect("an array");
+    assert!(statements.len() >= 5);
+    let mut regions = std::collections::BTreeSet::new();
+    for statement in statements {
+        assert_eq!(statement["topic"], "transfer");
+        for key in ["id", "region", "text", "confidence"] {
+            assert!(
+                statement[key].as_str().is_some_and(|v| !v.is_empty()),
+                "{key} in {statement}"
+            );
+        }
+        let sources = statement["sources"].as_array().expect("sources");
+        assert!(!sources.is_empty(), "{statement}");
+        assert!(
+            sources
+                .iter()
+                .all(|s| s["title"].as_str().is_some_and(|t| !t.is_empty()))
+        );
+        regions.insert(statement["region"].as_str().unwrap_or_default().to_owned());
+    }
+    // Inherited and local statements, each saying where it is defined.
+    assert!(
+        regions.contains("national") && regions.contains("nanjing"),
+        "{regions:?}"
+    );
+    assert!(
+        statements
+            .iter()
+            .any(|s| s["sources"].as_array().is_some_and(|src| src
+                .iter()
+                .any(|x| x["doc_number"] == "医保办发〔2021〕43号")))
+    );
+}
+
+#[test]
+fn policies_show_qingdao_gives_every_statement_a_source_and_confidence() {
+    let output = yibao(&["policies", "show", "qingdao", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    let statements = json.as_array().expect("an array");
+    assert!(statements.len() > 40);
+    let confidences = ["official", "reported", "local", "disputed", "false"];
+    for statement in statements {
+        assert!(confidences.contains(&statement["confidence"].as_str().unwrap_or("")));
+        assert!(!statement["sources"].as_array().expect("sources").is_empty());
+    }
+}
+
+#[test]
+fn policies_show_text_is_readable_chinese() {
+    let output = yibao(&["policies", "show", "hefei", "--topic", "balance_query"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.starts_with("全国 › 安徽省 › 合肥市"));
+    assert!(text.contains("[错误说法]") && text.contains("更正：") && text.contains("12393"));
+}
+
+#[test]
+fn an_unknown_region_is_an_input_error_and_a_bad_topic_a_usage_error() {
+    let output = yibao(&["policies", "show", "atlantis"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("unknown region \"atlantis\" (known regions: anhui, hefei"));
+
+    let output = yibao(&["policies", "show", "nanjing", "--topic", "taxes"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown topic \"taxes\""));
+}
+
+#[test]
+fn an_override_folder_changes_what_show_prints() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("hefei.toml"),
+        r#"[region]
+id = "hefei"
+name = "合肥市"
+parent = "anhui"
+
+[sources.guide]
+title = "合肥市医保经办指南"
+issuer = "合肥市医疗保障局"
+
+[[statements]]
+id = "fees.none"
+topic = "fees"
+text = "合肥：办理不收费。"
+confidence = "official"
+sources = ["guide"]
+verified_on = 2026-11-23
+"#,
+    )
+    .expect("write");
+    let output = yibao(&[
+        "--policies",
+        dir.path().to_str().expect("utf-8"),
+        "policies",
+        "show",
+        "hefei",
+        "--topic",
+        "fees",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("json");
+    let fees_none = json
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|s| s["id"] == "fees.none")
+        .expect("present");
+    assert_eq!(fees_none["region"], "hefei");
+    assert_eq!(fees_none["text"], "合肥：办理不收费。");
+}

@@ -1,0 +1,352 @@
+//! Loading and validation: every problem is reported with its place, and broken files never
+//! stop the rest from loading.
+
+use crate::support::{MINIMAL_ROOT, file, shipped, shipped_with};
+use yibao::policy::{PolicyFile, load_layers};
+
+/// Loads `files` as one layer and requires exactly the `expected` problems, each given as
+/// (file, line, a piece of the message).
+fn check(files: Vec<PolicyFile>, expected: &[(&str, usize, &str)]) {
+    let report = load_layers(&[files]);
+    let got: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        report.problems.len(),
+        expected.len(),
+        "expected {} problems, got:\n{}",
+        expected.len(),
+        got.join("\n")
+    );
+    for (file, line, message) in expected {
+        assert!(
+            report
+                .problems
+                .iter()
+                .any(|d| d.file == *file && d.line == *line && d.to_string().contains(message)),
+            "no problem at {file}:{line} containing {message:?}; got:\n{}",
+            got.join("\n")
+        );
+    }
+}
+
+/// The minimal root with `extra` appended.
+fn root_with(extra: &str) -> PolicyFile {
+    file("national.toml", &format!("{MINIMAL_ROOT}{extra}"))
+}
+
+#[test]
+fn the_shipped_files_load_without_problems() {
+    let report = shipped();
+    let problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert_eq!(report.set.len(), 7);
+}
+
+#[test]
+fn a_minimal_root_is_valid() {
+    check(vec![file("national.toml", MINIMAL_ROOT)], &[]);
+}
+
+#[test]
+fn bad_toml_is_reported_at_its_line() {
+    check(
+        vec![file(
+            "national.toml",
+            "[region]\nid = \"national\"\nname = 全国\n",
+        )],
+        &[("national.toml", 3, "invalid TOML")],
+    );
+}
+
+#[test]
+fn an_unknown_key_is_reported_at_the_key() {
+    let extra = r#"
+[[statements]]
+id = "c.d"
+topic = "fees"
+text = "x"
+confidence = "official"
+colour = "red"
+sources = ["law"]
+verified_on = 2026-11-23
+"#;
+    // MINIMAL_ROOT has 15 lines and `extra` starts with a blank line: `colour` is line 22.
+    check(
+        vec![root_with(extra)],
+        &[("national.toml", 22, "unknown field `colour`")],
+    );
+}
+
+#[test]
+fn an_unknown_relation_names_the_allowed_ones() {
+    let extra = r#"
+[[relations]]
+relation = "uncle"
+qualifies = false
+reason = "x"
+sources = ["law"]
+"#;
+    check(
+        vec![root_with(extra)],
+        &[(
+            "national.toml",
+            18,
+            "unknown relation \"uncle\" (expected one of: spouse",
+        )],
+    );
+}
+
+#[test]
+fn an_unknown_topic_is_an_error() {
+    let text = MINIMAL_ROOT.replace("topic = \"fees\"", "topic = \"taxes\"");
+    check(
+        vec![file("national.toml", &text)],
+        &[("national.toml", 11, "unknown topic \"taxes\"")],
+    );
+}
+
+#[test]
+fn a_statement_without_a_source_is_an_error() {
+    let empty = MINIMAL_ROOT.replace("sources = [\"law\"]", "sources = []");
+    check(
+        vec![file("national.toml", &empty)],
+        &[("national.toml", 14, "statement \"a.b\" has no source")],
+    );
+    let missing = MINIMAL_ROOT.replace("sources = [\"law\"]\n", "");
+    check(
+        vec![file("national.toml", &missing)],
+        &[("national.toml", 9, "missing field `sources`")],
+    );
+}
+
+#[test]
+fn an_unknown_source_is_an_error() {
+    let text = MINIMAL_ROOT.replace("sources = [\"law\"]", "sources = [\"law\", \"rumour\"]");
+    check(
+        vec![file("national.toml", &text)],
+        &[("national.toml", 14, "unknown source \"rumour\"")],
+    );
+}
+
+#[test]
+fn a_duplicate_statement_id_points_at_the_first() {
+    let extra = r#"
+[[statements]]
+id = "a.b"
+topic = "fees"
+text = "again"
+confidence = "official"
+sources = ["law"]
+verified_on = 2026-11-23
+"#;
+    check(
+        vec![root_with(extra)],
+        &[(
+            "national.toml",
+            18,
+            "duplicate statement id \"a.b\": already defined on line 10",
+        )],
+    );
+}
+
+#[test]
+fn a_false_claim_needs_a_correction() {
+    let text = MINIMAL_ROOT.replace("confidence = \"official\"", "confidence = \"false\"");
+    check(
+        vec![file("national.toml", &text)],
+        &[("national.toml", 9, "needs a `correction`")],
+    );
+}
+
+#[test]
+fn a_condition_value_must_belong_to_its_fact() {
+    let extra = r#"
+[[questions]]
+procedure = "withdrawal"
+fact = "moving"
+text = "搬家吗？"
+ask_if = { deceased = "maybe" }
+"#;
+    check(
+        vec![root_with(extra)],
+        &[(
+            "national.toml",
+            21,
+            "value \"maybe\" is not allowed for fact `deceased` (expected one of: yes, no)",
+        )],
+    );
+}
+
+#[test]
+fn an_unknown_parent_is_an_error() {
+    let city = "[region]\nid = \"atlantis_city\"\nname = \"某市\"\nparent = \"atlantis\"\n";
+    check(
+        vec![
+            file("national.toml", MINIMAL_ROOT),
+            file("atlantis_city.toml", city),
+        ],
+        &[(
+            "atlantis_city.toml",
+            4,
+            "unknown parent region \"atlantis\"",
+        )],
+    );
+}
+
+#[test]
+fn a_cycle_of_parents_is_an_error() {
+    let a = "[region]\nid = \"a\"\nname = \"甲\"\nparent = \"b\"\n";
+    let b = "[region]\nid = \"b\"\nname = \"乙\"\nparent = \"a\"\n";
+    check(
+        vec![
+            file("national.toml", MINIMAL_ROOT),
+            file("a.toml", a),
+            file("b.toml", b),
+        ],
+        &[
+            ("a.toml", 4, "region \"a\" is its own ancestor: a → b → a"),
+            ("b.toml", 4, "region \"b\" is its own ancestor: b → a → b"),
+        ],
+    );
+}
+
+#[test]
+fn the_file_name_must_match_the_region_id() {
+    check(
+        vec![file("nationwide.toml", MINIMAL_ROOT)],
+        &[("nationwide.toml", 2, "does not match the file name")],
+    );
+}
+
+#[test]
+fn every_problem_in_a_file_is_reported_not_only_the_first() {
+    let extra = r#"
+[[statements]]
+id = "c.d"
+topic = "weather"
+text = "x"
+confidence = "official"
+sources = ["law"]
+verified_on = 2026-11-23
+
+[[statements]]
+id = "e.f"
+topic = "fees"
+text = "x"
+confidence = "maybe"
+sources = ["law"]
+verified_on = 2026-11-23
+
+[[statements]]
+id = "a.b"
+topic = "fees"
+text = "x"
+confidence = "official"
+sources = ["nowhere"]
+verified_on = "last week"
+"#;
+    check(
+        vec![root_with(extra)],
+        &[
+            ("national.toml", 19, "unknown topic \"weather\""),
+            ("national.toml", 29, "unknown confidence \"maybe\""),
+            ("national.toml", 39, "expected a TOML datetime"),
+        ],
+    );
+}
+
+#[test]
+fn an_impossible_date_is_reported_where_it_is_written() {
+    let text = MINIMAL_ROOT.replace("verified_on = 2026-11-23", "verified_on = 2026-02-30");
+    check(
+        vec![file("national.toml", &text)],
+        &[("national.toml", 15, "invalid date")],
+    );
+}
+
+#[test]
+fn messages_read_file_line_column_message() {
+    let report = load_layers(&[vec![file(
+        "dir/national.toml",
+        &MINIMAL_ROOT.replace("topic = \"fees\"", "topic = \"taxes\""),
+    )]]);
+    assert_eq!(
+        report.problems[0].to_string(),
+        "dir/national.toml:11:9: unknown topic \"taxes\" (expected one of: family_sharing, \
+         withdrawal, balance_query, transfer, fees, dental, wechat_cashout, fraud)"
+    );
+}
+
+#[test]
+fn a_broken_user_file_is_skipped_and_the_shipped_region_stays() {
+    let broken = file(
+        "/home/user/policies/nanjing.toml",
+        "[region]\nid = \"nanjing\"\nname = \"南京市\"\nparent = \"jiangsu\"\nfoo = 1\n",
+    );
+    let report = shipped_with(vec![broken]);
+    assert_eq!(
+        report.skipped_files,
+        vec!["/home/user/policies/nanjing.toml"]
+    );
+    assert_eq!(report.problems.len(), 1);
+    assert_eq!(report.problems[0].line, 5);
+    let nanjing = report.set.region("nanjing").expect("shipped nanjing stays");
+    assert!(nanjing.origin.display_path().starts_with("policies/"));
+    assert!(!nanjing.statements.is_empty());
+}
+
+#[test]
+fn a_user_file_citing_an_unknown_source_falls_back_to_the_shipped_one() {
+    let city = r#"[region]
+id = "hefei"
+name = "合肥市"
+parent = "anhui"
+
+[[statements]]
+id = "x.y"
+topic = "fees"
+text = "x"
+confidence = "official"
+sources = ["nope"]
+verified_on = 2026-11-23
+"#;
+    let report = shipped_with(vec![file("user/hefei.toml", city)]);
+    assert_eq!(report.skipped_files, vec!["user/hefei.toml"]);
+    assert!(
+        report.problems[0]
+            .to_string()
+            .starts_with("user/hefei.toml:11:")
+    );
+    let hefei = report.set.region("hefei").expect("shipped hefei stays");
+    assert!(hefei.statements.iter().all(|s| s.key() != "x.y"));
+}
+
+#[test]
+fn a_user_folder_can_add_a_new_city_without_code() {
+    let city = r#"[region]
+id = "xuzhou"
+name = "徐州市"
+parent = "jiangsu"
+
+[sources.local_guide]
+title = "徐州市医保经办指南"
+issuer = "徐州市医疗保障局"
+
+[[statements]]
+id = "family_sharing.local_note"
+topic = "family_sharing"
+text = "徐州市的说明。"
+confidence = "local"
+sources = ["local_guide", "civil_code_1045"]
+verified_on = 2026-11-23
+"#;
+    let report = shipped_with(vec![file("user/xuzhou.toml", city)]);
+    assert!(report.is_clean(), "{:?}", report.problems);
+    let resolved = report.set.resolve("xuzhou").expect("new city");
+    assert_eq!(resolved.path_label(), "全国 › 江苏省 › 徐州市");
+    assert!(
+        resolved
+            .statements()
+            .iter()
+            .any(|s| s.item.key() == "family_sharing.relatives")
+    );
+}

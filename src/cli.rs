@@ -184,7 +184,10 @@ fn show_text(path: &str, version: &str, records: &[StatementRecord]) -> String {
             record.confidence_label, record.id, record.region_name, record.text
         ));
         if let Some(correction) = &record.correction {
-            out.push_str(&format!("  更正：{correction}\n"));
+            out.push_str(&format!(
+                "  {}：{correction}\n",
+                record.confidence.note_heading()
+            ));
         }
         for source in &record.sources {
             out.push_str(&format!("  来源：{}\n", source.source.citation()));

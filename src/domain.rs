@@ -114,6 +114,16 @@ impl Confidence {
     pub fn needs_correction(self) -> bool {
         matches!(self, Confidence::Disputed | Confidence::False)
     }
+
+    /// How the note next to a statement is headed: a correction for wrong or doubtful
+    /// claims, a clarification otherwise.
+    pub fn note_heading(self) -> &'static str {
+        if self.needs_correction() {
+            "更正"
+        } else {
+            "说明"
+        }
+    }
 }
 
 vocabulary! {

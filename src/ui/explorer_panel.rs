@@ -109,9 +109,12 @@ fn statement_card_ui(
             ui.label(&statement.text);
             if let Some(correction) = &statement.correction {
                 ui.label(
-                    RichText::new(format!("更正：{correction}"))
-                        .color(theme::correction_color(ui.visuals().dark_mode))
-                        .strong(),
+                    RichText::new(format!(
+                        "{}：{correction}",
+                        statement.confidence.note_heading()
+                    ))
+                    .color(theme::correction_color(ui.visuals().dark_mode))
+                    .strong(),
                 );
             }
             for cited in resolved.cite(statement.sources.get_ref()) {

@@ -4,5 +4,6 @@ mod cli;
 mod content;
 mod loader;
 mod resolution;
+mod search;
 mod support;
 mod ui;

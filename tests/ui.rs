@@ -1,14 +1,35 @@
 //! The window, driven headless with egui_kittest: widgets found by label, as a user sees them.
 
+use chrono::NaiveDate;
+use eframe::egui::accesskit::Role;
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use yibao::ui::{Tab, YibaoApp, fonts};
+use yibao::domain::Topic;
+use yibao::ui::commands::UiCommand;
+use yibao::ui::{Preferences, Tab, YibaoApp, fonts};
 
-fn app_harness() -> Harness<'static, YibaoApp> {
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
+}
+
+fn harness_with(preferences: Preferences, size: [f32; 2]) -> Harness<'static, YibaoApp> {
     let report = crate::support::shipped();
     Harness::builder()
-        .with_size([1024.0, 700.0])
-        .build_eframe(move |cc| YibaoApp::new(&cc.egui_ctx, report))
+        .with_size(size)
+        .build_eframe(move |cc| YibaoApp::new(&cc.egui_ctx, report, preferences, today()))
+}
+
+fn app_harness() -> Harness<'static, YibaoApp> {
+    harness_with(Preferences::default(), [1024.0, 700.0])
+}
+
+/// The text a node shows (labels keep it in `value`, buttons in `label`).
+fn shown(node: &egui_kittest::Node<'_>) -> String {
+    use egui_kittest::kittest::NodeT;
+    node.value()
+        .or_else(|| node.accesskit_node().label())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -42,9 +63,7 @@ fn choosing_nanjing_and_transfer_shows_a_statement_with_its_source() {
     assert!(
         harness
             .query_all_by_label_contains("来源：国家医疗保障局办公室、财政部办公厅")
-            .any(|node| node
-                .value()
-                .is_some_and(|l| l.contains("医保办发〔2021〕43号")))
+            .any(|node| shown(&node).contains("医保办发〔2021〕43号"))
     );
     // A Nanjing-only claim from its seed article appears too.
     assert!(harness.query_all_by_label_contains("15个工作日").count() >= 1);
@@ -62,9 +81,244 @@ fn a_false_claim_shows_its_correction_on_the_card() {
     assert!(
         harness
             .query_all_by_label_contains("更正：")
-            .any(|node| node.value().is_some_and(|l| l.contains("12393")))
+            .any(|node| shown(&node).contains("12393"))
     );
     assert!(harness.query_all_by_label("错误说法").count() >= 1);
+}
+
+#[test]
+fn typing_gj_lists_family_sharing_from_several_regions_and_a_click_selects_one() {
+    let mut harness = app_harness();
+    harness.run();
+    harness.get_by_label("搜索").click();
+    harness.run();
+    harness.get_by_label("搜索").type_text("gj");
+    harness.run();
+    let groups: Vec<String> = harness
+        .query_all_by_label_contains(" · 家庭共济")
+        .map(|node| shown(&node))
+        .collect();
+    assert!(groups.len() >= 3, "groups: {groups:?}");
+    assert!(groups.iter().any(|g| g.starts_with("青岛市")));
+    assert!(groups.iter().any(|g| g.starts_with("全国")));
+
+    let target = harness
+        .query_all_by_label_contains("个人医保钱包")
+        .find(|node| shown(node).starts_with("［官方依据］"))
+        .expect("a result about the wallet");
+    target.click();
+    harness.run();
+    let explorer = harness.state().explorer();
+    let selected = explorer
+        .selected()
+        .expect("a statement is selected")
+        .clone();
+    assert_eq!(explorer.region(), selected.region);
+    assert_eq!(explorer.topic(), Topic::FamilySharing);
+    // The results give way to the cards, and the chosen card is on screen.
+    assert!(harness.query_by_label_contains("返回搜索结果").is_some());
+    assert!(harness.query_all_by_label_contains("个人医保钱包").count() >= 1);
+}
+
+#[test]
+fn escape_clears_the_search_and_ctrl_f_focuses_it() {
+    let mut harness = app_harness();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    assert!(harness.get_by_label("搜索").is_focused());
+    harness.get_by_label("搜索").type_text("共济");
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("（Esc 清除搜索）")
+            .is_some()
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("（Esc 清除搜索）")
+            .is_none()
+    );
+    assert_eq!(harness.get_by_label("搜索").value().unwrap_or_default(), "");
+}
+
+#[test]
+fn comparing_qingdao_and_nanjing_on_family_sharing_marks_differences() {
+    let mut harness = app_harness();
+    harness.run();
+    harness.get_by_label("对比地区").click();
+    harness.run();
+    // Starts with 青岛 and 合肥; swap 合肥 for 南京.
+    harness
+        .get_by_role_and_label(Role::CheckBox, "合肥市")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, "南京市")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().explorer().compare_regions(),
+        ["qingdao", "nanjing"]
+    );
+    harness.get_by_label_contains("青岛市 / 南京市 · 家庭共济");
+    assert!(harness.query_all_by_label_contains("⚠ 各地不同").count() >= 1);
+    assert!(
+        harness
+            .query_all_by_label_contains("⚠ 仅 南京市 有")
+            .count()
+            >= 1
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("⚠ 仅 青岛市 有")
+            .count()
+            >= 1
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("（本地区没有这一条）")
+            .count()
+            >= 2
+    );
+}
+
+#[test]
+fn an_earlier_as_of_date_hides_statements_that_start_later() {
+    let mut harness = app_harness();
+    harness.run();
+    let rule_2021 = "2021年起，职工医保个人账户可以支付";
+    assert!(harness.query_by_label_contains(rule_2021).is_some());
+    let field = harness.get_by_label("查看日期");
+    field.click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("查看日期").type_text("2020-01-01");
+    harness.run();
+    assert_eq!(
+        harness.state().explorer().as_of(),
+        NaiveDate::from_ymd_opt(2020, 1, 1).expect("date")
+    );
+    assert!(harness.query_by_label_contains(rule_2021).is_none());
+    harness.get_by_label_contains("不在有效期内，已隐藏");
+    // Statements without a start date stay.
+    harness.get_by_label_contains("近亲属只有八类");
+    harness.get_by_label("今天").click();
+    harness.run();
+    assert!(harness.query_by_label_contains(rule_2021).is_some());
+}
+
+#[test]
+fn a_bad_as_of_date_says_what_is_wrong_and_keeps_the_last_good_one() {
+    let mut harness = app_harness();
+    harness.run();
+    harness.get_by_label("查看日期").click();
+    harness.run();
+    harness.get_by_label("查看日期").type_text("x");
+    harness.run();
+    harness.get_by_label_contains("不是有效日期，请按 2024-07-01 的格式填写");
+    assert_eq!(harness.state().explorer().as_of(), today());
+}
+
+#[test]
+fn the_bibliography_lists_sources_with_the_statements_citing_them() {
+    let mut harness = app_harness();
+    harness.run();
+    harness.get_by_label("南京市").click();
+    harness.run();
+    harness.get_by_label("资料来源").click();
+    harness.run();
+    harness.get_by_label_contains("南京市 可见的资料来源共");
+    assert!(
+        harness
+            .query_all_by_label_contains("中华人民共和国民法典 第一千零四十五条")
+            .count()
+            >= 1
+    );
+    assert!(harness.query_all_by_label_contains("被 ").count() >= 3);
+}
+
+#[test]
+fn arrow_keys_move_through_the_region_list() {
+    let mut harness = app_harness();
+    harness.run();
+    harness.get_by_label("全国").focus();
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().explorer().region(), "anhui");
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().explorer().region(), "hefei");
+    harness.key_press(Key::ArrowUp);
+    harness.run();
+    assert_eq!(harness.state().explorer().region(), "anhui");
+}
+
+#[test]
+fn zoom_shortcuts_change_and_reset_the_zoom() {
+    let mut harness = app_harness();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    harness.run();
+    assert!((harness.state().preferences().zoom - 1.2).abs() < 1e-6);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.run();
+    assert!((harness.state().preferences().zoom - 1.1).abs() < 1e-6);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    harness.run();
+    assert!((harness.state().preferences().zoom - 1.0).abs() < 1e-6);
+}
+
+#[test]
+fn saved_preferences_restore_region_topic_and_zoom() {
+    let preferences = Preferences {
+        region: "nanjing".to_owned(),
+        topic: Topic::Transfer,
+        zoom: 1.3,
+        ..Preferences::default()
+    };
+    let mut harness = harness_with(preferences.clone(), [1024.0, 700.0]);
+    harness.run();
+    harness.get_by_label_contains("全国 › 江苏省 › 南京市 · 转移接续");
+    assert_eq!(harness.state().preferences(), preferences);
+    // They survive a round trip through the storage format.
+    let text = serde_json::to_string(&preferences).expect("serialize");
+    let back: Preferences = serde_json::from_str(&text).expect("deserialize");
+    assert_eq!(back, preferences);
+    // A region that no longer exists falls back to the national view.
+    let gone = Preferences {
+        region: "atlantis".to_owned(),
+        ..Preferences::default()
+    };
+    let harness = harness_with(gone, [1024.0, 700.0]);
+    assert_eq!(harness.state().explorer().region(), "national");
+}
+
+#[test]
+fn no_two_commands_share_a_shortcut() {
+    let mut seen = Vec::new();
+    for command in UiCommand::ALL {
+        for shortcut in command.shortcuts() {
+            assert!(!seen.contains(shortcut), "{command:?} reuses {shortcut:?}");
+            seen.push(*shortcut);
+        }
+    }
+}
+
+#[test]
+fn the_window_works_at_1024_by_600() {
+    let mut harness = harness_with(Preferences::default(), [1024.0, 600.0]);
+    harness.run();
+    harness.get_by_label("青岛市").click();
+    harness.run();
+    harness.get_by_label("违规与处罚").click();
+    harness.run();
+    harness.get_by_label_contains("全国 › 山东省 › 青岛市 · 违规与处罚");
 }
 
 #[test]

@@ -1,14 +1,17 @@
 //! Policy data: the model, loading and validation of the TOML files under `policies/`, and
 //! resolution of a region with what it inherits.
 
+mod compare;
 mod diagnostic;
 mod model;
 mod parse;
 mod record;
+pub mod search;
 mod set;
 
 use std::path::{Path, PathBuf};
 
+pub use compare::{BibliographyEntry, ComparisonRow, RowStatus, compare_regions};
 pub use diagnostic::{Diagnostic, Problem, line_column};
 pub use model::{
     BeneficiaryRule, BindingRules, Condition, DistanceRule, FactValues, Material, Origin,

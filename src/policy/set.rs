@@ -224,11 +224,20 @@ pub struct CitedSource<'a> {
 }
 
 /// An item inherited through the region chain, with the region that defines it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct Defined<'a, T> {
     pub item: &'a T,
     pub defined_in: &'a Region,
 }
+
+// Manual impls: the derive would require `T: Copy`, but only references are copied.
+impl<T> Clone for Defined<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Defined<'_, T> {}
 
 /// A region seen with all its ancestors: the nearer region wins on the same key.
 #[derive(Debug, Clone)]

@@ -1,24 +1,102 @@
-//! 政策浏览: pick a region and a topic, read the resolved statements with their confidence,
-//! where they are defined, their sources and corrections.
+//! 政策浏览: the region tree and topic list, the statements of the chosen region as cards,
+//! search, the compare view and the bibliography; an "as of" date hides statements not in
+//! force that day.
 
+use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 
 use crate::domain::Topic;
-use crate::policy::{CitedSource, Defined, PolicySet, ROOT_REGION, ResolvedRegion, Statement};
-use crate::ui::theme;
+use crate::policy::search::SearchIndex;
+use crate::policy::{PolicySet, ROOT_REGION};
+use crate::ui::cards;
+use crate::ui::compare_panel::ComparePanel;
+use crate::ui::search_panel::{SearchPanel, StatementAddress};
+use crate::ui::sources_panel;
+
+/// What the centre of the explorer shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExplorerMode {
+    Browse,
+    Compare,
+    Sources,
+}
+
+impl ExplorerMode {
+    const ALL: [ExplorerMode; 3] = [
+        ExplorerMode::Browse,
+        ExplorerMode::Compare,
+        ExplorerMode::Sources,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            ExplorerMode::Browse => "浏览",
+            ExplorerMode::Compare => "对比地区",
+            ExplorerMode::Sources => "资料来源",
+        }
+    }
+}
+
+/// The "as of" date as typed, and the last valid value.
+#[derive(Debug, Clone)]
+struct AsOfDate {
+    text: String,
+    date: NaiveDate,
+    error: Option<String>,
+}
+
+impl AsOfDate {
+    fn new(date: NaiveDate) -> Self {
+        AsOfDate {
+            text: date.format("%Y-%m-%d").to_string(),
+            date,
+            error: None,
+        }
+    }
+
+    fn parse_text(&mut self) {
+        match NaiveDate::parse_from_str(self.text.trim(), "%Y-%m-%d") {
+            Ok(date) => {
+                self.date = date;
+                self.error = None;
+            }
+            Err(_) => {
+                self.error = Some(format!(
+                    "“{}”不是有效日期，请按 2024-07-01 的格式填写；仍按 {} 显示。",
+                    self.text.trim(),
+                    self.date.format("%Y-%m-%d")
+                ));
+            }
+        }
+    }
+}
 
 /// State of the explorer tab.
 pub struct ExplorerPanel {
     region: String,
     topic: Topic,
+    mode: ExplorerMode,
+    as_of: AsOfDate,
+    today: NaiveDate,
+    search: SearchPanel,
+    compare: ComparePanel,
+    selected: Option<StatementAddress>,
+    scroll_to_selected: bool,
 }
 
 impl ExplorerPanel {
     /// Starts on the national baseline and family sharing, the question most people bring.
-    pub fn new(_policies: &PolicySet) -> Self {
+    pub fn new(policies: &PolicySet, today: NaiveDate) -> Self {
         ExplorerPanel {
             region: ROOT_REGION.to_owned(),
             topic: Topic::FamilySharing,
+            mode: ExplorerMode::Browse,
+            as_of: AsOfDate::new(today),
+            today,
+            search: SearchPanel::default(),
+            compare: ComparePanel::new(policies),
+            selected: None,
+            scroll_to_selected: false,
         }
     }
 
@@ -32,119 +110,222 @@ impl ExplorerPanel {
         self.topic
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
-        let Self { region, topic } = self;
+    /// The statement a search result jumped to.
+    pub fn selected(&self) -> Option<&StatementAddress> {
+        self.selected.as_ref()
+    }
+
+    /// The date statements must be in force on to be shown.
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of.date
+    }
+
+    /// What the centre shows.
+    pub fn mode(&self) -> ExplorerMode {
+        self.mode
+    }
+
+    /// The regions of the compare view.
+    pub fn compare_regions(&self) -> &[String] {
+        self.compare.regions()
+    }
+
+    /// Selects a region and topic, e.g. from saved preferences; unknown regions are ignored.
+    pub fn select(&mut self, policies: &PolicySet, region: &str, topic: Topic) {
+        if policies.region(region).is_some() {
+            region.clone_into(&mut self.region);
+        }
+        self.topic = topic;
+    }
+
+    fn jump_to(&mut self, address: StatementAddress, policies: &PolicySet) {
+        if let Some(statement) = policies
+            .region(&address.region)
+            .and_then(|r| r.statements.iter().find(|s| s.key() == address.key))
+        {
+            self.topic = statement.topic;
+        }
+        self.region.clone_from(&address.region);
+        self.mode = ExplorerMode::Browse;
+        self.selected = Some(address);
+        self.scroll_to_selected = true;
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet, index: &SearchIndex) {
+        self.navigation_ui(ui, policies);
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.toolbar_ui(ui, index);
+            ui.separator();
+            if self.search.showing_results() {
+                if let Some(address) = self.search.results_ui(ui, policies, index, self.as_of.date)
+                {
+                    self.jump_to(address, policies);
+                }
+                return;
+            }
+            match self.mode {
+                ExplorerMode::Browse => self.cards_ui(ui, policies),
+                ExplorerMode::Compare => {
+                    self.compare.ui(ui, policies, self.topic, self.as_of.date);
+                }
+                ExplorerMode::Sources => {
+                    if let Some(resolved) = policies.resolve(&self.region) {
+                        sources_panel::ui(ui, &resolved);
+                    }
+                }
+            }
+        });
+    }
+
+    fn navigation_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
+        let Self {
+            region, selected, ..
+        } = self;
         egui::Panel::left("explorer_nav")
             .resizable(false)
-            .default_size(190.0)
+            .default_size(150.0)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    ui.label(RichText::new("地区").strong());
-                    for candidate in policies.regions_in_tree_order() {
-                        let depth = policies
-                            .resolve(candidate.id())
-                            .map_or(0, |r| r.chain.len().saturating_sub(1));
-                        ui.horizontal(|ui| {
-                            ui.add_space(depth as f32 * 16.0);
-                            if ui
-                                .selectable_label(region == candidate.id(), candidate.name())
-                                .clicked()
-                            {
-                                *region = candidate.id().to_owned();
+                egui::ScrollArea::vertical()
+                    .id_salt("explorer_nav_scroll")
+                    .show(ui, |ui| {
+                        ui.label(RichText::new("地区").strong());
+                        let regions = policies.regions_in_tree_order();
+                        let mut region_items = Vec::with_capacity(regions.len());
+                        for candidate in &regions {
+                            let depth = policies
+                                .resolve(candidate.id())
+                                .map_or(0, |r| r.chain.len().saturating_sub(1));
+                            let response = ui
+                                .horizontal(|ui| {
+                                    ui.add_space(depth as f32 * 14.0);
+                                    ui.selectable_label(region == candidate.id(), candidate.name())
+                                })
+                                .inner;
+                            if response.clicked() {
+                                candidate.id().clone_into(region);
+                                *selected = None;
                             }
-                        });
-                    }
-                    ui.add_space(12.0);
-                    ui.label(RichText::new("主题").strong());
-                    for candidate in Topic::ALL {
-                        ui.selectable_value(topic, *candidate, candidate.label());
-                    }
-                });
+                            region_items.push(response);
+                        }
+                        if let Some(next) = cards::arrow_navigation(
+                            ui,
+                            egui::Id::unique("region_list"),
+                            &region_items,
+                        ) {
+                            regions[next].id().clone_into(region);
+                            *selected = None;
+                        }
+                    });
             });
-        egui::CentralPanel::default().show(ui, |ui| {
-            let Some(resolved) = policies.resolve(region) else {
-                ui.label("没有这个地区的政策数据。");
-                return;
-            };
-            ui.heading(format!("{} · {}", resolved.path_label(), topic.label()));
-            ui.add_space(4.0);
-            let statements = resolved.statements_on(*topic);
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                if statements.is_empty() {
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, index: &SearchIndex) {
+        ui.horizontal_wrapped(|ui| {
+            self.search.search_box_ui(ui, index);
+            ui.add_space(8.0);
+            let label = ui.label("查看日期");
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut self.as_of.text).desired_width(100.0))
+                .labelled_by(label.id)
+                .on_hover_text("只显示这一天有效的规定");
+            if response.changed() {
+                self.as_of.parse_text();
+            }
+            if ui.button("今天").clicked() {
+                self.as_of = AsOfDate::new(self.today);
+            }
+            ui.add_space(8.0);
+            for mode in ExplorerMode::ALL {
+                if ui
+                    .selectable_label(
+                        self.mode == mode && !self.search.showing_results(),
+                        mode.label(),
+                    )
+                    .clicked()
+                {
+                    self.mode = mode;
+                    self.search.clear();
+                }
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("主题").strong());
+            let mut topic_items = Vec::with_capacity(Topic::ALL.len());
+            for candidate in Topic::ALL {
+                let response = ui.selectable_label(self.topic == *candidate, candidate.label());
+                if response.clicked() {
+                    self.topic = *candidate;
+                    self.selected = None;
+                    if self.search.showing_results() {
+                        self.search.hide_results();
+                    }
+                }
+                topic_items.push(response);
+            }
+            if let Some(next) =
+                cards::arrow_navigation(ui, egui::Id::unique("topic_list"), &topic_items)
+            {
+                self.topic = Topic::ALL[next];
+                self.selected = None;
+            }
+        });
+        if let Some(error) = &self.as_of.error {
+            ui.label(
+                RichText::new(error).color(crate::ui::theme::warning_color(ui.visuals().dark_mode)),
+            );
+        }
+    }
+
+    fn cards_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
+        let Some(resolved) = policies.resolve(&self.region) else {
+            ui.label("没有这个地区的政策数据。");
+            return;
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(format!(
+                "{} · {}",
+                resolved.path_label(),
+                self.topic.label()
+            ));
+            if !self.search.query().trim().is_empty()
+                && ui
+                    .button(format!("← 返回搜索结果（{}）", self.search.hit_count()))
+                    .clicked()
+            {
+                self.search.show_results();
+            }
+        });
+        let all = resolved.statements_on(self.topic);
+        let (shown, hidden): (Vec<_>, Vec<_>) = all
+            .into_iter()
+            .partition(|s| s.item.in_force_on(self.as_of.date));
+        if !hidden.is_empty() {
+            ui.label(
+                RichText::new(format!(
+                    "另有 {} 条在 {} 不在有效期内，已隐藏。",
+                    hidden.len(),
+                    self.as_of.date.format("%Y-%m-%d")
+                ))
+                .weak(),
+            );
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("statement_cards")
+            .show(ui, |ui| {
+                if shown.is_empty() {
                     ui.label("这个主题暂时没有资料。请拨打医保服务热线 12393 咨询当地医保部门。");
                 }
-                for statement in &statements {
-                    statement_card_ui(ui, &resolved, statement);
+                for statement in &shown {
+                    let is_selected = self.selected.as_ref().is_some_and(|s| {
+                        s.key == statement.item.key() && s.region == statement.defined_in.id()
+                    });
+                    let response = cards::statement_card_ui(ui, &resolved, statement, is_selected);
+                    if is_selected && self.scroll_to_selected {
+                        response.scroll_to_me(Some(egui::Align::TOP));
+                        self.scroll_to_selected = false;
+                    }
                     ui.add_space(6.0);
                 }
             });
-        });
-    }
-}
-
-/// One statement as a card: badge, text, correction, where defined, sources.
-fn statement_card_ui(
-    ui: &mut egui::Ui,
-    resolved: &ResolvedRegion<'_>,
-    defined: &Defined<'_, Statement>,
-) {
-    let statement = defined.item;
-    egui::Frame::group(ui.style())
-        .inner_margin(10.0)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                confidence_badge_ui(ui, statement.confidence);
-                ui.label(
-                    RichText::new(format!("定义于 {}", defined.defined_in.name()))
-                        .small()
-                        .weak(),
-                );
-                ui.label(
-                    RichText::new(format!("核实于 {}", statement.verified_on))
-                        .small()
-                        .weak(),
-                );
-            });
-            ui.label(&statement.text);
-            if let Some(correction) = &statement.correction {
-                ui.label(
-                    RichText::new(format!(
-                        "{}：{correction}",
-                        statement.confidence.note_heading()
-                    ))
-                    .color(theme::correction_color(ui.visuals().dark_mode))
-                    .strong(),
-                );
-            }
-            for cited in resolved.cite(statement.sources.get_ref()) {
-                source_line_ui(ui, &cited);
-            }
-        });
-}
-
-fn confidence_badge_ui(ui: &mut egui::Ui, confidence: crate::domain::Confidence) {
-    egui::Frame::new()
-        .fill(theme::confidence_color(confidence))
-        .corner_radius(4.0)
-        .inner_margin(egui::Margin::symmetric(6, 1))
-        .show(ui, |ui| {
-            ui.label(
-                RichText::new(confidence.label())
-                    .color(egui::Color32::WHITE)
-                    .small(),
-            );
-        });
-}
-
-fn source_line_ui(ui: &mut egui::Ui, cited: &CitedSource<'_>) {
-    ui.label(
-        RichText::new(format!("来源：{}", cited.source.citation()))
-            .small()
-            .weak(),
-    );
-    if let Some(url) = &cited.source.url {
-        // Selectable so it can be copied; never opened from here (the app stays offline).
-        ui.label(RichText::new(url).small().monospace());
     }
 }

@@ -1,19 +1,30 @@
 //! The eframe window: three tabs over the core. Each panel lives in its own file; this module
 //! owns the app state, the tab bar and the trust line.
 
+mod cards;
 mod checklist_panel;
+pub mod commands;
+mod compare_panel;
 mod explorer_panel;
 mod family_panel;
 pub mod fonts;
+mod search_panel;
+mod sources_panel;
 pub mod theme;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use eframe::egui;
+use serde::{Deserialize, Serialize};
 
+use crate::domain::Topic;
+use crate::policy::search::SearchIndex;
 use crate::policy::{self, LoadReport};
-pub use explorer_panel::ExplorerPanel;
+use commands::UiCommand;
+pub use explorer_panel::{ExplorerMode, ExplorerPanel};
+pub use search_panel::{StatementAddress, search_box_id};
 
 /// The window title.
 pub const WINDOW_TITLE: &str = "医保个人账户助手";
@@ -39,22 +50,94 @@ impl Tab {
     }
 }
 
-/// The whole app: loaded policies and the state of each tab.
+/// Light, dark, or whatever the system uses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+
+    fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "跟随系统",
+            ThemeChoice::Light => "浅色",
+            ThemeChoice::Dark => "深色",
+        }
+    }
+
+    fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// What the window remembers across restarts: preferences only, never family data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    pub region: String,
+    pub topic: Topic,
+    pub theme: ThemeChoice,
+    pub zoom: f32,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Preferences {
+            region: policy::ROOT_REGION.to_owned(),
+            topic: Topic::FamilySharing,
+            theme: ThemeChoice::System,
+            zoom: 1.0,
+        }
+    }
+}
+
+/// The key the preferences are stored under by eframe.
+const PREFERENCES_KEY: &str = "yibao_preferences";
+
+/// The whole app: loaded policies, the search index and the state of each tab.
 pub struct YibaoApp {
     policies: LoadReport,
+    index: SearchIndex,
     tab: Tab,
+    theme: ThemeChoice,
+    zoom: f32,
     explorer: ExplorerPanel,
 }
 
 impl YibaoApp {
-    /// Sets up fonts and styles on `ctx` and builds the app over loaded policies.
-    pub fn new(ctx: &egui::Context, policies: LoadReport) -> Self {
+    /// Sets up fonts and styles on `ctx` and builds the app over loaded policies, restoring
+    /// saved preferences. `today` is the default "as of" date.
+    pub fn new(
+        ctx: &egui::Context,
+        policies: LoadReport,
+        preferences: Preferences,
+        today: NaiveDate,
+    ) -> Self {
         fonts::install(ctx);
         theme::apply_text_sizes(ctx);
-        let explorer = ExplorerPanel::new(&policies.set);
+        // Zoom is our command (so its shortcuts are checked with the others).
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let index = SearchIndex::build(&policies.set);
+        let mut explorer = ExplorerPanel::new(&policies.set, today);
+        explorer.select(&policies.set, &preferences.region, preferences.topic);
+        let zoom = preferences.zoom.clamp(0.6, 2.5);
+        ctx.set_zoom_factor(zoom);
+        ctx.set_theme(preferences.theme.preference());
         YibaoApp {
             policies,
+            index,
             tab: Tab::Explorer,
+            theme: preferences.theme,
+            zoom,
             explorer,
         }
     }
@@ -64,20 +147,71 @@ impl YibaoApp {
         self.tab
     }
 
+    /// The explorer's state.
+    pub fn explorer(&self) -> &ExplorerPanel {
+        &self.explorer
+    }
+
+    /// The explorer's state, for tests that set up a view.
+    pub fn explorer_mut(&mut self) -> &mut ExplorerPanel {
+        &mut self.explorer
+    }
+
+    /// The preferences to save now.
+    pub fn preferences(&self) -> Preferences {
+        Preferences {
+            region: self.explorer.region().to_owned(),
+            topic: self.explorer.topic(),
+            theme: self.theme,
+            zoom: self.zoom,
+        }
+    }
+
+    fn run_commands(&mut self, ctx: &egui::Context) {
+        for command in UiCommand::pressed(ctx) {
+            match command {
+                UiCommand::FocusSearch => {
+                    self.tab = Tab::Explorer;
+                    ctx.memory_mut(|m| m.request_focus(search_box_id()));
+                }
+                UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
+                    self.zoom = commands::next_zoom(self.zoom, command);
+                    ctx.set_zoom_factor(self.zoom);
+                }
+            }
+        }
+    }
+
     /// Draws the whole window.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        self.run_commands(ui.ctx());
         let Self {
             policies,
+            index,
             tab,
+            theme,
+            zoom: _,
             explorer,
         } = self;
         egui::Panel::top("tabs").show(ui, |ui| {
             ui.add_space(4.0);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.heading(WINDOW_TITLE);
                 ui.add_space(16.0);
                 for candidate in Tab::ALL {
                     ui.selectable_value(tab, candidate, candidate.label());
+                }
+                ui.add_space(16.0);
+                let before = *theme;
+                egui::ComboBox::new("theme_choice", "外观")
+                    .selected_text(theme.label())
+                    .show_ui(ui, |ui| {
+                        for choice in ThemeChoice::ALL {
+                            ui.selectable_value(theme, choice, choice.label());
+                        }
+                    });
+                if *theme != before {
+                    ui.ctx().set_theme(theme.preference());
                 }
             });
             trust_line_ui(ui, policies);
@@ -85,7 +219,7 @@ impl YibaoApp {
             ui.add_space(2.0);
         });
         egui::CentralPanel::default().show(ui, |ui| match tab {
-            Tab::Explorer => explorer.ui(ui, &policies.set),
+            Tab::Explorer => explorer.ui(ui, &policies.set, index),
             Tab::Family => family_panel::ui(ui),
             Tab::Checklist => checklist_panel::ui(ui),
         });
@@ -95,6 +229,15 @@ impl YibaoApp {
 impl eframe::App for YibaoApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFERENCES_KEY, &self.preferences());
+    }
+
+    /// Only our preferences are kept, not egui's widget memory.
+    fn persist_egui_memory(&self) -> bool {
+        false
     }
 }
 
@@ -151,12 +294,26 @@ pub fn run_window(folders: &[(PathBuf, bool)]) -> ExitCode {
             .with_title(WINDOW_TITLE)
             .with_inner_size([1100.0, 720.0])
             .with_min_inner_size([800.0, 500.0]),
+        // Remembers the window's size and position between runs.
+        persist_window: true,
         ..Default::default()
     };
     let result = eframe::run_native(
         "yibao",
         options,
-        Box::new(|cc| Ok(Box::new(YibaoApp::new(&cc.egui_ctx, policies)))),
+        Box::new(|cc| {
+            let preferences = cc
+                .storage
+                .and_then(|storage| eframe::get_value::<Preferences>(storage, PREFERENCES_KEY))
+                .unwrap_or_default();
+            let today = chrono::Local::now().date_naive();
+            Ok(Box::new(YibaoApp::new(
+                &cc.egui_ctx,
+                policies,
+                preferences,
+                today,
+            )))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

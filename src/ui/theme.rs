@@ -61,3 +61,26 @@ pub fn warning_color(dark_mode: bool) -> Color32 {
         Color32::from_rgb(0xa0, 0x4a, 0x00)
     }
 }
+
+/// Outline of the selected card (the one a search result jumped to).
+pub fn selection_color(visuals: &egui::Visuals) -> Color32 {
+    visuals.selection.stroke.color
+}
+
+/// Background of matched characters in search results.
+pub fn highlight_background(dark_mode: bool) -> Color32 {
+    if dark_mode {
+        Color32::from_rgb(0x6d, 0x5a, 0x00)
+    } else {
+        Color32::from_rgb(0xff, 0xe0, 0x82)
+    }
+}
+
+/// Background of compare rows where the regions differ.
+pub fn difference_background(dark_mode: bool) -> Color32 {
+    if dark_mode {
+        Color32::from_rgb(0x4a, 0x2c, 0x10)
+    } else {
+        Color32::from_rgb(0xff, 0xf0, 0xdc)
+    }
+}

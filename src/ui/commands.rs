@@ -1,0 +1,88 @@
+//! Keyboard commands: each has its text and shortcut in one place, checked once per frame
+//! outside any menu, so no two can clash unnoticed (a test holds that line).
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+
+/// Something the user can do from the keyboard anywhere in the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UiCommand {
+    FocusSearch,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+}
+
+impl UiCommand {
+    pub const ALL: [UiCommand; 4] = [
+        UiCommand::FocusSearch,
+        UiCommand::ZoomIn,
+        UiCommand::ZoomOut,
+        UiCommand::ZoomReset,
+    ];
+
+    /// What the command does, for tooltips and help.
+    pub fn text(self) -> &'static str {
+        match self {
+            UiCommand::FocusSearch => "搜索",
+            UiCommand::ZoomIn => "放大",
+            UiCommand::ZoomOut => "缩小",
+            UiCommand::ZoomReset => "恢复默认大小",
+        }
+    }
+
+    /// The shortcuts that trigger it (the first is the one shown).
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const FOCUS_SEARCH: &[KeyboardShortcut] =
+            &[KeyboardShortcut::new(Modifiers::COMMAND, Key::F)];
+        const ZOOM_IN: &[KeyboardShortcut] = &[
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals),
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus),
+        ];
+        const ZOOM_OUT: &[KeyboardShortcut] =
+            &[KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus)];
+        const ZOOM_RESET: &[KeyboardShortcut] =
+            &[KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0)];
+        match self {
+            UiCommand::FocusSearch => FOCUS_SEARCH,
+            UiCommand::ZoomIn => ZOOM_IN,
+            UiCommand::ZoomOut => ZOOM_OUT,
+            UiCommand::ZoomReset => ZOOM_RESET,
+        }
+    }
+
+    /// Tooltip text with the shortcut, e.g. `搜索 (Ctrl+F)`.
+    pub fn tooltip(self, ctx: &egui::Context) -> String {
+        match self.shortcuts().first() {
+            Some(shortcut) => format!("{} ({})", self.text(), ctx.format_shortcut(shortcut)),
+            None => self.text().to_owned(),
+        }
+    }
+
+    /// The commands whose shortcut was pressed this frame (the key presses are consumed).
+    pub fn pressed(ctx: &egui::Context) -> Vec<UiCommand> {
+        ctx.input_mut(|input| {
+            UiCommand::ALL
+                .into_iter()
+                .filter(|command| {
+                    command
+                        .shortcuts()
+                        .iter()
+                        .any(|shortcut| input.consume_shortcut(shortcut))
+                })
+                .collect()
+        })
+    }
+}
+
+/// Zoom steps for Ctrl+= / Ctrl+-, clamped to a range that stays usable.
+pub fn next_zoom(current: f32, command: UiCommand) -> f32 {
+    const MIN: f32 = 0.6;
+    const MAX: f32 = 2.5;
+    let next = match command {
+        UiCommand::ZoomIn => current + 0.1,
+        UiCommand::ZoomOut => current - 0.1,
+        UiCommand::ZoomReset => 1.0,
+        UiCommand::FocusSearch => current,
+    };
+    ((next * 10.0).round() / 10.0).clamp(MIN, MAX)
+}

@@ -1,0 +1,217 @@
+//! The explorer's search box and its results, grouped by region and topic; a click (or Enter)
+//! on a result jumps to its card.
+
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+
+use crate::policy::search::{Field, SearchHit, SearchIndex};
+use crate::policy::{PolicySet, Statement};
+use crate::ui::cards;
+
+/// The id of the search box, so Ctrl+F can focus it.
+pub fn search_box_id() -> egui::Id {
+    egui::Id::unique("policy_search_box")
+}
+
+/// At most this many results are drawn; the count says how many matched.
+const MAX_SHOWN: usize = 300;
+
+/// A statement by where it is defined and its key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementAddress {
+    pub region: String,
+    pub key: String,
+}
+
+/// State of the search: the query, its hits, and whether the results are on screen.
+#[derive(Debug, Default)]
+pub struct SearchPanel {
+    query: String,
+    hits: Vec<SearchHit>,
+    showing_results: bool,
+}
+
+impl SearchPanel {
+    /// The current query.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// Whether the results list replaces the cards right now.
+    pub fn showing_results(&self) -> bool {
+        self.showing_results && !self.query.trim().is_empty()
+    }
+
+    /// Shows the results again after a jump to a card.
+    pub fn show_results(&mut self) {
+        self.showing_results = true;
+    }
+
+    /// Puts the cards back without forgetting the query.
+    pub fn hide_results(&mut self) {
+        self.showing_results = false;
+    }
+
+    /// Number of statements matching the query (before the as-of filter).
+    pub fn hit_count(&self) -> usize {
+        self.hits.len()
+    }
+
+    /// Empties the search.
+    pub fn clear(&mut self) {
+        self.query.clear();
+        self.hits.clear();
+        self.showing_results = false;
+    }
+
+    /// The search box. Results follow every keystroke; Esc clears.
+    pub fn search_box_ui(&mut self, ui: &mut egui::Ui, index: &SearchIndex) {
+        let label = ui.label("搜索");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.query)
+                    .id(search_box_id())
+                    .hint_text("汉字、拼音 gongji、首字母 gj、文号 43号")
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text(crate::ui::commands::UiCommand::FocusSearch.tooltip(ui.ctx()));
+        let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
+        if escape && (response.has_focus() || response.lost_focus()) {
+            self.clear();
+        } else if response.changed() {
+            self.hits = index.search(&self.query);
+            self.showing_results = true;
+        }
+    }
+
+    /// The results, grouped by region (tree order) and topic. Returns the statement the user
+    /// chose.
+    pub fn results_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        policies: &PolicySet,
+        index: &SearchIndex,
+        as_of: NaiveDate,
+    ) -> Option<StatementAddress> {
+        let visible: Vec<&SearchHit> = self
+            .hits
+            .iter()
+            .filter(|hit| index.entry(hit.entry).is_some_and(|e| e.in_force_on(as_of)))
+            .collect();
+        ui.label(
+            RichText::new(format!(
+                "找到 {} 条{}（Esc 清除搜索）",
+                visible.len(),
+                if visible.len() > MAX_SHOWN {
+                    format!("，只显示前 {MAX_SHOWN} 条")
+                } else {
+                    String::new()
+                }
+            ))
+            .strong(),
+        );
+        if visible.is_empty() {
+            ui.label("没有找到。试试更短的词，或换用拼音、首字母。");
+            return None;
+        }
+
+        // Group: regions in tree order, topics in vocabulary order, hits by score.
+        let order: Vec<&str> = policies
+            .regions_in_tree_order()
+            .iter()
+            .map(|r| r.id())
+            .collect();
+        let mut shown: Vec<&SearchHit> = visible.into_iter().take(MAX_SHOWN).collect();
+        shown.sort_by_key(|hit| {
+            let entry = index.entry(hit.entry);
+            let region = entry.map_or(usize::MAX, |e| {
+                order
+                    .iter()
+                    .position(|id| *id == e.region)
+                    .unwrap_or(usize::MAX)
+            });
+            let topic = entry.map(|e| e.topic);
+            (region, topic, std::cmp::Reverse(hit.score), hit.entry)
+        });
+
+        let mut chosen = None;
+        let mut buttons = Vec::new();
+        let mut current_group = None;
+        egui::ScrollArea::vertical()
+            .id_salt("search_results")
+            .show(ui, |ui| {
+                for hit in shown {
+                    let Some(entry) = index.entry(hit.entry) else {
+                        continue;
+                    };
+                    let Some(region) = policies.region(&entry.region) else {
+                        continue;
+                    };
+                    let Some(statement) = region.statements.iter().find(|s| s.key() == entry.key)
+                    else {
+                        continue;
+                    };
+                    let group = (entry.region.clone(), entry.topic);
+                    if current_group.as_ref() != Some(&group) {
+                        ui.add_space(6.0);
+                        ui.label(
+                            RichText::new(format!("{} · {}", region.name(), entry.topic.label()))
+                                .strong(),
+                        );
+                        current_group = Some(group);
+                    }
+                    let job = hit_snippet(ui, index, hit, statement, &self.query);
+                    let button = ui.add(egui::Button::selectable(false, job).wrap());
+                    if button.clicked() {
+                        chosen = Some(StatementAddress {
+                            region: entry.region.clone(),
+                            key: entry.key.clone(),
+                        });
+                    }
+                    buttons.push(button);
+                }
+            });
+        // Arrows move the focus between results (egui does it); Enter opens the focused one.
+        if chosen.is_some() {
+            self.showing_results = false;
+        }
+        chosen
+    }
+}
+
+/// The text a result shows: the matched field with the match highlighted.
+fn hit_snippet(
+    ui: &egui::Ui,
+    index: &SearchIndex,
+    hit: &SearchHit,
+    statement: &Statement,
+    query: &str,
+) -> egui::text::LayoutJob {
+    let ranges = index
+        .highlight(hit, query)
+        .map(|(_, ranges)| ranges)
+        .unwrap_or_default();
+    let (prefix, text) = match hit.field {
+        Field::Text => (
+            format!("［{}］", statement.confidence.label()),
+            statement.text.clone(),
+        ),
+        Field::Correction => (
+            format!(
+                "［{}·{}］",
+                statement.confidence.label(),
+                statement.confidence.note_heading()
+            ),
+            statement.correction.clone().unwrap_or_default(),
+        ),
+        Field::Sources => (
+            format!("［{}·来源］", statement.confidence.label()),
+            index
+                .highlight(hit, query)
+                .map(|(text, _)| text)
+                .unwrap_or_default(),
+        ),
+    };
+    cards::highlighted_snippet(ui, &prefix, &text, &ranges, 70)
+}

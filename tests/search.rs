@@ -14,6 +14,7 @@ fn index() -> SearchIndex {
 fn found(index: &SearchIndex, query: &str) -> Vec<(String, String)> {
     index
         .search(query)
+        .hits
         .iter()
         .filter_map(|hit| index.entry(hit.entry))
         .map(|e| (e.region.clone(), e.key.clone()))
@@ -23,7 +24,7 @@ fn found(index: &SearchIndex, query: &str) -> Vec<(String, String)> {
 #[test]
 fn initials_find_family_sharing_in_several_regions() {
     let index = index();
-    let hits = index.search("gj");
+    let hits = index.search("gj").hits;
     let regions: BTreeSet<String> = hits
         .iter()
         .filter_map(|h| index.entry(h.entry))
@@ -52,7 +53,7 @@ fn full_pinyin_and_chinese_find_the_same_statements() {
 fn pinyin_must_start_at_a_syllable() {
     let index = index();
     // "ongji" is inside "gongji" but starts mid-syllable.
-    let hits = index.search("ongji");
+    let hits = index.search("ongji").hits;
     assert!(hits.iter().all(|h| h.kind != MatchKind::Pinyin), "{hits:?}");
 }
 
@@ -67,7 +68,7 @@ fn a_partly_typed_last_syllable_still_matches() {
 #[test]
 fn document_numbers_are_found_in_sources() {
     let index = index();
-    let hits = index.search("43号");
+    let hits = index.search("43号").hits;
     assert!(hits.len() >= 5);
     assert!(hits.iter().any(|h| h.field == Field::Sources));
     let keys: Vec<_> = found(&index, "43号");
@@ -76,7 +77,7 @@ fn document_numbers_are_found_in_sources() {
             .any(|(r, k)| r == "national" && k == "transfer.time_limits")
     );
     // The wrong number appears in a claim's text and the right one in its correction.
-    let hits = index.search("医保发〔2021〕43号");
+    let hits = index.search("医保发〔2021〕43号").hits;
     let first = index.entry(hits[0].entry).expect("entry");
     assert_eq!(first.key, "transfer.doc_number");
 }
@@ -84,7 +85,7 @@ fn document_numbers_are_found_in_sources() {
 #[test]
 fn chinese_matches_rank_above_pinyin_above_initials_and_text_above_sources() {
     let index = index();
-    let hits = index.search("gj");
+    let hits = index.search("gj").hits;
     let kinds: Vec<MatchKind> = hits.iter().map(|h| h.kind).collect();
     let mut sorted = kinds.clone();
     sorted.sort();
@@ -92,7 +93,7 @@ fn chinese_matches_rank_above_pinyin_above_initials_and_text_above_sources() {
     let scores: Vec<u32> = hits.iter().map(|h| h.score).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]));
 
-    let hits = index.search("12393");
+    let hits = index.search("12393").hits;
     let fields: Vec<Field> = hits.iter().map(|h| h.field).collect();
     let first_source = fields.iter().position(|f| *f == Field::Sources);
     let last_text = fields.iter().rposition(|f| *f == Field::Text);
@@ -105,10 +106,26 @@ fn chinese_matches_rank_above_pinyin_above_initials_and_text_above_sources() {
 }
 
 #[test]
+fn a_shared_word_ranks_above_a_chance_match_of_the_same_letters() {
+    let index = index();
+    let hits = index.search("gj").hits;
+    let first = hits.first().expect("hits");
+    let (text, ranges) = index.highlight(first, "gj").expect("highlight");
+    let marked: String = text.chars().skip(ranges[0].start).take(2).collect();
+    assert_eq!(marked, "共济", "the most frequent gj word comes first");
+    let frequencies: Vec<u32> = hits
+        .iter()
+        .filter(|h| h.score == first.score)
+        .map(|h| h.frequency)
+        .collect();
+    assert!(frequencies.windows(2).all(|w| w[0] >= w[1]));
+}
+
+#[test]
 fn highlights_cover_the_matched_characters() {
     let index = index();
     let marked = |query: &str| -> String {
-        let hits = index.search(query);
+        let hits = index.search(query).hits;
         let hit = hits
             .iter()
             .find(|h| h.field == Field::Text)
@@ -126,7 +143,7 @@ fn highlights_cover_the_matched_characters() {
 #[test]
 fn an_empty_or_unmatched_query_finds_nothing() {
     let index = index();
-    assert!(index.search("").is_empty());
-    assert!(index.search("   ").is_empty());
-    assert!(index.search("量子计算机").is_empty());
+    assert!(index.search("").hits.is_empty());
+    assert!(index.search("   ").hits.is_empty());
+    assert!(index.search("量子计算机").hits.is_empty());
 }

@@ -81,10 +81,10 @@ impl Reporter<'_> {
         let span = value.span();
         match value.into_inner() {
             DeValue::Array(items) => items
-                .iter()
+                .into_iter()
                 .filter_map(|item| {
                     let item_span = item.span();
-                    self.value::<T>(item.clone()).map(|v| (v, item_span))
+                    self.value::<T>(item).map(|v| (v, item_span))
                 })
                 .collect(),
             other => {
@@ -123,8 +123,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
     let mut withdrawal_cases = Vec::new();
     let mut transfer = None;
 
-    for (key, value) in root.get_ref().iter() {
-        let value = value.clone();
+    for (key, value) in root.into_inner() {
         match key.get_ref().as_ref() {
             "region" => {
                 region_seen = true;
@@ -293,9 +292,9 @@ fn parse_sources(
         return BTreeMap::new();
     };
     let mut sources = BTreeMap::new();
-    for (key, value) in table.iter() {
+    for (key, value) in table {
         let id = key.get_ref().to_string();
-        if let Some(source) = reporter.value::<Source>(value.clone()) {
+        if let Some(source) = reporter.value::<Source>(value) {
             if source.issuer.is_none() && source.seed.is_none() {
                 reporter.report(key.span(), Problem::SourceWithoutOrigin(id.clone()));
             }

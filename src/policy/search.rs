@@ -1,16 +1,23 @@
 //! Full-text search over every statement, correction and source of every region, by Chinese
 //! substring, full pinyin without tones (`gongji` → 共济), pinyin initials (`gj` → 共济) and
-//! document numbers (`43号`). Bigram posting lists keep one keystroke well under a millisecond
-//! on thousands of regions.
+//! document numbers (`43号`).
+//!
+//! Posting lists of character pairs find the candidate fields; fields are numbered texts
+//! first, then corrections, then sources, so walking a posting list visits the better matches
+//! first and a keystroke can stop after [`RESULT_LIMIT`] statements. Sources are indexed once
+//! each, not once per citing statement.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
 use pinyin::ToPinyin;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::set::PolicySet;
 use crate::domain::Topic;
+
+/// A search stops collecting after this many statements; the UI asks for a longer query.
+pub const RESULT_LIMIT: usize = 500;
 
 /// Which part of a statement matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -49,16 +56,17 @@ impl SearchEntry {
     }
 }
 
-/// One searched field of one statement.
+/// One searched field: a statement's text or correction, or one source's citation.
 #[derive(Debug, Clone)]
 struct Unit {
-    entry: u32,
     field: Field,
+    /// The statements this field belongs to (one, or every statement citing a source).
+    entries: Vec<u32>,
     /// The field's text in lower case.
     literal: String,
     /// One ASCII byte per character of `literal`: its pinyin initial, the character itself
     /// for ASCII letters and digits, a space otherwise.
-    initials: String,
+    initials: Vec<u8>,
 }
 
 /// One search result: the best match of a statement.
@@ -69,6 +77,22 @@ pub struct SearchHit {
     pub field: Field,
     pub kind: MatchKind,
     pub score: u32,
+    /// For pinyin and initials matches: how many results matched the same characters. A
+    /// word many statements share (共济) ranks above a chance match of the same letters
+    /// (构就).
+    pub frequency: u32,
+    unit: u32,
+    /// The characters matched for pinyin and initials (start, length).
+    matched: (u32, u32),
+}
+
+/// What a search found.
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults {
+    /// Best first (ties in region-tree order), one per statement.
+    pub hits: Vec<SearchHit>,
+    /// More statements match than [`RESULT_LIMIT`]; a longer query narrows them down.
+    pub truncated: bool,
 }
 
 /// The index over a policy set. Build it once after loading.
@@ -76,19 +100,23 @@ pub struct SearchHit {
 pub struct SearchIndex {
     entries: Vec<SearchEntry>,
     units: Vec<Unit>,
-    literal_chars: HashMap<char, Vec<u32>>,
-    literal_pairs: HashMap<(char, char), Vec<u32>>,
-    pinyin_pairs: HashMap<(u8, u8), Vec<u32>>,
-    initial_pairs: HashMap<(u8, u8), Vec<u32>>,
+    literal_chars: FxHashMap<char, Vec<u32>>,
+    literal_pairs: FxHashMap<(char, char), Vec<u32>>,
+    pinyin_pairs: FxHashMap<(u8, u8), Vec<u32>>,
+    initial_pairs: FxHashMap<(u8, u8), Vec<u32>>,
+    /// Every pinyin syllable of the indexed text, and every prefix of one, to tell whether
+    /// a query can be pinyin at all (`gj` cannot; `gongj` can).
+    syllables: FxHashSet<String>,
+    syllable_prefixes: FxHashSet<String>,
 }
 
-/// The full pinyin of a character without tone (`ü` written `v`), if it is a Han character.
+/// The full pinyin of a Han character without tone.
 fn pinyin_of(c: char) -> Option<&'static str> {
     c.to_pinyin().map(|p| p.plain())
 }
 
-/// The searchable pinyin form of a character: its syllable, or the character itself for
-/// ASCII letters and digits, or nothing.
+/// The searchable pinyin token of a character: its syllable (`ü` written `v`), or the
+/// character itself for ASCII letters and digits, or nothing.
 fn pinyin_token(c: char, buffer: &mut String) {
     if let Some(syllable) = pinyin_of(c) {
         for ch in syllable.chars() {
@@ -107,19 +135,8 @@ fn initial_of(c: char) -> u8 {
     }
 }
 
-/// The pinyin of `text` with, for each character, the byte offset where its token starts.
-fn pinyin_with_starts(text: &str) -> (String, Vec<usize>) {
-    let mut pinyin = String::with_capacity(text.len() * 2);
-    let mut starts = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        starts.push(pinyin.len());
-        pinyin_token(c, &mut pinyin);
-    }
-    (pinyin, starts)
-}
-
-fn push_unique<K: std::hash::Hash + Ord + Copy>(
-    map: &mut HashMap<K, Vec<u32>>,
+fn add_postings<K: std::hash::Hash + Ord + Copy>(
+    map: &mut FxHashMap<K, Vec<u32>>,
     keys: &mut Vec<K>,
     unit: u32,
 ) {
@@ -138,17 +155,13 @@ fn intersect(mut lists: Vec<&[u32]>) -> Vec<u32> {
     };
     let mut result: Vec<u32> = first.to_vec();
     for list in rest {
-        let mut kept = Vec::with_capacity(result.len());
         let mut j = 0;
-        for &unit in &result {
+        result.retain(|&unit| {
             while j < list.len() && list[j] < unit {
                 j += 1;
             }
-            if j < list.len() && list[j] == unit {
-                kept.push(unit);
-            }
-        }
-        result = kept;
+            j < list.len() && list[j] == unit
+        });
         if result.is_empty() {
             break;
         }
@@ -157,9 +170,13 @@ fn intersect(mut lists: Vec<&[u32]>) -> Vec<u32> {
 }
 
 impl SearchIndex {
-    /// Indexes every statement of every region, with its correction and the sources it cites.
+    /// Indexes every statement of every region, its correction, and every source.
     pub fn build(set: &PolicySet) -> Self {
         let mut index = SearchIndex::default();
+        let mut corrections: Vec<(u32, &str)> = Vec::new();
+        // Sources by (defining region, id), with the statements citing them.
+        let mut sources: Vec<(String, Vec<u32>)> = Vec::new();
+        let mut source_slot: FxHashMap<(String, String), usize> = FxHashMap::default();
         for region in set.regions_in_tree_order() {
             let Some(resolved) = set.resolve(region.id()) else {
                 continue;
@@ -173,52 +190,85 @@ impl SearchIndex {
                     effective_from: statement.effective_from.map(|d| d.0),
                     effective_until: statement.effective_until.map(|d| d.0),
                 });
-                index.add_unit(entry, Field::Text, &statement.text);
+                index.add_unit(Field::Text, vec![entry], &statement.text);
                 if let Some(correction) = &statement.correction {
-                    index.add_unit(entry, Field::Correction, correction);
+                    corrections.push((entry, correction));
                 }
-                let sources: Vec<String> = resolved
-                    .cite(statement.sources.get_ref())
-                    .iter()
-                    .map(|cited| {
-                        let mut line = cited.source.citation();
-                        if let Some(url) = &cited.source.url {
-                            line.push(' ');
-                            line.push_str(url);
-                        }
-                        line
-                    })
-                    .collect();
-                index.add_unit(entry, Field::Sources, &sources.join("；"));
+                for cited in resolved.cite(statement.sources.get_ref()) {
+                    let slot_key = (cited.defined_in.id().to_owned(), cited.id.to_owned());
+                    let slot = *source_slot.entry(slot_key).or_insert_with(|| {
+                        sources.push((source_text(cited.source), Vec::new()));
+                        sources.len() - 1
+                    });
+                    sources[slot].1.push(entry);
+                }
             }
         }
+        for (entry, correction) in corrections {
+            index.add_unit(Field::Correction, vec![entry], correction);
+        }
+        for (text, citing) in sources {
+            index.add_unit(Field::Sources, citing, &text);
+        }
+        let mut prefixes = FxHashSet::default();
+        for syllable in &index.syllables {
+            for end in 1..=syllable.len() {
+                prefixes.insert(syllable[..end].to_owned());
+            }
+        }
+        index.syllable_prefixes = prefixes;
         index
     }
 
-    fn add_unit(&mut self, entry: u32, field: Field, text: &str) {
+    /// Whether `query` splits into whole syllables followed by a syllable's beginning.
+    fn can_be_pinyin(&self, query: &str) -> bool {
+        // reachable[i]: the first i bytes split into whole syllables.
+        let mut reachable = vec![false; query.len() + 1];
+        reachable[0] = true;
+        for start in 0..query.len() {
+            if !reachable[start] {
+                continue;
+            }
+            let rest = &query[start..];
+            if self.syllable_prefixes.contains(rest) {
+                return true;
+            }
+            for end in start + 1..=query.len() {
+                if self.syllables.contains(&query[start..end]) {
+                    reachable[end] = true;
+                }
+            }
+        }
+        reachable[query.len()]
+    }
+
+    fn add_unit(&mut self, field: Field, entries: Vec<u32>, text: &str) {
         let unit_id = u32::try_from(self.units.len()).unwrap_or(u32::MAX);
         let literal = text.to_lowercase();
-        let chars: Vec<char> = literal.chars().collect();
-        let initials: String = chars.iter().map(|&c| char::from(initial_of(c))).collect();
+        let mut chars: Vec<char> = literal.chars().collect();
+        let initials: Vec<u8> = chars.iter().map(|&c| initial_of(c)).collect();
 
-        let mut single: Vec<char> = chars.clone();
-        push_unique(&mut self.literal_chars, &mut single, unit_id);
         let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
-        push_unique(&mut self.literal_pairs, &mut pairs, unit_id);
-        let mut initial_pairs: Vec<(u8, u8)> = initials
-            .as_bytes()
-            .windows(2)
-            .map(|w| (w[0], w[1]))
-            .collect();
-        push_unique(&mut self.initial_pairs, &mut initial_pairs, unit_id);
-        let (pinyin, _) = pinyin_with_starts(&literal);
+        add_postings(&mut self.literal_pairs, &mut pairs, unit_id);
+        add_postings(&mut self.literal_chars, &mut chars, unit_id);
+        let mut initial_pairs: Vec<(u8, u8)> = initials.windows(2).map(|w| (w[0], w[1])).collect();
+        add_postings(&mut self.initial_pairs, &mut initial_pairs, unit_id);
+        let mut pinyin = String::with_capacity(literal.len() * 2);
+        for c in literal.chars() {
+            if let Some(syllable) = pinyin_of(c)
+                && !self.syllables.contains(syllable)
+            {
+                self.syllables.insert(syllable.replace('ü', "v"));
+            }
+            pinyin_token(c, &mut pinyin);
+        }
         let mut pinyin_pairs: Vec<(u8, u8)> =
             pinyin.as_bytes().windows(2).map(|w| (w[0], w[1])).collect();
-        push_unique(&mut self.pinyin_pairs, &mut pinyin_pairs, unit_id);
+        add_postings(&mut self.pinyin_pairs, &mut pinyin_pairs, unit_id);
 
         self.units.push(Unit {
-            entry,
             field,
+            entries,
             literal,
             initials,
         });
@@ -239,56 +289,52 @@ impl SearchIndex {
         self.entries.get(index)
     }
 
-    /// Statements matching `query`, best first (ties in region-tree order), one hit per
-    /// statement. An empty query matches nothing.
-    pub fn search(&self, query: &str) -> Vec<SearchHit> {
+    /// Statements matching `query`, best first. An empty query matches nothing.
+    pub fn search(&self, query: &str) -> SearchResults {
         let query = normalize(query);
+        let mut results = SearchResults::default();
         if query.is_empty() {
-            return Vec::new();
+            return results;
         }
-        let mut best: HashMap<u32, SearchHit> = HashMap::new();
-        let mut consider = |unit: &Unit, kind: MatchKind| {
-            let score = score(kind, unit.field);
-            let hit = SearchHit {
-                entry: unit.entry as usize,
-                field: unit.field,
-                kind,
-                score,
-            };
-            best.entry(unit.entry)
-                .and_modify(|current| {
-                    if score > current.score {
-                        *current = hit;
-                    }
-                })
-                .or_insert(hit);
-        };
+        let mut collector = Collector::default();
 
-        for unit in self.literal_candidates(&query) {
-            let unit = &self.units[unit as usize];
-            if unit.literal.contains(&query) {
-                consider(unit, MatchKind::Literal);
+        for unit_id in self.literal_candidates(&query) {
+            let unit = &self.units[unit_id as usize];
+            if unit.literal.contains(query.as_str()) {
+                collector.add(unit_id, unit, MatchKind::Literal, 0..0, String::new());
+                if collector.full() {
+                    break;
+                }
             }
         }
         let is_pinyin_query = query.len() >= 2 && query.bytes().all(|b| b.is_ascii_lowercase());
-        if is_pinyin_query {
-            for unit in self.ascii_candidates(&self.initial_pairs, &query) {
-                let unit = &self.units[unit as usize];
-                if initials_match(&unit.initials, &query).is_some() {
-                    consider(unit, MatchKind::Initials);
+        if is_pinyin_query && !collector.full() && self.can_be_pinyin(&query) {
+            for unit_id in self.ascii_candidates(&self.pinyin_pairs, &query) {
+                let unit = &self.units[unit_id as usize];
+                for range in pinyin_matches(unit, &query) {
+                    let word = char_slice(&unit.literal, range.clone());
+                    collector.add(unit_id, unit, MatchKind::Pinyin, range, word);
                 }
-            }
-            for unit in self.ascii_candidates(&self.pinyin_pairs, &query) {
-                let unit = &self.units[unit as usize];
-                if pinyin_match(&unit.literal, &query).is_some() {
-                    consider(unit, MatchKind::Pinyin);
+                if collector.full() {
+                    break;
                 }
             }
         }
-
-        let mut hits: Vec<SearchHit> = best.into_values().collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
-        hits
+        if is_pinyin_query && !collector.full() {
+            for unit_id in self.ascii_candidates(&self.initial_pairs, &query) {
+                let unit = &self.units[unit_id as usize];
+                for range in initials_matches(&unit.initials, query.as_bytes()) {
+                    let word = char_slice(&unit.literal, range.clone());
+                    collector.add(unit_id, unit, MatchKind::Initials, range, word);
+                }
+                if collector.full() {
+                    break;
+                }
+            }
+        }
+        results.truncated = collector.full();
+        results.hits = collector.finish();
+        results
     }
 
     fn literal_candidates(&self, query: &str) -> Vec<u32> {
@@ -310,7 +356,7 @@ impl SearchIndex {
         intersect(lists)
     }
 
-    fn ascii_candidates(&self, postings: &HashMap<(u8, u8), Vec<u32>>, query: &str) -> Vec<u32> {
+    fn ascii_candidates(&self, postings: &FxHashMap<(u8, u8), Vec<u32>>, query: &str) -> Vec<u32> {
         let mut lists = Vec::new();
         for pair in query.as_bytes().windows(2) {
             match postings.get(&(pair[0], pair[1])) {
@@ -325,16 +371,101 @@ impl SearchIndex {
     /// character ranges to highlight.
     pub fn highlight(&self, hit: &SearchHit, query: &str) -> Option<(String, Vec<Range<usize>>)> {
         let query = normalize(query);
-        let unit = self
-            .units
-            .iter()
-            .find(|u| u.entry as usize == hit.entry && u.field == hit.field)?;
+        let unit = self.units.get(hit.unit as usize)?;
         let ranges = match hit.kind {
             MatchKind::Literal => literal_ranges(&unit.literal, &query),
-            MatchKind::Initials => initials_match(&unit.initials, &query).into_iter().collect(),
-            MatchKind::Pinyin => pinyin_match(&unit.literal, &query).into_iter().collect(),
+            MatchKind::Initials | MatchKind::Pinyin => {
+                let (start, len) = (hit.matched.0 as usize, hit.matched.1 as usize);
+                std::iter::once(start..start + len).collect()
+            }
         };
         Some((unit.literal.clone(), ranges))
+    }
+}
+
+/// The searchable line of a source: citation and URL.
+fn source_text(source: &super::model::Source) -> String {
+    let mut line = source.citation();
+    if let Some(url) = &source.url {
+        line.push(' ');
+        line.push_str(url);
+    }
+    line
+}
+
+/// Gathers matches in the order found (which is best-field first), one hit per statement,
+/// until [`RESULT_LIMIT`] statements are found.
+#[derive(Default)]
+struct Collector {
+    /// Hit per statement, with the matched word (pinyin and initials only).
+    best: FxHashMap<u32, (SearchHit, String)>,
+}
+
+impl Collector {
+    fn full(&self) -> bool {
+        self.best.len() >= RESULT_LIMIT
+    }
+
+    fn add(
+        &mut self,
+        unit_id: u32,
+        unit: &Unit,
+        kind: MatchKind,
+        range: Range<usize>,
+        word: String,
+    ) {
+        let score = score(kind, unit.field);
+        for &entry in &unit.entries {
+            if self.full() && !self.best.contains_key(&entry) {
+                return;
+            }
+            let hit = SearchHit {
+                entry: entry as usize,
+                field: unit.field,
+                kind,
+                score,
+                frequency: 0,
+                unit: unit_id,
+                matched: (
+                    u32::try_from(range.start).unwrap_or(0),
+                    u32::try_from(range.len()).unwrap_or(0),
+                ),
+            };
+            self.best
+                .entry(entry)
+                .and_modify(|current| {
+                    if score > current.0.score {
+                        *current = (hit, word.clone());
+                    }
+                })
+                .or_insert_with(|| (hit, word.clone()));
+        }
+    }
+
+    /// Ranks: score, then how many hits share the matched word, then tree order.
+    fn finish(self) -> Vec<SearchHit> {
+        let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut seen: FxHashSet<(u32, &str)> = FxHashSet::default();
+        for (hit, word) in self.best.values() {
+            if !word.is_empty() && seen.insert((hit.unit, word.as_str())) {
+                *counts.entry(word.as_str()).or_default() += 1;
+            }
+        }
+        let mut hits: Vec<SearchHit> = self
+            .best
+            .values()
+            .map(|(hit, word)| SearchHit {
+                frequency: counts.get(word.as_str()).copied().unwrap_or(0),
+                ..*hit
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then(b.frequency.cmp(&a.frequency))
+                .then(a.entry.cmp(&b.entry))
+        });
+        hits
     }
 }
 
@@ -364,6 +495,11 @@ fn score(kind: MatchKind, field: Field) -> u32 {
     kind_weight + field_weight
 }
 
+/// The characters of `text` in the character range `range`.
+fn char_slice(text: &str, range: Range<usize>) -> String {
+    text.chars().skip(range.start).take(range.len()).collect()
+}
+
 /// Character ranges of every occurrence of `query` in `text`.
 fn literal_ranges(text: &str, query: &str) -> Vec<Range<usize>> {
     let query_chars = query.chars().count();
@@ -375,55 +511,83 @@ fn literal_ranges(text: &str, query: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// The first character range whose initials spell `query`.
-fn initials_match(initials: &str, query: &str) -> Option<Range<usize>> {
+/// Every character range whose initials spell `query`.
+fn initials_matches(initials: &[u8], query: &[u8]) -> Vec<Range<usize>> {
+    if query.is_empty() || initials.len() < query.len() {
+        return Vec::new();
+    }
     // One byte per character, so byte offsets are character offsets.
-    initials.find(query).map(|start| start..start + query.len())
+    (0..=initials.len() - query.len())
+        .filter(|&start| &initials[start..start + query.len()] == query)
+        .map(|start| start..start + query.len())
+        .collect()
 }
 
-/// The first character range whose pinyin spells `query`, starting at a syllable; the last
-/// syllable may be typed only in part (`gongj` finds 共济).
-fn pinyin_match(literal: &str, query: &str) -> Option<Range<usize>> {
-    let (pinyin, starts) = pinyin_with_starts(literal);
-    for (byte, _) in pinyin.match_indices(query) {
-        let Ok(first) = starts.binary_search(&byte) else {
+/// Every character range whose pinyin spells `query`, starting at a syllable; the last
+/// syllable may be typed only in part (`gongj` finds 共济). Only positions whose initial is
+/// the query's first letter are tried.
+fn pinyin_matches(unit: &Unit, query: &str) -> Vec<Range<usize>> {
+    let Some(&first_letter) = query.as_bytes().first() else {
+        return Vec::new();
+    };
+    let mut chars: Option<Vec<char>> = None;
+    let mut ranges = Vec::new();
+    let mut token = String::new();
+    for start in 0..unit.initials.len() {
+        if unit.initials[start] != first_letter {
             continue;
-        };
-        // Several characters may share a start (those without pinyin); take the last, the one
-        // whose token begins here.
-        let mut first = first;
-        while first + 1 < starts.len() && starts[first + 1] == byte {
-            first += 1;
         }
-        let end_byte = byte + query.len();
-        let last = match starts.binary_search(&end_byte) {
-            Ok(next) => next,
-            Err(inside) => inside,
-        };
-        return Some(first..last.max(first + 1));
+        let chars = chars.get_or_insert_with(|| unit.literal.chars().collect());
+        let mut rest = query;
+        let mut end = start;
+        while !rest.is_empty() && end < chars.len() {
+            token.clear();
+            pinyin_token(chars[end], &mut token);
+            if token.is_empty() {
+                break;
+            }
+            if let Some(after) = rest.strip_prefix(token.as_str()) {
+                rest = after;
+            } else if token.starts_with(rest) {
+                rest = "";
+            } else {
+                break;
+            }
+            end += 1;
+        }
+        if rest.is_empty() && end > start {
+            ranges.push(start..end);
+        }
     }
-    None
+    ranges
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn unit(text: &str) -> Unit {
+        Unit {
+            field: Field::Text,
+            entries: vec![0],
+            literal: text.to_owned(),
+            initials: text.chars().map(initial_of).collect(),
+        }
+    }
+
     #[test]
     fn pinyin_matches_start_at_a_syllable() {
-        assert_eq!(pinyin_match("家庭共济", "gongji"), Some(2..4));
-        assert_eq!(pinyin_match("家庭共济", "gongj"), Some(2..4));
-        assert_eq!(pinyin_match("家庭共济", "ongji"), None);
-        assert_eq!(pinyin_match("近亲属", "jinqinshu"), Some(0..3));
+        assert_eq!(pinyin_matches(&unit("家庭共济"), "gongji"), vec![2..4]);
+        assert_eq!(pinyin_matches(&unit("家庭共济"), "gongj"), vec![2..4]);
+        assert_eq!(pinyin_matches(&unit("家庭共济"), "ongji"), vec![]);
+        assert_eq!(pinyin_matches(&unit("近亲属"), "jinqinshu"), vec![0..3]);
+        assert_eq!(pinyin_matches(&unit("医保APP"), "baoapp"), vec![1..5]);
     }
 
     #[test]
     fn initials_cover_one_byte_per_character() {
-        let initials: String = "家庭共济，APP"
-            .chars()
-            .map(|c| char::from(initial_of(c)))
-            .collect();
-        assert_eq!(initials, "jtgj app");
-        assert_eq!(initials_match(&initials, "gj"), Some(2..4));
+        let initials: Vec<u8> = "家庭共济，APP".chars().map(initial_of).collect();
+        assert_eq!(initials, b"jtgj app");
+        assert_eq!(initials_matches(&initials, b"gj"), vec![2..4]);
     }
 }

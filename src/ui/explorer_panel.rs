@@ -225,7 +225,7 @@ impl ExplorerPanel {
             ui.add_space(8.0);
             let label = ui.label("查看日期");
             let response = ui
-                .add(egui::TextEdit::singleline(&mut self.as_of.text).desired_width(100.0))
+                .add(egui::TextEdit::singleline(&mut self.as_of.text).desired_width(118.0))
                 .labelled_by(label.id)
                 .on_hover_text("只显示这一天有效的规定");
             if response.changed() {

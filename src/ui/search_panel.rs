@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 
-use crate::policy::search::{Field, SearchHit, SearchIndex};
+use crate::policy::search::{Field, RESULT_LIMIT, SearchHit, SearchIndex, SearchResults};
 use crate::policy::{PolicySet, Statement};
 use crate::ui::cards;
 
@@ -27,7 +27,7 @@ pub struct StatementAddress {
 #[derive(Debug, Default)]
 pub struct SearchPanel {
     query: String,
-    hits: Vec<SearchHit>,
+    results: SearchResults,
     showing_results: bool,
 }
 
@@ -54,13 +54,13 @@ impl SearchPanel {
 
     /// Number of statements matching the query (before the as-of filter).
     pub fn hit_count(&self) -> usize {
-        self.hits.len()
+        self.results.hits.len()
     }
 
     /// Empties the search.
     pub fn clear(&mut self) {
         self.query.clear();
-        self.hits.clear();
+        self.results = SearchResults::default();
         self.showing_results = false;
     }
 
@@ -80,7 +80,7 @@ impl SearchPanel {
         if escape && (response.has_focus() || response.lost_focus()) {
             self.clear();
         } else if response.changed() {
-            self.hits = index.search(&self.query);
+            self.results = index.search(&self.query);
             self.showing_results = true;
         }
     }
@@ -95,16 +95,21 @@ impl SearchPanel {
         as_of: NaiveDate,
     ) -> Option<StatementAddress> {
         let visible: Vec<&SearchHit> = self
+            .results
             .hits
             .iter()
             .filter(|hit| index.entry(hit.entry).is_some_and(|e| e.in_force_on(as_of)))
             .collect();
         ui.label(
             RichText::new(format!(
-                "找到 {} 条{}（Esc 清除搜索）",
+                "找到 {}{} 条{}（Esc 清除搜索）",
                 visible.len(),
-                if visible.len() > MAX_SHOWN {
-                    format!("，只显示前 {MAX_SHOWN} 条")
+                if self.results.truncated { " 多" } else { "" },
+                if visible.len() > MAX_SHOWN || self.results.truncated {
+                    format!(
+                        "，只显示前 {} 条，输入更多字可以缩小范围",
+                        MAX_SHOWN.min(RESULT_LIMIT)
+                    )
                 } else {
                     String::new()
                 }
@@ -132,7 +137,13 @@ impl SearchPanel {
                     .unwrap_or(usize::MAX)
             });
             let topic = entry.map(|e| e.topic);
-            (region, topic, std::cmp::Reverse(hit.score), hit.entry)
+            (
+                region,
+                topic,
+                std::cmp::Reverse(hit.score),
+                std::cmp::Reverse(hit.frequency),
+                hit.entry,
+            )
         });
 
         let mut chosen = None;

@@ -77,6 +77,9 @@ fn bench_load(c: &mut Criterion) {
             black_box((report.set.len(), index.len()))
         });
     });
+    c.bench_function("load shipped (7 regions)", |b| {
+        b.iter(|| black_box(load_layers(&[black_box(shipped.clone())]).set.len()));
+    });
     let generated = generated_files();
     let mut group = c.benchmark_group("generated");
     group.sample_size(10);

@@ -99,15 +99,31 @@ pub struct SearchResults {
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     entries: Vec<SearchEntry>,
+    fields: FieldIndex,
+    /// Every prefix of every syllable, to tell whether a query can be pinyin at all (`gj`
+    /// cannot; `gongj` can).
+    syllable_prefixes: FxHashSet<String>,
+}
+
+/// The indexed fields and their posting lists (unit ids in ascending order).
+#[derive(Debug, Default)]
+struct FieldIndex {
     units: Vec<Unit>,
     literal_chars: FxHashMap<char, Vec<u32>>,
     literal_pairs: FxHashMap<(char, char), Vec<u32>>,
-    pinyin_pairs: FxHashMap<(u8, u8), Vec<u32>>,
+    /// The first two letters of the pinyin from each character on: a pinyin match starts at
+    /// a syllable, so its first two letters are one of these.
+    pinyin_starts: FxHashMap<(u8, u8), Vec<u32>>,
     initial_pairs: FxHashMap<(u8, u8), Vec<u32>>,
-    /// Every pinyin syllable of the indexed text, and every prefix of one, to tell whether
-    /// a query can be pinyin at all (`gj` cannot; `gongj` can).
+    /// Every pinyin syllable of the indexed text.
     syllables: FxHashSet<String>,
-    syllable_prefixes: FxHashSet<String>,
+}
+
+/// A field waiting to be indexed.
+struct FieldJob<'a> {
+    field: Field,
+    entries: Vec<u32>,
+    text: std::borrow::Cow<'a, str>,
 }
 
 /// The full pinyin of a Han character without tone.
@@ -172,52 +188,68 @@ fn intersect(mut lists: Vec<&[u32]>) -> Vec<u32> {
 impl SearchIndex {
     /// Indexes every statement of every region, its correction, and every source.
     pub fn build(set: &PolicySet) -> Self {
-        let mut index = SearchIndex::default();
-        let mut corrections: Vec<(u32, &str)> = Vec::new();
+        let mut entries = Vec::new();
+        let mut texts: Vec<FieldJob<'_>> = Vec::new();
+        let mut corrections: Vec<FieldJob<'_>> = Vec::new();
         // Sources by (defining region, id), with the statements citing them.
-        let mut sources: Vec<(String, Vec<u32>)> = Vec::new();
-        let mut source_slot: FxHashMap<(String, String), usize> = FxHashMap::default();
+        let mut sources: Vec<FieldJob<'_>> = Vec::new();
+        let mut source_slot: FxHashMap<(&str, &str), usize> = FxHashMap::default();
         for region in set.regions_in_tree_order() {
             let Some(resolved) = set.resolve(region.id()) else {
                 continue;
             };
             for statement in &region.statements {
-                let entry = u32::try_from(index.entries.len()).unwrap_or(u32::MAX);
-                index.entries.push(SearchEntry {
+                let entry = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+                entries.push(SearchEntry {
                     region: region.id().to_owned(),
                     key: statement.key().to_owned(),
                     topic: statement.topic,
                     effective_from: statement.effective_from.map(|d| d.0),
                     effective_until: statement.effective_until.map(|d| d.0),
                 });
-                index.add_unit(Field::Text, vec![entry], &statement.text);
+                texts.push(FieldJob {
+                    field: Field::Text,
+                    entries: vec![entry],
+                    text: statement.text.as_str().into(),
+                });
                 if let Some(correction) = &statement.correction {
-                    corrections.push((entry, correction));
+                    corrections.push(FieldJob {
+                        field: Field::Correction,
+                        entries: vec![entry],
+                        text: correction.as_str().into(),
+                    });
                 }
                 for cited in resolved.cite(statement.sources.get_ref()) {
-                    let slot_key = (cited.defined_in.id().to_owned(), cited.id.to_owned());
-                    let slot = *source_slot.entry(slot_key).or_insert_with(|| {
-                        sources.push((source_text(cited.source), Vec::new()));
-                        sources.len() - 1
-                    });
-                    sources[slot].1.push(entry);
+                    let slot = *source_slot
+                        .entry((cited.defined_in.id(), cited.id))
+                        .or_insert_with(|| {
+                            sources.push(FieldJob {
+                                field: Field::Sources,
+                                entries: Vec::new(),
+                                text: source_text(cited.source).into(),
+                            });
+                            sources.len() - 1
+                        });
+                    sources[slot].entries.push(entry);
                 }
             }
         }
-        for (entry, correction) in corrections {
-            index.add_unit(Field::Correction, vec![entry], correction);
-        }
-        for (text, citing) in sources {
-            index.add_unit(Field::Sources, citing, &text);
-        }
-        let mut prefixes = FxHashSet::default();
-        for syllable in &index.syllables {
+        // Texts first, then corrections, then sources: posting lists then visit the better
+        // fields first.
+        texts.append(&mut corrections);
+        texts.append(&mut sources);
+        let fields = FieldIndex::build_parallel(texts);
+        let mut syllable_prefixes = FxHashSet::default();
+        for syllable in &fields.syllables {
             for end in 1..=syllable.len() {
-                prefixes.insert(syllable[..end].to_owned());
+                syllable_prefixes.insert(syllable[..end].to_owned());
             }
         }
-        index.syllable_prefixes = prefixes;
-        index
+        SearchIndex {
+            entries,
+            fields,
+            syllable_prefixes,
+        }
     }
 
     /// Whether `query` splits into whole syllables followed by a syllable's beginning.
@@ -234,44 +266,12 @@ impl SearchIndex {
                 return true;
             }
             for end in start + 1..=query.len() {
-                if self.syllables.contains(&query[start..end]) {
+                if self.fields.syllables.contains(&query[start..end]) {
                     reachable[end] = true;
                 }
             }
         }
         reachable[query.len()]
-    }
-
-    fn add_unit(&mut self, field: Field, entries: Vec<u32>, text: &str) {
-        let unit_id = u32::try_from(self.units.len()).unwrap_or(u32::MAX);
-        let literal = text.to_lowercase();
-        let mut chars: Vec<char> = literal.chars().collect();
-        let initials: Vec<u8> = chars.iter().map(|&c| initial_of(c)).collect();
-
-        let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
-        add_postings(&mut self.literal_pairs, &mut pairs, unit_id);
-        add_postings(&mut self.literal_chars, &mut chars, unit_id);
-        let mut initial_pairs: Vec<(u8, u8)> = initials.windows(2).map(|w| (w[0], w[1])).collect();
-        add_postings(&mut self.initial_pairs, &mut initial_pairs, unit_id);
-        let mut pinyin = String::with_capacity(literal.len() * 2);
-        for c in literal.chars() {
-            if let Some(syllable) = pinyin_of(c)
-                && !self.syllables.contains(syllable)
-            {
-                self.syllables.insert(syllable.replace('ü', "v"));
-            }
-            pinyin_token(c, &mut pinyin);
-        }
-        let mut pinyin_pairs: Vec<(u8, u8)> =
-            pinyin.as_bytes().windows(2).map(|w| (w[0], w[1])).collect();
-        add_postings(&mut self.pinyin_pairs, &mut pinyin_pairs, unit_id);
-
-        self.units.push(Unit {
-            field,
-            entries,
-            literal,
-            initials,
-        });
     }
 
     /// Number of indexed statements.
@@ -299,7 +299,7 @@ impl SearchIndex {
         let mut collector = Collector::default();
 
         for unit_id in self.literal_candidates(&query) {
-            let unit = &self.units[unit_id as usize];
+            let unit = &self.fields.units[unit_id as usize];
             if unit.literal.contains(query.as_str()) {
                 collector.add(unit_id, unit, MatchKind::Literal, 0..0, String::new());
                 if collector.full() {
@@ -309,8 +309,14 @@ impl SearchIndex {
         }
         let is_pinyin_query = query.len() >= 2 && query.bytes().all(|b| b.is_ascii_lowercase());
         if is_pinyin_query && !collector.full() && self.can_be_pinyin(&query) {
-            for unit_id in self.ascii_candidates(&self.pinyin_pairs, &query) {
-                let unit = &self.units[unit_id as usize];
+            let first_two = (query.as_bytes()[0], query.as_bytes()[1]);
+            let candidates = self
+                .fields
+                .pinyin_starts
+                .get(&first_two)
+                .map_or(&[][..], Vec::as_slice);
+            for &unit_id in candidates {
+                let unit = &self.fields.units[unit_id as usize];
                 for range in pinyin_matches(unit, &query) {
                     let word = char_slice(&unit.literal, range.clone());
                     collector.add(unit_id, unit, MatchKind::Pinyin, range, word);
@@ -321,8 +327,8 @@ impl SearchIndex {
             }
         }
         if is_pinyin_query && !collector.full() {
-            for unit_id in self.ascii_candidates(&self.initial_pairs, &query) {
-                let unit = &self.units[unit_id as usize];
+            for unit_id in self.ascii_candidates(&self.fields.initial_pairs, &query) {
+                let unit = &self.fields.units[unit_id as usize];
                 for range in initials_matches(&unit.initials, query.as_bytes()) {
                     let word = char_slice(&unit.literal, range.clone());
                     collector.add(unit_id, unit, MatchKind::Initials, range, word);
@@ -341,6 +347,7 @@ impl SearchIndex {
         let chars: Vec<char> = query.chars().collect();
         if chars.len() == 1 {
             return self
+                .fields
                 .literal_chars
                 .get(&chars[0])
                 .cloned()
@@ -348,7 +355,7 @@ impl SearchIndex {
         }
         let mut lists = Vec::with_capacity(chars.len());
         for pair in chars.windows(2) {
-            match self.literal_pairs.get(&(pair[0], pair[1])) {
+            match self.fields.literal_pairs.get(&(pair[0], pair[1])) {
                 Some(list) => lists.push(list.as_slice()),
                 None => return Vec::new(),
             }
@@ -371,7 +378,7 @@ impl SearchIndex {
     /// character ranges to highlight.
     pub fn highlight(&self, hit: &SearchHit, query: &str) -> Option<(String, Vec<Range<usize>>)> {
         let query = normalize(query);
-        let unit = self.units.get(hit.unit as usize)?;
+        let unit = self.fields.units.get(hit.unit as usize)?;
         let ranges = match hit.kind {
             MatchKind::Literal => literal_ranges(&unit.literal, &query),
             MatchKind::Initials | MatchKind::Pinyin => {
@@ -380,6 +387,112 @@ impl SearchIndex {
             }
         };
         Some((unit.literal.clone(), ranges))
+    }
+}
+
+impl FieldIndex {
+    /// Indexes the jobs in order, split over the available cores.
+    fn build_parallel(jobs: Vec<FieldJob<'_>>) -> Self {
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        if threads < 2 || jobs.len() < 1000 {
+            let mut index = FieldIndex::default();
+            for job in jobs {
+                index.add_unit(job);
+            }
+            return index;
+        }
+        let chunk = jobs.len().div_ceil(threads);
+        let mut parts: Vec<Vec<FieldJob<'_>>> = Vec::new();
+        let mut jobs = jobs.into_iter().peekable();
+        while jobs.peek().is_some() {
+            parts.push(jobs.by_ref().take(chunk).collect());
+        }
+        let built: Vec<FieldIndex> = std::thread::scope(|scope| {
+            let workers: Vec<_> = parts
+                .into_iter()
+                .map(|part| {
+                    scope.spawn(move || {
+                        let mut index = FieldIndex::default();
+                        for job in part {
+                            index.add_unit(job);
+                        }
+                        index
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .filter_map(|worker| worker.join().ok())
+                .collect()
+        });
+        let mut merged = FieldIndex::default();
+        for part in built {
+            merged.append(part);
+        }
+        merged
+    }
+
+    /// Adds another index's units after this one's, renumbering them.
+    fn append(&mut self, other: FieldIndex) {
+        let offset = u32::try_from(self.units.len()).unwrap_or(u32::MAX);
+        fn merge<K: std::hash::Hash + Eq>(
+            into: &mut FxHashMap<K, Vec<u32>>,
+            from: FxHashMap<K, Vec<u32>>,
+            offset: u32,
+        ) {
+            for (key, list) in from {
+                into.entry(key)
+                    .or_default()
+                    .extend(list.into_iter().map(|unit| unit + offset));
+            }
+        }
+        merge(&mut self.literal_chars, other.literal_chars, offset);
+        merge(&mut self.literal_pairs, other.literal_pairs, offset);
+        merge(&mut self.pinyin_starts, other.pinyin_starts, offset);
+        merge(&mut self.initial_pairs, other.initial_pairs, offset);
+        self.syllables.extend(other.syllables);
+        self.units.extend(other.units);
+    }
+
+    fn add_unit(&mut self, job: FieldJob<'_>) {
+        let unit_id = u32::try_from(self.units.len()).unwrap_or(u32::MAX);
+        let literal = job.text.to_lowercase();
+        let mut chars: Vec<char> = literal.chars().collect();
+        let initials: Vec<u8> = chars.iter().map(|&c| initial_of(c)).collect();
+
+        let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        add_postings(&mut self.literal_pairs, &mut pairs, unit_id);
+        add_postings(&mut self.literal_chars, &mut chars, unit_id);
+        let mut initial_pairs: Vec<(u8, u8)> = initials.windows(2).map(|w| (w[0], w[1])).collect();
+        add_postings(&mut self.initial_pairs, &mut initial_pairs, unit_id);
+        let mut pinyin = String::with_capacity(literal.len() * 2);
+        let mut token_starts = Vec::with_capacity(initials.len());
+        for c in literal.chars() {
+            if let Some(syllable) = pinyin_of(c)
+                && !self.syllables.contains(syllable)
+            {
+                self.syllables.insert(syllable.replace('ü', "v"));
+            }
+            let before = pinyin.len();
+            pinyin_token(c, &mut pinyin);
+            if pinyin.len() > before {
+                token_starts.push(before);
+            }
+        }
+        let bytes = pinyin.as_bytes();
+        let mut starts: Vec<(u8, u8)> = token_starts
+            .into_iter()
+            .filter(|&at| at + 1 < bytes.len())
+            .map(|at| (bytes[at], bytes[at + 1]))
+            .collect();
+        add_postings(&mut self.pinyin_starts, &mut starts, unit_id);
+
+        self.units.push(Unit {
+            field: job.field,
+            entries: job.entries,
+            literal,
+            initials,
+        });
     }
 }
 

@@ -106,7 +106,10 @@ impl<'a> ResolvedRegion<'a> {
         let statements = self.statements();
         let mut entries = Vec::new();
         for region in self.chain.iter().rev() {
-            for id in region.sources.keys() {
+            // Strongest evidence first (grade A, B, C, then ungraded), then by id.
+            let mut ids: Vec<&String> = region.sources.keys().collect();
+            ids.sort_by_key(|id| (region.sources[*id].grade.map_or(u8::MAX, |g| g as u8), *id));
+            for id in ids {
                 // A nearer region's source with the same id shadows this one.
                 let Some(source) = self.source(id) else {
                     continue;

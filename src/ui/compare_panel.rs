@@ -15,6 +15,7 @@ const MAX_REGIONS: usize = 3;
 #[derive(Debug, Clone)]
 pub struct ComparePanel {
     regions: Vec<String>,
+    only_differences: bool,
 }
 
 impl ComparePanel {
@@ -33,7 +34,10 @@ impl ComparePanel {
                 regions.push(region.id().to_owned());
             }
         }
-        ComparePanel { regions }
+        ComparePanel {
+            regions,
+            only_differences: true,
+        }
     }
 
     /// The compared region ids, in column order.
@@ -76,6 +80,7 @@ impl ComparePanel {
             rows.len(),
             differing
         ));
+        ui.checkbox(&mut self.only_differences, "只看不同之处");
         egui::ScrollArea::vertical()
             .id_salt("compare_rows")
             .show(ui, |ui| {
@@ -85,6 +90,9 @@ impl ComparePanel {
                     }
                 });
                 for row in &rows {
+                    if self.only_differences && row.status == RowStatus::Same {
+                        continue;
+                    }
                     let marker = match &row.status {
                         RowStatus::Same => "相同".to_owned(),
                         RowStatus::Different => "⚠ 各地不同".to_owned(),

@@ -13,7 +13,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::domain::Topic;
+use crate::domain::{Insurance, Relation, Topic};
+use crate::family::{BindingQuery, check_binding};
 use crate::policy::{self, LoadReport, StatementRecord};
 
 /// 医保个人账户助手: the window, or commands for the policy data.
@@ -38,6 +39,36 @@ pub enum Command {
     Policies {
         #[command(subcommand)]
         command: PoliciesCommand,
+    },
+    /// Family binding (家庭共济).
+    Family {
+        #[command(subcommand)]
+        command: FamilyCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FamilyCommand {
+    /// One binding's verdict: can this relative be bound, and what may the money pay?
+    Check {
+        /// The holder's region id, e.g. nanjing.
+        #[arg(long)]
+        region: String,
+        /// The holder's insurance: employee, resident, none.
+        #[arg(long, value_parser = parse_vocab::<Insurance>)]
+        holder_insurance: Insurance,
+        /// The relative, from the holder's side: spouse, parent, parent_in_law, …
+        #[arg(long, value_parser = parse_vocab::<Relation>)]
+        relation: Relation,
+        /// The relative's own insurance: employee, resident, none.
+        #[arg(long, value_parser = parse_vocab::<Insurance>)]
+        member_insurance: Insurance,
+        /// Where the relative is insured (default: the holder's region).
+        #[arg(long)]
+        member_region: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
     },
 }
 
@@ -68,6 +99,13 @@ pub enum ShowFormat {
 }
 
 fn parse_topic(text: &str) -> Result<Topic, String> {
+    parse_vocab(text)
+}
+
+/// Parses a DOMAIN.md id; an unknown one is a usage error naming the allowed ids.
+fn parse_vocab<T: std::str::FromStr<Err = crate::domain::UnknownId>>(
+    text: &str,
+) -> Result<T, String> {
     text.parse()
         .map_err(|e: crate::domain::UnknownId| e.to_string())
 }
@@ -97,7 +135,74 @@ pub fn run(cli: &Cli) -> ExitCode {
                 format,
             } => show(cli, region, *topic, *format),
         },
+        Some(Command::Family { command }) => match command {
+            FamilyCommand::Check {
+                region,
+                holder_insurance,
+                relation,
+                member_insurance,
+                member_region,
+                format,
+            } => family_check(
+                cli,
+                &BindingQuery {
+                    holder_region: region,
+                    holder_insurance: *holder_insurance,
+                    relation: *relation,
+                    member_insurance: *member_insurance,
+                    member_region: member_region.as_deref(),
+                    supported_by_others: false,
+                },
+                *format,
+            ),
+        },
     }
+}
+
+fn family_check(cli: &Cli, query: &BindingQuery<'_>, format: ShowFormat) -> ExitCode {
+    let report = policy::load_with_folders(&policy_folders(cli.policies.as_ref()));
+    warn_about_skipped(&report);
+    let verdict = match check_binding(&report.set, query) {
+        Ok(verdict) => verdict,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(1);
+        }
+    };
+    let output = match format {
+        ShowFormat::Json => match serde_json::to_string_pretty(&verdict) {
+            Ok(json) => json,
+            Err(error) => {
+                eprintln!("cannot write JSON: {error}");
+                return ExitCode::from(1);
+            }
+        },
+        ShowFormat::Text => {
+            let mut out = format!("{}：{}\n", query.relation.label(), verdict.verdict.label());
+            let uses: Vec<&str> = verdict.allowed_uses.iter().map(|u| u.label()).collect();
+            out.push_str(&format!(
+                "可以支付：{}\n",
+                if uses.is_empty() {
+                    "无".to_owned()
+                } else {
+                    uses.join("、")
+                }
+            ));
+            for reason in &verdict.reasons {
+                out.push_str(&format!("· {}\n", reason.text));
+                for source in &reason.sources {
+                    out.push_str(&format!("  来源：{}\n", source.source.citation()));
+                }
+            }
+            for warning in &verdict.warnings {
+                out.push_str(&format!("注意：{warning}\n"));
+            }
+            out
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{output}");
+    ExitCode::SUCCESS
 }
 
 fn check(cli: &Cli, dir: Option<&PathBuf>) -> ExitCode {

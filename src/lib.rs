@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod domain;
+pub mod family;
 pub mod policy;
 pub mod store;
 pub mod ui;

@@ -1,8 +1,357 @@
-//! Where the app keeps its files on this computer (the user's data directory).
+//! Where the app keeps its files on this computer, and how family files are saved: versioned
+//! JSON, written atomically (temporary file, fsync, rename), the previous version kept as a
+//! backup, readable only by the user. A file that cannot be read is set aside, never
+//! overwritten.
+//!
+//! Format (`docs/family-format.md`): `{"format": "yibao-family", "version": 1,
+//! "family": {...}}`.
 
-use std::path::PathBuf;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::family::Family;
 
 /// The app's data directory (Linux: `~/.local/share/yibao`), if the platform has one.
 pub fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "yibao").map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+/// The format name written in every family file.
+pub const FAMILY_FORMAT: &str = "yibao-family";
+/// The version this build writes and reads.
+pub const FAMILY_VERSION: u32 = 1;
+
+/// Why a family file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("无法读写 {path}：{source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} 已损坏，无法读取（{detail}）")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("{path} 是新版本（格式版本 {version}）保存的，请用新版本打开；本版本不会改动它")]
+    NewerVersion { path: PathBuf, version: u32 },
+    #[error("{path} 不是家庭文件")]
+    NotAFamilyFile { path: PathBuf },
+    #[error("没有 {0} 的备份")]
+    NoBackup(String),
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'a str,
+    version: u32,
+    family: &'a Family,
+}
+
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u32>,
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    family: Family,
+}
+
+/// Serializes a family in the file format.
+pub fn family_to_json(family: &Family) -> String {
+    let out = FileOut {
+        format: FAMILY_FORMAT,
+        version: FAMILY_VERSION,
+        family,
+    };
+    // A Family always serializes (no maps with non-string keys, no floats).
+    serde_json::to_string_pretty(&out).unwrap_or_default()
+}
+
+/// Parses a family file's text, checking its format and version first.
+pub fn family_from_json(text: &str, path: &Path) -> Result<Family, StoreError> {
+    let corrupt = |error: serde_json::Error| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail: format!("第 {} 行第 {} 列：{}", error.line(), error.column(), error),
+    };
+    let header: Header = serde_json::from_str(text).map_err(corrupt)?;
+    if header.format.as_deref() != Some(FAMILY_FORMAT) {
+        return Err(StoreError::NotAFamilyFile {
+            path: path.to_path_buf(),
+        });
+    }
+    match header.version {
+        Some(FAMILY_VERSION) => {}
+        Some(version) if version > FAMILY_VERSION => {
+            return Err(StoreError::NewerVersion {
+                path: path.to_path_buf(),
+                version,
+            });
+        }
+        _ => {
+            return Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail: "缺少或无法识别格式版本".to_owned(),
+            });
+        }
+    }
+    let file: FileIn = serde_json::from_str(text).map_err(corrupt)?;
+    Ok(file.family)
+}
+
+/// The steps of a save, in order; a crash can stop it after any of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SaveStep {
+    /// The previous version was copied to the backup.
+    BackupWritten,
+    /// The new content is in a temporary file, not yet synced.
+    TempWritten,
+    /// The temporary file is synced to disk.
+    TempSynced,
+    /// The temporary file replaced the family file.
+    Renamed,
+}
+
+impl SaveStep {
+    pub const ALL: [SaveStep; 4] = [
+        SaveStep::BackupWritten,
+        SaveStep::TempWritten,
+        SaveStep::TempSynced,
+        SaveStep::Renamed,
+    ];
+}
+
+/// What scanning the folder found.
+#[derive(Debug, Default)]
+pub struct StoreScan {
+    pub families: Vec<Family>,
+    /// Files not loaded, with what was done with them (set aside or left alone).
+    pub problems: Vec<String>,
+}
+
+/// The folder of family files.
+#[derive(Debug, Clone)]
+pub struct FamilyStore {
+    dir: PathBuf,
+}
+
+impl FamilyStore {
+    /// A store in `dir` (created on first save).
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        FamilyStore { dir: dir.into() }
+    }
+
+    /// The store in the user's data directory.
+    pub fn in_data_dir() -> Option<Self> {
+        data_dir().map(|d| FamilyStore::new(d.join("families")))
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file of a family.
+    pub fn path_of(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.json"))
+    }
+
+    /// The backup of a family's previous version.
+    pub fn backup_of(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.json.bak"))
+    }
+
+    /// Where unreadable files are moved.
+    pub fn set_aside_dir(&self) -> PathBuf {
+        self.dir.join("set-aside")
+    }
+
+    /// Loads every family file. Corrupt files are moved to `set-aside/`; files from a newer
+    /// version are left where they are, untouched. Both are reported.
+    pub fn load_all(&self) -> StoreScan {
+        let mut scan = StoreScan::default();
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return scan;
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            match self.load_file(&path) {
+                Ok(family) => scan.families.push(family),
+                Err(StoreError::NewerVersion { path, version }) => scan.problems.push(format!(
+                    "{} 是新版本（格式版本 {version}）保存的，没有打开，也不会被改动。",
+                    path.display()
+                )),
+                Err(error) => {
+                    let moved = self.set_aside(&path);
+                    let backup = path.with_extension("json.bak");
+                    let hint = if backup.exists() {
+                        "可以从备份恢复。"
+                    } else {
+                        ""
+                    };
+                    scan.problems.push(match moved {
+                        Ok(to) => format!("{error}。已移到 {}。{hint}", to.display()),
+                        Err(move_error) => format!("{error}。也无法移走它：{move_error}"),
+                    });
+                }
+            }
+        }
+        scan
+    }
+
+    fn load_file(&self, path: &Path) -> Result<Family, StoreError> {
+        let bytes = fs::read(path).map_err(io_error(path))?;
+        let text = String::from_utf8(bytes).map_err(|_| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: "不是 UTF-8 文本".to_owned(),
+        })?;
+        family_from_json(&text, path)
+    }
+
+    fn set_aside(&self, path: &Path) -> Result<PathBuf, StoreError> {
+        let dir = self.set_aside_dir();
+        fs::create_dir_all(&dir).map_err(io_error(&dir))?;
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let name = path.file_name().map_or_else(
+            || "family.json".into(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let target = dir.join(format!("{stamp}-{name}"));
+        fs::rename(path, &target).map_err(io_error(path))?;
+        Ok(target)
+    }
+
+    /// Saves a family safely; returns the file written.
+    pub fn save(&self, family: &Family) -> Result<PathBuf, StoreError> {
+        self.save_until(family, None)
+    }
+
+    /// Saves, stopping after `stop` as if the process had been killed there (for tests of
+    /// crash safety). `None` runs the whole save.
+    pub fn save_until(
+        &self,
+        family: &Family,
+        stop: Option<SaveStep>,
+    ) -> Result<PathBuf, StoreError> {
+        fs::create_dir_all(&self.dir).map_err(io_error(&self.dir))?;
+        let path = self.path_of(&family.id);
+        // Never overwrite what this version cannot read back.
+        if path.exists() {
+            match self.load_file(&path) {
+                Err(error @ StoreError::NewerVersion { .. }) => return Err(error),
+                Ok(_) => {
+                    let previous = fs::read(&path).map_err(io_error(&path))?;
+                    write_atomically(&self.dir, &self.backup_of(&family.id), &previous)?;
+                }
+                // A file that cannot be read is set aside, not overwritten (the backup of the
+                // last good version stays as it is).
+                Err(_) => {
+                    self.set_aside(&path)?;
+                }
+            }
+        }
+        if stop == Some(SaveStep::BackupWritten) {
+            return Ok(path);
+        }
+        let json = family_to_json(family);
+        let mut temp = tempfile::Builder::new()
+            .prefix(".saving-")
+            .suffix(".tmp")
+            .tempfile_in(&self.dir)
+            .map_err(io_error(&self.dir))?;
+        temp.write_all(json.as_bytes())
+            .map_err(io_error(temp.path()))?;
+        if stop == Some(SaveStep::TempWritten) {
+            // A crash leaves the temporary file behind; keep it to mimic that.
+            let _ = temp.keep();
+            return Ok(path);
+        }
+        temp.as_file().sync_all().map_err(io_error(temp.path()))?;
+        if stop == Some(SaveStep::TempSynced) {
+            let _ = temp.keep();
+            return Ok(path);
+        }
+        set_private(temp.path())?;
+        temp.persist(&path).map_err(|e| StoreError::Io {
+            path: path.clone(),
+            source: e.error,
+        })?;
+        sync_dir(&self.dir);
+        Ok(path)
+    }
+
+    /// Replaces a family's file with its backup (the backup stays).
+    pub fn restore_backup(&self, id: &str) -> Result<Family, StoreError> {
+        let backup = self.backup_of(id);
+        if !backup.exists() {
+            return Err(StoreError::NoBackup(id.to_owned()));
+        }
+        let family = self.load_file(&backup)?;
+        let bytes = fs::read(&backup).map_err(io_error(&backup))?;
+        write_atomically(&self.dir, &self.path_of(id), &bytes)?;
+        Ok(family)
+    }
+
+    /// Removes a family from the list by moving its file to `set-aside/` (nothing is deleted).
+    pub fn remove(&self, id: &str) -> Result<Option<PathBuf>, StoreError> {
+        let path = self.path_of(id);
+        if !path.exists() {
+            return Ok(None);
+        }
+        self.set_aside(&path).map(Some)
+    }
+}
+
+/// Writes `bytes` to `path` through a synced temporary file in `dir` and a rename, so `path`
+/// holds either the old or the new content, never a mix. The file is readable only by the
+/// user.
+pub fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    fs::create_dir_all(dir).map_err(io_error(dir))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".saving-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io_error(dir))?;
+    temp.write_all(bytes).map_err(io_error(temp.path()))?;
+    temp.as_file().sync_all().map_err(io_error(temp.path()))?;
+    set_private(temp.path())?;
+    temp.persist(path).map_err(|e| StoreError::Io {
+        path: path.to_path_buf(),
+        source: e.error,
+    })?;
+    sync_dir(dir);
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_private(path: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o600)).map_err(io_error(path))
+}
+
+#[cfg(not(unix))]
+fn set_private(_path: &Path) -> Result<(), StoreError> {
+    Ok(())
+}
+
+/// Makes the rename itself durable (best effort: not every platform can sync a directory).
+fn sync_dir(dir: &Path) {
+    if let Ok(handle) = fs::File::open(dir) {
+        let _ = handle.sync_all();
+    }
 }

@@ -56,20 +56,24 @@ impl StatementRecord {
             effective_from: statement.effective_from,
             effective_until: statement.effective_until,
             verified_on: statement.verified_on,
-            sources: resolved
-                .cite(statement.sources.get_ref())
-                .into_iter()
-                .map(|cited| SourceRecord {
-                    id: cited.id.to_owned(),
-                    source: cited.source.clone(),
-                    defined_in: cited.defined_in.id().to_owned(),
-                })
-                .collect(),
+            sources: resolved.source_records(statement.sources.get_ref()),
         }
     }
 }
 
 impl ResolvedRegion<'_> {
+    /// The sources behind a list of references, as records.
+    pub fn source_records(&self, refs: &[super::model::SourceRef]) -> Vec<SourceRecord> {
+        self.cite(refs)
+            .into_iter()
+            .map(|cited| SourceRecord {
+                id: cited.id.to_owned(),
+                source: cited.source.clone(),
+                defined_in: cited.defined_in.id().to_owned(),
+            })
+            .collect()
+    }
+
     /// The region's statements as records, optionally on one topic.
     pub fn statement_records(&self, topic: Option<Topic>) -> Vec<StatementRecord> {
         self.statements()

@@ -1,0 +1,263 @@
+//! Whether a relative can be bound, and what the shared money may pay for him, decided from
+//! the region's policy data (never hard-coded), with reasons and sources.
+
+use serde::Serialize;
+
+use crate::domain::{Availability, Insurance, Relation, SeveralSupporters, Use, Verdict};
+use crate::policy::{PolicySet, ResolvedRegion, SourceRecord, SourceRef};
+
+/// A binding to check: who holds the account, and who is to be bound.
+#[derive(Debug, Clone, Copy)]
+pub struct BindingQuery<'a> {
+    pub holder_region: &'a str,
+    pub holder_insurance: Insurance,
+    pub relation: Relation,
+    pub member_insurance: Insurance,
+    /// Where the relative is insured; `None` means the holder's region.
+    pub member_region: Option<&'a str>,
+    /// Another employee also supports this relative.
+    pub supported_by_others: bool,
+}
+
+/// One reason for a verdict, with the sources it rests on.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reason {
+    pub text: String,
+    pub sources: Vec<SourceRecord>,
+}
+
+/// The answer for one binding.
+#[derive(Debug, Clone, Serialize)]
+pub struct BindingVerdict {
+    pub verdict: Verdict,
+    /// Uses the shared money may pay for this relative, in DOMAIN.md order.
+    pub allowed_uses: Vec<Use>,
+    pub reasons: Vec<Reason>,
+    /// Things to double-check that do not change the verdict.
+    pub warnings: Vec<String>,
+}
+
+/// Why a binding cannot be checked at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BindingError {
+    #[error("unknown region \"{region}\" (known regions: {known})")]
+    UnknownRegion { region: String, known: String },
+}
+
+fn severity(verdict: Verdict) -> u8 {
+    match verdict {
+        Verdict::Eligible => 0,
+        Verdict::ConfirmLocally => 1,
+        Verdict::NotEligible => 2,
+    }
+}
+
+/// The stricter of two verdicts.
+fn worse(a: Verdict, b: Verdict) -> Verdict {
+    if severity(b) > severity(a) { b } else { a }
+}
+
+fn reason(resolved: &ResolvedRegion<'_>, text: impl Into<String>, refs: &[SourceRef]) -> Reason {
+    Reason {
+        text: text.into(),
+        sources: resolved.source_records(refs),
+    }
+}
+
+/// The province a region belongs to (the region right under the root), if any.
+fn province_of<'a>(resolved: &ResolvedRegion<'a>) -> Option<&'a str> {
+    resolved.chain.get(1).map(|r| r.id())
+}
+
+fn unknown_region(set: &PolicySet, region: &str) -> BindingError {
+    BindingError::UnknownRegion {
+        region: region.to_owned(),
+        known: set.region_ids().join(", "),
+    }
+}
+
+/// Checks one binding against the holder's region.
+pub fn check_binding(
+    set: &PolicySet,
+    query: &BindingQuery<'_>,
+) -> Result<BindingVerdict, BindingError> {
+    let resolved = set
+        .resolve(query.holder_region)
+        .ok_or_else(|| unknown_region(set, query.holder_region))?;
+    let member_region = query.member_region.unwrap_or(query.holder_region);
+    let member_resolved = set
+        .resolve(member_region)
+        .ok_or_else(|| unknown_region(set, member_region))?;
+    let mut result = BindingVerdict {
+        verdict: Verdict::Eligible,
+        allowed_uses: Vec::new(),
+        reasons: Vec::new(),
+        warnings: Vec::new(),
+    };
+
+    let Some(binding) = resolved.binding() else {
+        result.verdict = Verdict::ConfirmLocally;
+        result.reasons.push(Reason {
+            text: format!(
+                "{} 的政策数据里没有家庭共济绑定的规定，请拨打 12393 向当地医保部门确认。",
+                resolved.region().name()
+            ),
+            sources: Vec::new(),
+        });
+        return Ok(result);
+    };
+    let binding = binding.item;
+
+    // 1. The holder must have an account to share.
+    if !binding.holder_insurance.contains(&query.holder_insurance) {
+        result.verdict = Verdict::NotEligible;
+        result.reasons.push(reason(
+            &resolved,
+            format!(
+                "参保人是{}：{}",
+                query.holder_insurance.label(),
+                binding.holder_reason
+            ),
+            binding.sources.get_ref(),
+        ));
+        return Ok(result);
+    }
+
+    // 2. The relative must be a 近亲属.
+    let Some(relation_rule) = resolved.relation_rule(query.relation) else {
+        result.verdict = Verdict::ConfirmLocally;
+        result.reasons.push(Reason {
+            text: format!(
+                "政策数据里没有“{}”能否绑定的规定，请向当地医保部门确认。",
+                query.relation.label()
+            ),
+            sources: Vec::new(),
+        });
+        return Ok(result);
+    };
+    result.reasons.push(reason(
+        &resolved,
+        relation_rule.item.reason.clone(),
+        relation_rule.item.sources.get_ref(),
+    ));
+    if !relation_rule.item.qualifies {
+        result.verdict = Verdict::NotEligible;
+        return Ok(result);
+    }
+
+    // 3. What the money may pay, by the relative's own insurance.
+    let mut uses: Vec<Use> = Vec::new();
+    match binding
+        .beneficiaries
+        .iter()
+        .find(|b| *b.insurance.get_ref() == query.member_insurance)
+    {
+        Some(rule) => {
+            uses.clone_from(&rule.uses);
+            result.reasons.push(reason(
+                &resolved,
+                rule.reason.clone(),
+                rule.sources.get_ref(),
+            ));
+        }
+        None => {
+            result.verdict = worse(result.verdict, Verdict::ConfirmLocally);
+            result.reasons.push(Reason {
+                text: format!(
+                    "政策数据里没有家人为“{}”时可以支付什么的规定，请向当地确认。",
+                    query.member_insurance.label()
+                ),
+                sources: Vec::new(),
+            });
+        }
+    }
+
+    // 4. Same province: the local channel; another province: the 个人医保钱包.
+    let same_province = match (province_of(&resolved), province_of(&member_resolved)) {
+        (Some(a), Some(b)) => Some(a == b),
+        _ => None,
+    };
+    match same_province {
+        Some(true) => {
+            let rule = &binding.same_province;
+            result.verdict = worse(result.verdict, rule.outcome);
+            result.reasons.push(reason(
+                &resolved,
+                format!(
+                    "家人在同一省内：{}（办理渠道：{}）",
+                    rule.reason, rule.channel
+                ),
+                rule.sources.get_ref(),
+            ));
+        }
+        Some(false) => {
+            let rule = &binding.other_province;
+            result.verdict = worse(result.verdict, rule.outcome);
+            result.reasons.push(reason(
+                &resolved,
+                format!(
+                    "家人在外省（{}）：{}（办理渠道：{}）",
+                    member_resolved.region().name(),
+                    rule.reason,
+                    rule.channel
+                ),
+                rule.sources.get_ref(),
+            ));
+            if uses.contains(&Use::CommercialInsurance) {
+                uses.retain(|u| *u != Use::CommercialInsurance);
+                result.reasons.push(reason(
+                    &resolved,
+                    "跨省共济的医保钱包不能用于购买商业保险。",
+                    rule.sources.get_ref(),
+                ));
+            }
+        }
+        None => {
+            result.verdict = worse(result.verdict, Verdict::ConfirmLocally);
+            result.reasons.push(Reason {
+                text: "不知道参保人或家人在哪个省参保（只选了“全国”），无法判断是省内共济还是跨省共济；请选择具体的省或市。".to_owned(),
+                sources: Vec::new(),
+            });
+        }
+    }
+
+    // 5. Each use as the holder's region allows it.
+    for use_ in uses {
+        match resolved.use_rule(use_) {
+            Some(rule) => match rule.item.availability {
+                Availability::Allowed => result.allowed_uses.push(use_),
+                Availability::Local => result.reasons.push(reason(
+                    &resolved,
+                    format!("{}：因地而异，{}", use_.label(), rule.item.reason),
+                    rule.item.sources.get_ref(),
+                )),
+                Availability::Never => {}
+            },
+            None => result.reasons.push(Reason {
+                text: format!("{}：政策数据里没有规定，需向当地确认。", use_.label()),
+                sources: Vec::new(),
+            }),
+        }
+    }
+    if query.member_insurance == Insurance::None {
+        result.warnings.push(
+            "家人还没有参保：先用个人账户为他缴纳居民医保，参保后才能支付他的看病买药费用。"
+                .to_owned(),
+        );
+    }
+
+    // 6. Several employees supporting the same relative.
+    if query.supported_by_others {
+        let text = format!(
+            "已有其他职工为这位家人共济：{}",
+            binding.several_supporters_reason
+        );
+        if binding.several_supporters == SeveralSupporters::Warn {
+            result.warnings.push(text.clone());
+        }
+        result
+            .reasons
+            .push(reason(&resolved, text, binding.sources.get_ref()));
+    }
+    Ok(result)
+}

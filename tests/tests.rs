@@ -2,8 +2,10 @@
 
 mod cli;
 mod content;
+mod family;
 mod loader;
 mod resolution;
 mod search;
+mod store;
 mod support;
 mod ui;

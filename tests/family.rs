@@ -1,0 +1,488 @@
+//! Family binding core: verdicts for every relation × insurance × distance in every city,
+//! ID numbers, money, the payment simulation and the edit history.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use yibao::domain::{Insurance, Relation, Use, Verdict};
+use yibao::family::{
+    AmountError, BindingQuery, BindingStatus, Expense, Family, FamilyDocument, FamilyEdit,
+    IdNumber, IdNumberError, Member, check_binding, format_yuan, parse_amount, review_family,
+    simulate,
+};
+
+use crate::support::shipped;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+fn today() -> NaiveDate {
+    day(2026, 11, 23)
+}
+
+const QUALIFYING: [Relation; 8] = [
+    Relation::Spouse,
+    Relation::Parent,
+    Relation::Child,
+    Relation::Sibling,
+    Relation::Grandparent,
+    Relation::MaternalGrandparent,
+    Relation::Grandchild,
+    Relation::MaternalGrandchild,
+];
+
+/// The rules of FACTS.md F1–F6, stated independently of the policy files.
+fn expected(
+    holder: Insurance,
+    relation: Relation,
+    member: Insurance,
+    same_province: bool,
+) -> (Verdict, Vec<Use>) {
+    if holder != Insurance::Employee || !QUALIFYING.contains(&relation) {
+        return (Verdict::NotEligible, Vec::new());
+    }
+    let uses = match member {
+        Insurance::Employee => vec![Use::MedicalSelfPay, Use::Pharmacy],
+        Insurance::Resident => vec![Use::MedicalSelfPay, Use::Pharmacy, Use::ResidentPremium],
+        Insurance::None => vec![Use::ResidentPremium],
+    };
+    // Cross-province sharing depends on both provinces having opened the wallet.
+    let verdict = if same_province {
+        Verdict::Eligible
+    } else {
+        Verdict::ConfirmLocally
+    };
+    (verdict, uses)
+}
+
+#[test]
+fn every_relation_insurance_and_distance_in_every_city() {
+    let report = shipped();
+    let cities = [
+        ("qingdao", "shandong", "nanjing"),
+        ("hefei", "anhui", "qingdao"),
+        ("nanjing", "jiangsu", "hefei"),
+    ];
+    let mut checked = 0;
+    for (city, province, other_province_city) in cities {
+        for holder in Insurance::ALL {
+            for relation in Relation::ALL {
+                for member in Insurance::ALL {
+                    for (member_region, same) in
+                        [(city, true), (province, true), (other_province_city, false)]
+                    {
+                        let verdict = check_binding(
+                            &report.set,
+                            &BindingQuery {
+                                holder_region: city,
+                                holder_insurance: *holder,
+                                relation: *relation,
+                                member_insurance: *member,
+                                member_region: Some(member_region),
+                                supported_by_others: false,
+                            },
+                        )
+                        .expect("known regions");
+                        let (verdict_expected, uses_expected) =
+                            expected(*holder, *relation, *member, same);
+                        let case = format!(
+                            "{city}: holder {holder}, {relation}, member {member} in {member_region}"
+                        );
+                        assert_eq!(verdict.verdict, verdict_expected, "{case}");
+                        assert_eq!(verdict.allowed_uses, uses_expected, "{case}");
+                        assert!(!verdict.reasons.is_empty(), "{case}: no reason");
+                        assert!(
+                            verdict.reasons.iter().any(|r| !r.sources.is_empty()),
+                            "{case}: no reason has a source"
+                        );
+                        assert!(!verdict.allowed_uses.contains(&Use::Cash), "{case}");
+                        assert!(
+                            !verdict.allowed_uses.contains(&Use::CommercialInsurance),
+                            "{case}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(checked, 3 * 3 * 17 * 3 * 3);
+}
+
+#[test]
+fn a_rejected_relation_says_why_and_what_to_do_instead() {
+    let report = shipped();
+    let verdict = check_binding(
+        &report.set,
+        &BindingQuery {
+            holder_region: "hefei",
+            holder_insurance: Insurance::Employee,
+            relation: Relation::ParentInLaw,
+            member_insurance: Insurance::Resident,
+            member_region: None,
+            supported_by_others: false,
+        },
+    )
+    .expect("verdict");
+    assert_eq!(verdict.verdict, Verdict::NotEligible);
+    let text = &verdict.reasons[0].text;
+    assert!(
+        text.contains("不是近亲属") && text.contains("配偶"),
+        "{text}"
+    );
+    assert_eq!(verdict.reasons[0].sources[0].id, "civil_code_1045");
+}
+
+#[test]
+fn a_resident_holder_learns_what_is_possible_instead() {
+    let report = shipped();
+    let verdict = check_binding(
+        &report.set,
+        &BindingQuery {
+            holder_region: "nanjing",
+            holder_insurance: Insurance::Resident,
+            relation: Relation::Spouse,
+            member_insurance: Insurance::Employee,
+            member_region: None,
+            supported_by_others: false,
+        },
+    )
+    .expect("verdict");
+    assert_eq!(verdict.verdict, Verdict::NotEligible);
+    assert!(verdict.reasons[0].text.contains("居民医保没有个人账户"));
+    assert!(
+        verdict.reasons[0]
+            .text
+            .contains("可以被职工医保的近亲属绑定")
+    );
+}
+
+#[test]
+fn commercial_insurance_is_local_and_never_through_the_wallet() {
+    let report = shipped();
+    let query = |member_region| BindingQuery {
+        holder_region: "nanjing",
+        holder_insurance: Insurance::Employee,
+        relation: Relation::Child,
+        member_insurance: Insurance::Resident,
+        member_region: Some(member_region),
+        supported_by_others: true,
+    };
+    let local = check_binding(&report.set, &query("nanjing")).expect("verdict");
+    assert!(
+        local
+            .reasons
+            .iter()
+            .any(|r| r.text.starts_with("商业保险：因地而异"))
+    );
+    assert!(local.reasons.iter().any(|r| r.text.contains("多名职工")));
+    let far = check_binding(&report.set, &query("qingdao")).expect("verdict");
+    assert!(
+        far.reasons
+            .iter()
+            .any(|r| r.text.contains("医保钱包不能用于购买商业保险"))
+    );
+    assert!(far.reasons.iter().any(|r| r.text.contains("个人医保钱包")));
+}
+
+#[test]
+fn an_unknown_region_is_an_error_naming_the_known_ones() {
+    let report = shipped();
+    let error = check_binding(
+        &report.set,
+        &BindingQuery {
+            holder_region: "atlantis",
+            holder_insurance: Insurance::Employee,
+            relation: Relation::Spouse,
+            member_insurance: Insurance::Employee,
+            member_region: None,
+            supported_by_others: false,
+        },
+    )
+    .expect_err("unknown");
+    assert!(error.to_string().contains("unknown region \"atlantis\""));
+}
+
+/// A valid ID number for a birth date, built with the real check-digit rule.
+fn id_for(birth: &str, sequence: &str) -> String {
+    let first_17 = format!("320102{birth}{sequence}");
+    let digits: Vec<u32> = first_17.chars().filter_map(|c| c.to_digit(10)).collect();
+    let array: [u32; 17] = digits.try_into().expect("17 digits");
+    format!(
+        "{first_17}{}",
+        yibao::family::id_number::check_character(&array)
+    )
+}
+
+#[test]
+fn id_numbers_are_checked_like_gb_11643() {
+    // A published example number with a known check character.
+    let valid = "11010519491231002X";
+    let id = IdNumber::parse(valid, today()).expect("valid");
+    assert_eq!(id.birth_date(), day(1949, 12, 31));
+    assert_eq!(id.masked(), "1101**********002X");
+    // Lower-case x and spaces are accepted and normalised.
+    assert_eq!(
+        IdNumber::parse("110105 19491231 002x", today())
+            .expect("valid")
+            .as_str(),
+        valid
+    );
+    let check = |text: &str, expected: IdNumberError| {
+        assert_eq!(IdNumber::parse(text, today()), Err(expected), "{text}");
+    };
+    check(
+        "110105194912310021",
+        IdNumberError::CheckDigit {
+            expected: 'X',
+            found: '1',
+        },
+    );
+    check("11010519491231002", IdNumberError::Length(17));
+    check("1101051949123100AX", IdNumberError::NotDigit(17));
+    check(
+        "99010519491231002X",
+        IdNumberError::BadRegion("99".to_owned()),
+    );
+    // 29 February of a year that is not a leap year.
+    let not_leap = format!("320102{}{}", "20230229", "001");
+    check(
+        &format!("{not_leap}1"),
+        IdNumberError::BadBirthDate("20230229".to_owned()),
+    );
+    let leap = id_for("20240229", "001");
+    assert_eq!(
+        IdNumber::parse(&leap, today())
+            .expect("leap day")
+            .birth_date(),
+        day(2024, 2, 29)
+    );
+    let future = id_for("20300101", "001");
+    check(
+        &future,
+        IdNumberError::ImplausibleBirthDate("20300101".to_owned()),
+    );
+}
+
+#[test]
+fn amounts_are_exact_and_bad_ones_say_why() {
+    assert_eq!(parse_amount("128"), Ok(Decimal::new(12800, 2)));
+    assert_eq!(parse_amount(" ¥1,280.5元 "), Ok(Decimal::new(128050, 2)));
+    assert_eq!(parse_amount("0"), Ok(Decimal::new(0, 2)));
+    assert_eq!(
+        parse_amount("12.345"),
+        Err(AmountError::TooManyDecimals("12.345".to_owned()))
+    );
+    assert_eq!(parse_amount("-5"), Err(AmountError::Negative));
+    assert_eq!(
+        parse_amount("abc"),
+        Err(AmountError::NotANumber("abc".to_owned()))
+    );
+    assert_eq!(parse_amount(""), Err(AmountError::Empty));
+    assert_eq!(
+        parse_amount("1.2.3"),
+        Err(AmountError::NotANumber("1.2.3".to_owned()))
+    );
+    assert_eq!(
+        parse_amount("99999999"),
+        Err(AmountError::TooLarge("99999999".to_owned()))
+    );
+    assert!(
+        parse_amount("12.345")
+            .expect_err("too precise")
+            .to_string()
+            .contains("两位小数")
+    );
+    assert_eq!(format_yuan(Decimal::new(123450, 2)), "1,234.50 元");
+    assert_eq!(format_yuan(Decimal::new(5, 0)), "5.00 元");
+}
+
+fn member(id: u32, name: &str, relation: Relation, insurance: Insurance) -> Member {
+    Member {
+        id,
+        name: name.to_owned(),
+        id_number: None,
+        relation,
+        insurance,
+        region: "nanjing".to_owned(),
+        status: BindingStatus::Bound,
+        bound_on: None,
+        ended_on: None,
+        supported_by_others: false,
+        notes: String::new(),
+    }
+}
+
+fn family_with(balance: Decimal) -> Family {
+    let mut family = Family::new("f1", "王家", "nanjing");
+    family.holder.name = "王喆".to_owned();
+    family.holder.balance = balance;
+    family.members = vec![
+        member(1, "李珺", Relation::Spouse, Insurance::Employee),
+        member(
+            2,
+            "张玥",
+            Relation::MaternalGrandparent,
+            Insurance::Resident,
+        ),
+        member(3, "赵堃", Relation::ParentInLaw, Insurance::Resident),
+    ];
+    family
+}
+
+fn expense(member: u32, d: u32, category: Use, amount: i64) -> Expense {
+    Expense {
+        member,
+        date: day(2026, 3, d),
+        category,
+        amount: Decimal::new(amount, 2),
+        note: String::new(),
+    }
+}
+
+#[test]
+fn the_ledger_pays_allowed_expenses_until_the_balance_runs_out() {
+    let mut family = family_with(Decimal::new(50000, 2)); // 500.00
+    family.expenses = vec![
+        expense(1, 2, Use::MedicalSelfPay, 30000),  // 300.00 paid
+        expense(3, 1, Use::MedicalSelfPay, 10000),  // parent-in-law: not allowed
+        expense(2, 3, Use::ResidentPremium, 38000), // 380.00: 200 paid, 180 own pocket
+        expense(1, 4, Use::ResidentPremium, 5000),  // employee spouse: no resident premium
+        expense(2, 5, Use::Pharmacy, 2000),         // balance is empty now
+    ];
+    let review = review_family(&shipped().set, &family, today());
+    let ledger = simulate(&family, &review);
+    let row = |i: usize| ledger.rows.iter().find(|r| r.expense == i).expect("row");
+    assert!(
+        row(1)
+            .not_allowed
+            .as_deref()
+            .is_some_and(|w| w.contains("不能绑定"))
+    );
+    assert_eq!(row(1).out_of_pocket, Decimal::new(10000, 2));
+    assert_eq!(row(0).from_account, Decimal::new(30000, 2));
+    assert_eq!(row(2).from_account, Decimal::new(20000, 2));
+    assert_eq!(row(2).out_of_pocket, Decimal::new(18000, 2));
+    assert!(
+        row(3)
+            .not_allowed
+            .as_deref()
+            .is_some_and(|w| w.contains("居民医保个人缴费"))
+    );
+    assert_eq!(row(4).from_account, Decimal::ZERO);
+    assert_eq!(ledger.closing_balance, Decimal::ZERO);
+    assert_eq!(ledger.total.from_account, Decimal::new(50000, 2));
+    assert_eq!(ledger.by_member[&2].out_of_pocket, Decimal::new(20000, 2));
+    assert_eq!(
+        ledger.by_category[&Use::MedicalSelfPay].from_account,
+        Decimal::new(30000, 2)
+    );
+    // Rows are in date order.
+    assert!(ledger.rows.windows(2).all(|w| w[0].date <= w[1].date));
+}
+
+proptest! {
+    #[test]
+    fn paid_plus_out_of_pocket_is_the_total_and_the_balance_never_goes_negative(
+        balance in 0i64..2_000_000,
+        bills in prop::collection::vec((1u32..=3, 1u32..=28, 0usize..5, 0i64..500_000), 0..40),
+    ) {
+        let mut family = family_with(Decimal::new(balance, 2));
+        family.expenses = bills
+            .iter()
+            .map(|(m, d, c, a)| expense(*m, *d, Use::ALL[*c], *a))
+            .collect();
+        let review = review_family(&shipped().set, &family, today());
+        let ledger = simulate(&family, &review);
+        let total: Decimal = family.expenses.iter().map(|e| e.amount).sum();
+        prop_assert_eq!(ledger.total.from_account + ledger.total.out_of_pocket, total);
+        let allowed: Decimal = ledger.rows.iter().filter(|r| r.not_allowed.is_none()).map(|r| r.amount).sum();
+        let allowed_out: Decimal = ledger.rows.iter().filter(|r| r.not_allowed.is_none()).map(|r| r.out_of_pocket).sum();
+        prop_assert_eq!(ledger.total.from_account + allowed_out, allowed);
+        prop_assert!(ledger.rows.iter().all(|r| r.balance_after >= Decimal::ZERO));
+        prop_assert_eq!(ledger.opening_balance - ledger.total.from_account, ledger.closing_balance);
+    }
+}
+
+#[test]
+fn the_family_review_catches_self_binding_duplicates_and_impossible_ages() {
+    let mut family = family_with(Decimal::ZERO);
+    let holder_id = id_for("19800101", "001");
+    family.holder.id_number = Some(holder_id.clone());
+    let mut me = member(4, "王喆", Relation::Sibling, Insurance::Employee);
+    me.id_number = Some(holder_id);
+    let mut young_parent = member(5, "周昇", Relation::Parent, Insurance::Resident);
+    young_parent.id_number = Some(id_for("20000101", "002"));
+    let duplicate = member(6, "李珺", Relation::Spouse, Insurance::Employee);
+    let mut bad_id = member(7, "孙赟", Relation::Child, Insurance::Resident);
+    bad_id.id_number = Some("320102200001010021".to_owned());
+    family.members.extend([me, young_parent, duplicate, bad_id]);
+    let review = review_family(&shipped().set, &family, today());
+    let of = |id| review.member(id).expect("reviewed");
+    assert_eq!(of(4).verdict_id(), Verdict::NotEligible);
+    assert!(
+        of(4).verdict.as_ref().expect("verdict").reasons[0]
+            .text
+            .contains("参保人本人")
+    );
+    assert!(of(5).problems.iter().any(|p| p.contains("比参保人年轻")));
+    assert!(
+        of(6)
+            .problems
+            .iter()
+            .any(|p| p.contains("和第 1 位家人“李珺”重复"))
+    );
+    assert!(of(7).problems.iter().any(|p| p.contains("校验位")));
+    assert!(of(1).problems.is_empty());
+}
+
+#[test]
+fn edits_can_be_undone_and_redone_and_bad_edits_change_nothing() {
+    let mut document = FamilyDocument::new(family_with(Decimal::ZERO));
+    assert!(!document.is_dirty());
+    document
+        .apply(FamilyEdit::AddMember(member(
+            0,
+            "钱堃",
+            Relation::Child,
+            Insurance::Resident,
+        )))
+        .expect("added");
+    assert_eq!(document.family().members.len(), 4);
+    assert_eq!(
+        document.family().members[3].id,
+        4,
+        "new members get a fresh id"
+    );
+    assert!(document.is_dirty());
+    document
+        .apply(FamilyEdit::AddExpense(expense(4, 1, Use::Pharmacy, 100)))
+        .expect("expense");
+    document
+        .apply(FamilyEdit::RemoveMember(4))
+        .expect("removed");
+    assert!(
+        document.family().expenses.is_empty(),
+        "a removed member's expenses go too"
+    );
+    assert!(document.undo());
+    assert_eq!(document.family().expenses.len(), 1);
+    assert!(document.undo());
+    assert!(document.redo());
+    assert_eq!(document.family().expenses.len(), 1);
+    assert!(document.apply(FamilyEdit::RemoveMember(99)).is_err());
+    assert!(
+        document
+            .apply(FamilyEdit::AddMember(member(
+                0,
+                "  ",
+                Relation::Child,
+                Insurance::Resident
+            )))
+            .is_err()
+    );
+    assert_eq!(document.family().members.len(), 4);
+    document.mark_saved();
+    assert!(!document.is_dirty());
+}

@@ -186,3 +186,82 @@ verified_on = 2026-11-23
     assert_eq!(fees_none["region"], "hefei");
     assert_eq!(fees_none["text"], "合肥：办理不收费。");
 }
+
+#[test]
+fn family_check_answers_in_the_domain_json_shape() {
+    let output = yibao(&[
+        "family",
+        "check",
+        "--region",
+        "qingdao",
+        "--holder-insurance",
+        "employee",
+        "--relation",
+        "maternal_grandparent",
+        "--member-insurance",
+        "resident",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("json");
+    assert_eq!(json["verdict"], "eligible");
+    assert_eq!(
+        json["allowed_uses"],
+        serde_json::json!(["medical_self_pay", "pharmacy", "resident_premium"])
+    );
+    let reasons = json["reasons"].as_array().expect("reasons");
+    assert!(
+        reasons
+            .iter()
+            .all(|r| r["text"].as_str().is_some_and(|t| !t.is_empty()))
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r["sources"][0]["doc_number"].is_string())
+    );
+
+    let output = yibao(&[
+        "family",
+        "check",
+        "--region",
+        "nanjing",
+        "--holder-insurance",
+        "employee",
+        "--relation",
+        "parent_in_law",
+        "--member-insurance",
+        "employee",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("不符合") && stdout(&output).contains("不是近亲属"));
+
+    let output = yibao(&[
+        "family",
+        "check",
+        "--region",
+        "atlantis",
+        "--holder-insurance",
+        "employee",
+        "--relation",
+        "spouse",
+        "--member-insurance",
+        "employee",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let output = yibao(&[
+        "family",
+        "check",
+        "--region",
+        "nanjing",
+        "--holder-insurance",
+        "boss",
+        "--relation",
+        "spouse",
+        "--member-insurance",
+        "employee",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("expected one of: employee, resident, none"));
+}

@@ -3,6 +3,7 @@
 mod cli;
 mod content;
 mod family;
+mod family_ui;
 mod loader;
 mod resolution;
 mod search;

@@ -17,7 +17,7 @@ fn harness_with(preferences: Preferences, size: [f32; 2]) -> Harness<'static, Yi
     let report = crate::support::shipped();
     Harness::builder()
         .with_size(size)
-        .build_eframe(move |cc| YibaoApp::new(&cc.egui_ctx, report, preferences, today()))
+        .build_eframe(move |cc| YibaoApp::new(&cc.egui_ctx, report, preferences, today(), None))
 }
 
 fn app_harness() -> Harness<'static, YibaoApp> {
@@ -42,6 +42,10 @@ fn the_three_tabs_exist_and_switch() {
     harness.get_by_label("家庭共济绑定").click();
     harness.run();
     assert_eq!(harness.state().tab(), Tab::Family);
+    harness.get_by_label_contains("新建家庭”开始");
+    harness.get_by_label("提取资格清单").click();
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Checklist);
     harness.get_by_label_contains("即将推出");
 }
 

@@ -7,14 +7,21 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UiCommand {
     FocusSearch,
+    Save,
+    /// Listed before `Undo`: Ctrl+Shift+Z also matches Ctrl+Z when shift is ignored.
+    Redo,
+    Undo,
     ZoomIn,
     ZoomOut,
     ZoomReset,
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 4] = [
+    pub const ALL: [UiCommand; 7] = [
         UiCommand::FocusSearch,
+        UiCommand::Save,
+        UiCommand::Redo,
+        UiCommand::Undo,
         UiCommand::ZoomIn,
         UiCommand::ZoomOut,
         UiCommand::ZoomReset,
@@ -24,6 +31,9 @@ impl UiCommand {
     pub fn text(self) -> &'static str {
         match self {
             UiCommand::FocusSearch => "搜索",
+            UiCommand::Save => "保存",
+            UiCommand::Redo => "重做",
+            UiCommand::Undo => "撤销",
             UiCommand::ZoomIn => "放大",
             UiCommand::ZoomOut => "缩小",
             UiCommand::ZoomReset => "恢复默认大小",
@@ -34,6 +44,12 @@ impl UiCommand {
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         const FOCUS_SEARCH: &[KeyboardShortcut] =
             &[KeyboardShortcut::new(Modifiers::COMMAND, Key::F)];
+        const SAVE: &[KeyboardShortcut] = &[KeyboardShortcut::new(Modifiers::COMMAND, Key::S)];
+        const REDO: &[KeyboardShortcut] = &[KeyboardShortcut::new(
+            Modifiers::COMMAND.plus(Modifiers::SHIFT),
+            Key::Z,
+        )];
+        const UNDO: &[KeyboardShortcut] = &[KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)];
         const ZOOM_IN: &[KeyboardShortcut] = &[
             KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals),
             KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus),
@@ -44,6 +60,9 @@ impl UiCommand {
             &[KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0)];
         match self {
             UiCommand::FocusSearch => FOCUS_SEARCH,
+            UiCommand::Save => SAVE,
+            UiCommand::Redo => REDO,
+            UiCommand::Undo => UNDO,
             UiCommand::ZoomIn => ZOOM_IN,
             UiCommand::ZoomOut => ZOOM_OUT,
             UiCommand::ZoomReset => ZOOM_RESET,
@@ -59,10 +78,13 @@ impl UiCommand {
     }
 
     /// The commands whose shortcut was pressed this frame (the key presses are consumed).
+    /// Undo and redo are left to a text field that has the keyboard.
     pub fn pressed(ctx: &egui::Context) -> Vec<UiCommand> {
+        let typing = ctx.egui_wants_keyboard_input();
         ctx.input_mut(|input| {
             UiCommand::ALL
                 .into_iter()
+                .filter(|command| !(typing && matches!(command, UiCommand::Undo | UiCommand::Redo)))
                 .filter(|command| {
                     command
                         .shortcuts()
@@ -82,7 +104,7 @@ pub fn next_zoom(current: f32, command: UiCommand) -> f32 {
         UiCommand::ZoomIn => current + 0.1,
         UiCommand::ZoomOut => current - 0.1,
         UiCommand::ZoomReset => 1.0,
-        UiCommand::FocusSearch => current,
+        _ => current,
     };
     ((next * 10.0).round() / 10.0).clamp(MIN, MAX)
 }

@@ -1,11 +1,1212 @@
-//! 家庭共济绑定: the family-binding editor (coming in its own issue).
+//! 家庭共济绑定: the family-binding editor. Families are kept in the user's data folder; the
+//! holder, his relatives with their verdicts and reasons, and a simulation of paying their
+//! bills from the account. Every change goes through `FamilyDocument::apply` (undo/redo).
 
-use eframe::egui;
+use std::path::PathBuf;
 
-/// Placeholder until the editor lands.
-pub fn ui(ui: &mut egui::Ui) {
-    ui.add_space(24.0);
-    ui.heading("家庭共济绑定");
-    ui.label("即将推出：录入参保人和近亲属，逐一检查能否绑定、个人账户可以为谁支付哪些费用。");
-    ui.label("现在可以在“政策浏览”里查看“家庭共济”的规定。");
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+
+use crate::domain::{Insurance, InsuredStatus, Relation, Use, Verdict};
+use crate::family::{
+    BindingQuery, BindingStatus, Expense, Family, FamilyDocument, FamilyEdit, FamilyReview, Holder,
+    Member, check_binding, check_id_number, format_yuan, mask, parse_amount, review_family,
+    simulate,
+};
+use crate::policy::PolicySet;
+use crate::store::{FamilyStore, family_from_json, family_to_json, write_atomically};
+use crate::ui::theme;
+
+/// The holder's fields as typed, before they are applied.
+#[derive(Debug, Clone, Default)]
+struct HolderForm {
+    open: bool,
+    label: String,
+    name: String,
+    id_text: String,
+    insurance: Option<Insurance>,
+    status: Option<InsuredStatus>,
+    region: String,
+    balance_text: String,
+    errors: Vec<String>,
+}
+
+/// A relative's fields as typed (adding a new one, or editing `editing`).
+#[derive(Debug, Clone)]
+struct MemberForm {
+    editing: Option<u32>,
+    name: String,
+    id_text: String,
+    relation: Relation,
+    insurance: Insurance,
+    region: String,
+    status: BindingStatus,
+    supported_by_others: bool,
+    notes: String,
+    error: Option<String>,
+}
+
+impl MemberForm {
+    fn empty(region: &str) -> Self {
+        MemberForm {
+            editing: None,
+            name: String::new(),
+            id_text: String::new(),
+            relation: Relation::Spouse,
+            insurance: Insurance::Resident,
+            region: region.to_owned(),
+            status: BindingStatus::Planned,
+            supported_by_others: false,
+            notes: String::new(),
+            error: None,
+        }
+    }
+}
+
+/// An expense as typed.
+#[derive(Debug, Clone)]
+struct ExpenseForm {
+    member: Option<u32>,
+    date_text: String,
+    category: Use,
+    amount_text: String,
+    error: Option<String>,
+}
+
+/// State of the family tab.
+pub struct FamilyPanel {
+    store: Option<FamilyStore>,
+    documents: Vec<FamilyDocument>,
+    current: Option<usize>,
+    /// Problems found when loading the folder (files set aside or left alone).
+    load_problems: Vec<String>,
+    /// The last action's outcome: text and whether it is an error.
+    status: Option<(String, bool)>,
+    holder_form: HolderForm,
+    member_form: MemberForm,
+    expense_form: ExpenseForm,
+    default_region: String,
+    today: NaiveDate,
+}
+
+impl FamilyPanel {
+    /// Loads the saved families from `store` (none when there is no data folder).
+    pub fn new(store: Option<FamilyStore>, default_region: &str, today: NaiveDate) -> Self {
+        let (documents, load_problems) = match &store {
+            Some(store) => {
+                let scan = store.load_all();
+                (
+                    scan.families
+                        .into_iter()
+                        .map(FamilyDocument::new)
+                        .collect::<Vec<_>>(),
+                    scan.problems,
+                )
+            }
+            None => (
+                Vec::new(),
+                vec!["找不到保存数据的文件夹，家庭信息无法保存。".to_owned()],
+            ),
+        };
+        let mut panel = FamilyPanel {
+            store,
+            current: if documents.is_empty() { None } else { Some(0) },
+            documents,
+            load_problems,
+            status: None,
+            holder_form: HolderForm::default(),
+            member_form: MemberForm::empty(default_region),
+            expense_form: ExpenseForm {
+                member: None,
+                date_text: today.format("%Y-%m-%d").to_string(),
+                category: Use::MedicalSelfPay,
+                amount_text: String::new(),
+                error: None,
+            },
+            default_region: default_region.to_owned(),
+            today,
+        };
+        panel.reset_forms();
+        panel
+    }
+
+    /// Whether any family has changes not yet saved.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.documents.iter().any(FamilyDocument::is_dirty)
+    }
+
+    /// The family shown, if any.
+    pub fn current_family(&self) -> Option<&Family> {
+        self.current
+            .and_then(|i| self.documents.get(i))
+            .map(FamilyDocument::family)
+    }
+
+    fn document_mut(&mut self) -> Option<&mut FamilyDocument> {
+        self.current.and_then(|i| self.documents.get_mut(i))
+    }
+
+    fn reset_forms(&mut self) {
+        let region = self
+            .current_family()
+            .map_or_else(|| self.default_region.clone(), |f| f.holder.region.clone());
+        self.member_form = MemberForm::empty(&region);
+        self.holder_form = match self.current_family() {
+            Some(family) => holder_form_of(family, family.holder.name.is_empty()),
+            None => HolderForm::default(),
+        };
+        self.expense_form.member = self
+            .current_family()
+            .and_then(|f| f.members.first())
+            .map(|m| m.id);
+    }
+
+    /// Saves every family with unsaved changes. Returns false if any save failed.
+    pub fn save_all(&mut self) -> bool {
+        let Some(store) = self.store.clone() else {
+            self.status = Some(("没有可以保存的文件夹，无法保存。".to_owned(), true));
+            return false;
+        };
+        let mut saved = Vec::new();
+        for document in self.documents.iter_mut().filter(|d| d.is_dirty()) {
+            match store.save(document.family()) {
+                Ok(path) => {
+                    document.mark_saved();
+                    saved.push(path);
+                }
+                Err(error) => {
+                    self.status = Some((format!("保存失败：{error}"), true));
+                    return false;
+                }
+            }
+        }
+        self.status = Some(match saved.as_slice() {
+            [] => ("没有需要保存的修改。".to_owned(), false),
+            [one] => (format!("已保存到 {}", one.display()), false),
+            many => (
+                format!("已保存 {} 个家庭到 {}", many.len(), store.dir().display()),
+                false,
+            ),
+        });
+        true
+    }
+
+    /// Ctrl+Z.
+    pub fn undo(&mut self) {
+        if let Some(document) = self.document_mut()
+            && document.undo()
+        {
+            self.status = Some(("已撤销".to_owned(), false));
+            self.reset_forms();
+        }
+    }
+
+    /// Ctrl+Shift+Z.
+    pub fn redo(&mut self) {
+        if let Some(document) = self.document_mut()
+            && document.redo()
+        {
+            self.status = Some(("已重做".to_owned(), false));
+            self.reset_forms();
+        }
+    }
+
+    fn apply(&mut self, edit: FamilyEdit) -> bool {
+        let Some(document) = self.document_mut() else {
+            return false;
+        };
+        match document.apply(edit) {
+            Ok(()) => true,
+            Err(error) => {
+                self.status = Some((error.to_string(), true));
+                false
+            }
+        }
+    }
+
+    fn new_family(&mut self) {
+        let stamp = chrono::Local::now().format("%Y%m%d%H%M%S%3f").to_string();
+        let number = self.documents.len() + 1;
+        let family = Family::new(
+            &format!("family-{stamp}"),
+            &format!("家庭 {number}"),
+            &self.default_region,
+        );
+        self.documents.push(FamilyDocument::new_unsaved(family));
+        self.current = Some(self.documents.len() - 1);
+        self.reset_forms();
+        self.holder_form.open = true;
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
+        egui::Panel::left("family_list")
+            .resizable(false)
+            .default_size(170.0)
+            .show(ui, |ui| self.list_ui(ui));
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.toolbar_ui(ui);
+            if self.current_family().is_none() {
+                ui.add_space(20.0);
+                ui.heading("家庭共济绑定");
+                ui.label("录入职工医保参保人和他的家人，逐一检查能否绑定、个人账户可以为谁支付哪些费用，并模拟用余额付款。");
+                ui.label("点左边的“新建家庭”开始。数据只保存在这台电脑上。");
+                return;
+            }
+            let Some(family) = self.current_family().cloned() else {
+                return;
+            };
+            let review = review_family(policies, &family, self.today);
+            egui::ScrollArea::vertical().id_salt("family_scroll").show(ui, |ui| {
+                self.holder_ui(ui, policies, &family, &review);
+                ui.add_space(8.0);
+                self.members_ui(ui, policies, &family, &review);
+                ui.add_space(8.0);
+                self.member_form_ui(ui, policies, &family);
+                ui.add_space(8.0);
+                self.expenses_ui(ui, &family, &review);
+            });
+        });
+    }
+
+    fn list_ui(&mut self, ui: &mut egui::Ui) {
+        ui.label(RichText::new("家庭").strong());
+        if ui.button("＋ 新建家庭").clicked() {
+            self.new_family();
+        }
+        ui.add_space(6.0);
+        let mut chosen = None;
+        for (index, document) in self.documents.iter().enumerate() {
+            let family = document.family();
+            let mut label = family.label.clone();
+            if !family.holder.name.is_empty() {
+                label.push_str(&format!("（{}）", family.holder.name));
+            }
+            if document.is_dirty() {
+                label.push_str(" ●");
+            }
+            if ui
+                .selectable_label(self.current == Some(index), label)
+                .clicked()
+            {
+                chosen = Some(index);
+            }
+        }
+        if let Some(index) = chosen {
+            self.current = Some(index);
+            self.reset_forms();
+        }
+        if !self.load_problems.is_empty() {
+            ui.add_space(8.0);
+            let color = theme::warning_color(ui.visuals().dark_mode);
+            ui.label(RichText::new("⚠ 有文件没有打开：").color(color));
+            for problem in &self.load_problems {
+                ui.label(RichText::new(problem).small().color(color));
+            }
+        }
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
+        let has_family = self.current.is_some();
+        ui.horizontal_wrapped(|ui| {
+            let dirty = self.has_unsaved_changes();
+            if ui
+                .add_enabled(dirty, egui::Button::new("保存"))
+                .on_hover_text(crate::ui::commands::UiCommand::Save.tooltip(ui.ctx()))
+                .clicked()
+            {
+                self.save_all();
+            }
+            let (can_undo, can_redo) = self
+                .current
+                .and_then(|i| self.documents.get(i))
+                .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
+            if ui
+                .add_enabled(can_undo, egui::Button::new("撤销"))
+                .on_hover_text(crate::ui::commands::UiCommand::Undo.tooltip(ui.ctx()))
+                .clicked()
+            {
+                self.undo();
+            }
+            if ui
+                .add_enabled(can_redo, egui::Button::new("重做"))
+                .on_hover_text(crate::ui::commands::UiCommand::Redo.tooltip(ui.ctx()))
+                .clicked()
+            {
+                self.redo();
+            }
+            if ui
+                .add_enabled(has_family, egui::Button::new("导出…"))
+                .clicked()
+            {
+                self.export_with_dialog();
+            }
+            if ui
+                .add_enabled(has_family, egui::Button::new("导出到默认文件夹"))
+                .clicked()
+            {
+                self.export_to_default_folder();
+            }
+            if ui.button("导入…").clicked() {
+                self.import_with_dialog();
+            }
+            if ui
+                .add_enabled(has_family, egui::Button::new("从备份恢复"))
+                .clicked()
+            {
+                self.restore_backup();
+            }
+            if ui
+                .add_enabled(has_family, egui::Button::new("移除此家庭"))
+                .clicked()
+            {
+                self.remove_current();
+            }
+            if dirty {
+                ui.label(
+                    RichText::new("有未保存的修改")
+                        .color(theme::warning_color(ui.visuals().dark_mode)),
+                );
+            }
+        });
+        if let Some((message, is_error)) = &self.status {
+            let color = if *is_error {
+                theme::warning_color(ui.visuals().dark_mode)
+            } else {
+                theme::correction_color(ui.visuals().dark_mode)
+            };
+            ui.label(RichText::new(message).color(color));
+        }
+        ui.separator();
+    }
+
+    fn holder_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        policies: &PolicySet,
+        family: &Family,
+        review: &FamilyReview,
+    ) {
+        egui::Frame::group(ui.style())
+            .inner_margin(10.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new("参保人（账户持有人）").strong());
+                if self.holder_form.open {
+                    self.holder_form_ui(ui, policies, family);
+                    return;
+                }
+                let holder = &family.holder;
+                let region = policies
+                    .region(&holder.region)
+                    .map_or(holder.region.as_str(), |r| r.name());
+                let status = holder.status.map_or("", |s| s.label());
+                ui.label(format!(
+                    "{} · {}{} · {} · 身份证 {}",
+                    if holder.name.is_empty() {
+                        "（未填姓名）"
+                    } else {
+                        &holder.name
+                    },
+                    holder.insurance.label(),
+                    if holder.insurance == Insurance::Employee {
+                        format!("（{status}）")
+                    } else {
+                        String::new()
+                    },
+                    region,
+                    holder
+                        .id_number
+                        .as_deref()
+                        .map_or_else(|| "未填".to_owned(), mask),
+                ));
+                ui.label(
+                    RichText::new(format!("个人账户余额：{}", format_yuan(holder.balance)))
+                        .strong(),
+                );
+                for problem in &review.holder_problems {
+                    ui.label(
+                        RichText::new(format!("⚠ {problem}"))
+                            .color(theme::warning_color(ui.visuals().dark_mode)),
+                    );
+                }
+                if ui.button("修改参保人…").clicked() {
+                    self.holder_form = holder_form_of(family, true);
+                }
+            });
+    }
+
+    fn holder_form_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet, family: &Family) {
+        let form = &mut self.holder_form;
+        egui::Grid::new("holder_form")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                let label = ui.label("家庭名称");
+                ui.add(egui::TextEdit::singleline(&mut form.label).desired_width(200.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("姓名");
+                ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(200.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("身份证号（可不填）");
+                ui.add(egui::TextEdit::singleline(&mut form.id_text).desired_width(220.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+                ui.label("参保类型");
+                insurance_combo_ui(ui, "holder_insurance", "参保类型", &mut form.insurance);
+                ui.end_row();
+                ui.label("在职/退休");
+                egui::ComboBox::new("holder_status", "在职/退休")
+                    .selected_text(form.status.map_or("未填", |s| s.label()))
+                    .show_ui(ui, |ui| {
+                        for status in InsuredStatus::ALL {
+                            ui.selectable_value(&mut form.status, Some(*status), status.label());
+                        }
+                    });
+                ui.end_row();
+                ui.label("参保地");
+                region_combo_ui(ui, "holder_region", "参保地", policies, &mut form.region);
+                ui.end_row();
+                let label = ui.label("个人账户余额（元）");
+                ui.add(egui::TextEdit::singleline(&mut form.balance_text).desired_width(140.0))
+                    .labelled_by(label.id);
+                ui.end_row();
+            });
+        let color = theme::warning_color(ui.visuals().dark_mode);
+        for error in &self.holder_form.errors {
+            ui.label(RichText::new(format!("⚠ {error}")).color(color));
+        }
+        ui.horizontal(|ui| {
+            if ui.button("保存参保人信息").clicked() {
+                self.apply_holder_form();
+            }
+            if !family.holder.name.is_empty() && ui.button("取消").clicked() {
+                self.holder_form.open = false;
+            }
+        });
+    }
+
+    fn apply_holder_form(&mut self) {
+        let form = &mut self.holder_form;
+        form.errors.clear();
+        if form.name.trim().is_empty() {
+            form.errors.push("请填写参保人姓名".to_owned());
+        }
+        let id_number = match check_id_number(Some(&form.id_text), self.today) {
+            Ok(id) => id.map(|id| id.as_str().to_owned()),
+            Err(problem) => {
+                form.errors.push(format!("身份证号：{problem}"));
+                None
+            }
+        };
+        let balance = match parse_amount(&form.balance_text) {
+            Ok(amount) => Some(amount),
+            Err(error) => {
+                form.errors.push(format!("个人账户余额：{error}"));
+                None
+            }
+        };
+        let (Some(balance), Some(insurance), true) =
+            (balance, form.insurance, form.errors.is_empty())
+        else {
+            if form.insurance.is_none() {
+                form.errors.push("请选择参保类型".to_owned());
+            }
+            return;
+        };
+        let holder = Holder {
+            name: form.name.trim().to_owned(),
+            id_number,
+            insurance,
+            status: if insurance == Insurance::Employee {
+                form.status
+            } else {
+                None
+            },
+            region: form.region.clone(),
+            balance,
+        };
+        // A family still called by its number gets the holder's surname (王喆 → 王家).
+        let typed_label = form.label.trim().to_owned();
+        let label = if typed_label.starts_with("家庭 ") && !holder.name.is_empty() {
+            format!("{}家", holder.name.chars().next().unwrap_or('某'))
+        } else if typed_label.is_empty() {
+            "未命名家庭".to_owned()
+        } else {
+            typed_label
+        };
+        let label_changed = self.current_family().is_some_and(|f| f.label != label);
+        let region = holder.region.clone();
+        if self.apply(FamilyEdit::SetHolder(holder)) {
+            // Relatives are usually insured where the holder is.
+            if self.member_form.editing.is_none() && self.member_form.name.is_empty() {
+                self.member_form.region = region;
+            }
+            if label_changed {
+                self.apply(FamilyEdit::SetLabel(label));
+            }
+            self.holder_form.open = false;
+            self.status = None;
+        }
+    }
+
+    fn members_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        policies: &PolicySet,
+        family: &Family,
+        review: &FamilyReview,
+    ) {
+        ui.label(RichText::new(format!("家人（{} 位）", family.members.len())).strong());
+        if family.members.is_empty() {
+            ui.label("还没有家人。在下面“添加家人”里填写。");
+        }
+        let mut remove = None;
+        let mut edit = None;
+        for member in &family.members {
+            let Some(member_review) = review.member(member.id) else {
+                continue;
+            };
+            egui::Frame::group(ui.style())
+                .inner_margin(8.0)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        verdict_badge_ui(ui, member_review.verdict_id());
+                        let region = policies
+                            .region(&member.region)
+                            .map_or(member.region.as_str(), |r| r.name());
+                        ui.label(RichText::new(&member.name).strong());
+                        ui.label(format!(
+                            "{} · {} · {} · {}",
+                            member.relation.label(),
+                            member.insurance.label(),
+                            region,
+                            member.status.label()
+                        ));
+                        if let Some(id) = &member.id_number {
+                            ui.label(RichText::new(format!("身份证 {}", mask(id))).weak());
+                        }
+                    });
+                    match &member_review.verdict {
+                        Ok(verdict) => binding_verdict_ui(ui, verdict),
+                        Err(error) => {
+                            ui.label(
+                                RichText::new(error.to_string())
+                                    .color(theme::warning_color(ui.visuals().dark_mode)),
+                            );
+                        }
+                    }
+                    for problem in &member_review.problems {
+                        ui.label(
+                            RichText::new(format!("⚠ {problem}"))
+                                .color(theme::warning_color(ui.visuals().dark_mode)),
+                        );
+                    }
+                    if !member.notes.is_empty() {
+                        ui.label(RichText::new(format!("备注：{}", member.notes)).weak());
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button(format!("修改 {}", member.name)).clicked() {
+                            edit = Some(member.clone());
+                        }
+                        if ui.button(format!("删除 {}", member.name)).clicked() {
+                            remove = Some(member.id);
+                        }
+                    });
+                });
+        }
+        if let Some(id) = remove {
+            self.apply(FamilyEdit::RemoveMember(id));
+            self.reset_forms();
+        }
+        if let Some(member) = edit {
+            self.member_form = MemberForm {
+                editing: Some(member.id),
+                name: member.name.clone(),
+                id_text: member.id_number.clone().unwrap_or_default(),
+                relation: member.relation,
+                insurance: member.insurance,
+                region: member.region.clone(),
+                status: member.status,
+                supported_by_others: member.supported_by_others,
+                notes: member.notes.clone(),
+                error: None,
+            };
+        }
+    }
+
+    fn member_form_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet, family: &Family) {
+        egui::Frame::group(ui.style())
+            .inner_margin(10.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let editing = self.member_form.editing;
+                ui.label(
+                    RichText::new(if editing.is_some() {
+                        "修改家人"
+                    } else {
+                        "添加家人"
+                    })
+                    .strong(),
+                );
+                let form = &mut self.member_form;
+                egui::Grid::new("member_form")
+                    .num_columns(2)
+                    .spacing([12.0, 6.0])
+                    .show(ui, |ui| {
+                        let label = ui.label("家人姓名");
+                        ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(200.0))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                        let label = ui.label("家人身份证号（可不填）");
+                        ui.add(egui::TextEdit::singleline(&mut form.id_text).desired_width(220.0))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                        ui.label("是参保人的");
+                        egui::ComboBox::new("member_relation", "关系")
+                            .selected_text(form.relation.label())
+                            .height(400.0)
+                            .show_ui(ui, |ui| {
+                                for relation in Relation::ALL {
+                                    ui.selectable_value(
+                                        &mut form.relation,
+                                        *relation,
+                                        relation.label(),
+                                    );
+                                }
+                            });
+                        ui.end_row();
+                        ui.label("家人自己的医保");
+                        let mut insurance = Some(form.insurance);
+                        insurance_combo_ui(ui, "member_insurance", "家人参保类型", &mut insurance);
+                        if let Some(insurance) = insurance {
+                            form.insurance = insurance;
+                        }
+                        ui.end_row();
+                        ui.label("家人参保地");
+                        region_combo_ui(
+                            ui,
+                            "member_region",
+                            "家人参保地",
+                            policies,
+                            &mut form.region,
+                        );
+                        ui.end_row();
+                        ui.label("绑定状态");
+                        egui::ComboBox::new("member_status", "绑定状态")
+                            .selected_text(form.status.label())
+                            .show_ui(ui, |ui| {
+                                for status in BindingStatus::ALL {
+                                    ui.selectable_value(&mut form.status, status, status.label());
+                                }
+                            });
+                        ui.end_row();
+                        ui.label("");
+                        ui.checkbox(&mut form.supported_by_others, "还有其他职工在为他共济");
+                        ui.end_row();
+                        let label = ui.label("备注");
+                        ui.add(egui::TextEdit::singleline(&mut form.notes).desired_width(260.0))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                    });
+
+                // Live preview of the verdict, so the reason shows before adding.
+                let preview = check_binding(
+                    policies,
+                    &BindingQuery {
+                        holder_region: &family.holder.region,
+                        holder_insurance: family.holder.insurance,
+                        relation: self.member_form.relation,
+                        member_insurance: self.member_form.insurance,
+                        member_region: Some(&self.member_form.region),
+                        supported_by_others: self.member_form.supported_by_others,
+                    },
+                );
+                ui.label(RichText::new("检查结果（预览）").small().weak());
+                match &preview {
+                    Ok(verdict) => {
+                        ui.horizontal(|ui| verdict_badge_ui(ui, verdict.verdict));
+                        binding_verdict_ui(ui, verdict);
+                    }
+                    Err(error) => {
+                        ui.label(error.to_string());
+                    }
+                }
+                if let Some(error) = &self.member_form.error {
+                    ui.label(
+                        RichText::new(format!("⚠ {error}"))
+                            .color(theme::warning_color(ui.visuals().dark_mode)),
+                    );
+                }
+                ui.horizontal(|ui| {
+                    let action = if editing.is_some() {
+                        "保存修改"
+                    } else {
+                        "添加家人"
+                    };
+                    if ui.button(action).clicked() {
+                        self.apply_member_form();
+                    }
+                    if editing.is_some() && ui.button("取消修改").clicked() {
+                        self.reset_forms();
+                    }
+                });
+            });
+    }
+
+    fn apply_member_form(&mut self) {
+        let form = &self.member_form;
+        if form.name.trim().is_empty() {
+            self.member_form.error = Some("请填写家人姓名".to_owned());
+            return;
+        }
+        let id_number = match check_id_number(Some(&form.id_text), self.today) {
+            Ok(id) => id.map(|id| id.as_str().to_owned()),
+            Err(problem) => {
+                self.member_form.error = Some(format!("身份证号：{problem}"));
+                return;
+            }
+        };
+        let previous = form
+            .editing
+            .and_then(|id| self.current_family().and_then(|f| f.member(id)).cloned());
+        let member = Member {
+            id: form.editing.unwrap_or(0),
+            name: form.name.trim().to_owned(),
+            id_number,
+            relation: form.relation,
+            insurance: form.insurance,
+            region: form.region.clone(),
+            status: form.status,
+            bound_on: previous
+                .as_ref()
+                .and_then(|m| m.bound_on)
+                .or_else(|| (form.status == BindingStatus::Bound).then_some(self.today)),
+            ended_on: previous
+                .as_ref()
+                .and_then(|m| m.ended_on)
+                .or_else(|| (form.status == BindingStatus::Ended).then_some(self.today)),
+            supported_by_others: form.supported_by_others,
+            notes: form.notes.trim().to_owned(),
+        };
+        let edit = if form.editing.is_some() {
+            FamilyEdit::UpdateMember(member)
+        } else {
+            FamilyEdit::AddMember(member)
+        };
+        if self.apply(edit) {
+            self.reset_forms();
+        }
+    }
+
+    fn expenses_ui(&mut self, ui: &mut egui::Ui, family: &Family, review: &FamilyReview) {
+        ui.label(RichText::new("费用模拟：用个人账户为家人付款").strong());
+        if family.members.is_empty() {
+            ui.label("先添加家人，再录入他的费用。");
+            return;
+        }
+        let ledger = simulate(family, review);
+        let name_of = |id: u32| family.member(id).map_or("（已删除）", |m| m.name.as_str());
+        let mut remove = None;
+        egui::Grid::new("ledger")
+            .striped(true)
+            .num_columns(8)
+            .spacing([10.0, 4.0])
+            .show(ui, |ui| {
+                for header in [
+                    "日期",
+                    "家人",
+                    "类别",
+                    "金额",
+                    "账户支付",
+                    "自己付",
+                    "账户余额",
+                    "",
+                ] {
+                    ui.label(RichText::new(header).strong());
+                }
+                ui.end_row();
+                for row in &ledger.rows {
+                    ui.label(row.date.format("%Y-%m-%d").to_string());
+                    ui.label(name_of(row.member));
+                    ui.label(row.category.label());
+                    ui.label(format_yuan(row.amount));
+                    ui.label(format_yuan(row.from_account));
+                    let out = ui.label(format_yuan(row.out_of_pocket));
+                    if let Some(why) = &row.not_allowed {
+                        out.on_hover_text(why);
+                    }
+                    ui.label(format_yuan(row.balance_after));
+                    if ui
+                        .small_button(format!("删除第 {} 笔", row.expense + 1))
+                        .clicked()
+                    {
+                        remove = Some(row.expense);
+                    }
+                    ui.end_row();
+                }
+            });
+        for row in ledger.rows.iter().filter(|r| r.not_allowed.is_some()) {
+            if let Some(why) = &row.not_allowed {
+                ui.label(
+                    RichText::new(format!(
+                        "· {} {} {}：{}，全部自己付",
+                        row.date.format("%m-%d"),
+                        name_of(row.member),
+                        format_yuan(row.amount),
+                        why
+                    ))
+                    .small()
+                    .color(theme::warning_color(ui.visuals().dark_mode)),
+                );
+            }
+        }
+        if !ledger.rows.is_empty() {
+            ui.label(
+                RichText::new(format!(
+                    "合计：账户支付 {}，自己付 {}；余额 {} → {}",
+                    format_yuan(ledger.total.from_account),
+                    format_yuan(ledger.total.out_of_pocket),
+                    format_yuan(ledger.opening_balance),
+                    format_yuan(ledger.closing_balance)
+                ))
+                .strong(),
+            );
+            let per_member: Vec<String> = ledger
+                .by_member
+                .iter()
+                .map(|(id, t)| {
+                    format!(
+                        "{}：账户 {} / 自付 {}",
+                        name_of(*id),
+                        format_yuan(t.from_account),
+                        format_yuan(t.out_of_pocket)
+                    )
+                })
+                .collect();
+            ui.label(RichText::new(format!("按家人：{}", per_member.join("；"))).small());
+            let per_category: Vec<String> = ledger
+                .by_category
+                .iter()
+                .map(|(c, t)| {
+                    format!(
+                        "{}：账户 {} / 自付 {}",
+                        c.label(),
+                        format_yuan(t.from_account),
+                        format_yuan(t.out_of_pocket)
+                    )
+                })
+                .collect();
+            ui.label(RichText::new(format!("按类别：{}", per_category.join("；"))).small());
+        }
+        if let Some(index) = remove {
+            self.apply(FamilyEdit::RemoveExpense(index));
+        }
+
+        ui.add_space(6.0);
+        let form = &mut self.expense_form;
+        ui.horizontal_wrapped(|ui| {
+            egui::ComboBox::new("expense_member", "家人")
+                .selected_text(form.member.map_or("选择家人", |id| name_of(id)))
+                .show_ui(ui, |ui| {
+                    for member in &family.members {
+                        ui.selectable_value(&mut form.member, Some(member.id), &member.name);
+                    }
+                });
+            egui::ComboBox::new("expense_category", "类别")
+                .selected_text(form.category.label())
+                .show_ui(ui, |ui| {
+                    for category in Use::ALL {
+                        ui.selectable_value(&mut form.category, *category, category.label());
+                    }
+                });
+            let label = ui.label("日期");
+            ui.add(egui::TextEdit::singleline(&mut form.date_text).desired_width(110.0))
+                .labelled_by(label.id);
+            let label = ui.label("金额（元）");
+            ui.add(egui::TextEdit::singleline(&mut form.amount_text).desired_width(100.0))
+                .labelled_by(label.id);
+        });
+        if let Some(error) = &self.expense_form.error {
+            ui.label(
+                RichText::new(format!("⚠ {error}"))
+                    .color(theme::warning_color(ui.visuals().dark_mode)),
+            );
+        }
+        if ui.button("添加费用").clicked() {
+            self.apply_expense_form();
+        }
+    }
+
+    fn apply_expense_form(&mut self) {
+        let form = &mut self.expense_form;
+        let Some(member) = form.member else {
+            form.error = Some("请选择家人".to_owned());
+            return;
+        };
+        let Ok(date) = NaiveDate::parse_from_str(form.date_text.trim(), "%Y-%m-%d") else {
+            form.error = Some(format!(
+                "日期“{}”不对，请按 2026-03-01 的格式填写",
+                form.date_text.trim()
+            ));
+            return;
+        };
+        let amount = match parse_amount(&form.amount_text) {
+            Ok(amount) => amount,
+            Err(error) => {
+                form.error = Some(format!("金额：{error}"));
+                return;
+            }
+        };
+        let expense = Expense {
+            member,
+            date,
+            category: form.category,
+            amount,
+            note: String::new(),
+        };
+        if self.apply(FamilyEdit::AddExpense(expense)) {
+            self.expense_form.amount_text.clear();
+            self.expense_form.error = None;
+        }
+    }
+
+    fn export_folder() -> Option<PathBuf> {
+        directories::UserDirs::new()
+            .and_then(|dirs| dirs.document_dir().map(|d| d.join("医保助手导出")))
+            .or_else(|| crate::store::data_dir().map(|d| d.join("exports")))
+    }
+
+    fn export_to(&mut self, path: PathBuf) {
+        let Some(family) = self.current_family() else {
+            return;
+        };
+        let json = family_to_json(family);
+        let dir = path.parent().map(PathBuf::from).unwrap_or_default();
+        self.status = Some(match write_atomically(&dir, &path, json.as_bytes()) {
+            Ok(()) => (
+                format!("已导出到 {}（含身份证号，请妥善保管）", path.display()),
+                false,
+            ),
+            Err(error) => (format!("导出失败：{error}"), true),
+        });
+    }
+
+    fn export_with_dialog(&mut self) {
+        let Some(family) = self.current_family() else {
+            return;
+        };
+        let file_name = format!("{}.json", family.label);
+        let picked = rfd::FileDialog::new()
+            .set_title("导出家庭文件")
+            .set_file_name(&file_name)
+            .add_filter("家庭文件", &["json"])
+            .save_file();
+        match picked {
+            Some(path) => self.export_to(path),
+            None => {
+                self.status = Some((
+                    "没有选择位置（如果没有弹出窗口，请用“导出到默认文件夹”）。".to_owned(),
+                    false,
+                ));
+            }
+        }
+    }
+
+    fn export_to_default_folder(&mut self) {
+        let Some(folder) = Self::export_folder() else {
+            self.status = Some(("找不到默认导出文件夹。".to_owned(), true));
+            return;
+        };
+        let Some(family) = self.current_family() else {
+            return;
+        };
+        let path = folder.join(format!(
+            "{}-{}.json",
+            family.label,
+            self.today.format("%Y%m%d")
+        ));
+        self.export_to(path);
+    }
+
+    fn import_with_dialog(&mut self) {
+        let picked = rfd::FileDialog::new()
+            .set_title("导入家庭文件")
+            .add_filter("家庭文件", &["json"])
+            .pick_file();
+        let Some(path) = picked else {
+            let folder = Self::export_folder()
+                .map(|f| f.display().to_string())
+                .unwrap_or_default();
+            self.status = Some((
+                format!("没有选择文件（如果没有弹出窗口，可以把家庭文件放进 {folder} 后再试）。"),
+                false,
+            ));
+            return;
+        };
+        self.import_file(&path);
+    }
+
+    /// Adds the family in `path` as a new, unsaved family.
+    pub fn import_file(&mut self, path: &std::path::Path) {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(error) => {
+                self.status = Some((format!("无法读取 {}：{error}", path.display()), true));
+                return;
+            }
+        };
+        match family_from_json(&text, path) {
+            Ok(mut family) => {
+                if self.documents.iter().any(|d| d.family().id == family.id) {
+                    family.id = format!("{}-{}", family.id, chrono::Local::now().format("%H%M%S"));
+                }
+                self.documents.push(FamilyDocument::new_unsaved(family));
+                self.current = Some(self.documents.len() - 1);
+                self.reset_forms();
+                self.status = Some(("已导入，记得保存。".to_owned(), false));
+            }
+            Err(error) => self.status = Some((format!("导入失败：{error}"), true)),
+        }
+    }
+
+    fn restore_backup(&mut self) {
+        let (Some(store), Some(index)) = (self.store.clone(), self.current) else {
+            return;
+        };
+        let id = self.documents[index].family().id.clone();
+        match store.restore_backup(&id) {
+            Ok(family) => {
+                self.documents[index] = FamilyDocument::new(family);
+                self.reset_forms();
+                self.status = Some(("已从备份恢复上一次保存前的版本。".to_owned(), false));
+            }
+            Err(error) => self.status = Some((error.to_string(), true)),
+        }
+    }
+
+    fn remove_current(&mut self) {
+        let Some(index) = self.current else {
+            return;
+        };
+        let id = self.documents[index].family().id.clone();
+        let moved = match &self.store {
+            Some(store) => store.remove(&id),
+            None => Ok(None),
+        };
+        match moved {
+            Ok(moved) => {
+                self.documents.remove(index);
+                self.current = if self.documents.is_empty() {
+                    None
+                } else {
+                    Some(0)
+                };
+                self.reset_forms();
+                self.status = Some((
+                    match moved {
+                        Some(path) => format!(
+                            "已移除；文件移到了 {}，需要时可以导入恢复。",
+                            path.display()
+                        ),
+                        None => "已移除（还没有保存过）。".to_owned(),
+                    },
+                    false,
+                ));
+            }
+            Err(error) => self.status = Some((format!("移除失败：{error}"), true)),
+        }
+    }
+}
+
+fn holder_form_of(family: &Family, open: bool) -> HolderForm {
+    let holder = &family.holder;
+    HolderForm {
+        open,
+        label: family.label.clone(),
+        name: holder.name.clone(),
+        id_text: holder.id_number.clone().unwrap_or_default(),
+        insurance: Some(holder.insurance),
+        status: holder.status,
+        region: holder.region.clone(),
+        balance_text: holder.balance.to_string(),
+        errors: Vec::new(),
+    }
+}
+
+fn insurance_combo_ui(ui: &mut egui::Ui, id: &str, label: &str, value: &mut Option<Insurance>) {
+    egui::ComboBox::new(id, label)
+        .selected_text(value.map_or("请选择", |i| i.label()))
+        .show_ui(ui, |ui| {
+            for insurance in Insurance::ALL {
+                ui.selectable_value(value, Some(*insurance), insurance.label());
+            }
+        });
+}
+
+fn region_combo_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    label: &str,
+    policies: &PolicySet,
+    value: &mut String,
+) {
+    let shown = policies
+        .region(value)
+        .map_or(value.as_str(), |r| r.name())
+        .to_owned();
+    egui::ComboBox::new(id, label)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for region in policies.regions_in_tree_order() {
+                ui.selectable_value(value, region.id().to_owned(), region.name());
+            }
+        });
+}
+
+/// 符合 / 不符合 / 需确认 as a coloured badge.
+fn verdict_badge_ui(ui: &mut egui::Ui, verdict: Verdict) {
+    let (text, confidence) = match verdict {
+        Verdict::Eligible => ("可以绑定", crate::domain::Confidence::Official),
+        Verdict::NotEligible => ("不能绑定", crate::domain::Confidence::False),
+        Verdict::ConfirmLocally => ("需向当地确认", crate::domain::Confidence::Disputed),
+    };
+    egui::Frame::new()
+        .fill(theme::confidence_color(confidence))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(egui::Color32::WHITE));
+        });
+}
+
+/// Allowed uses, reasons with their sources, and warnings.
+fn binding_verdict_ui(ui: &mut egui::Ui, verdict: &crate::family::BindingVerdict) {
+    let uses: Vec<&str> = verdict.allowed_uses.iter().map(|u| u.label()).collect();
+    ui.label(format!(
+        "可以支付：{}",
+        if uses.is_empty() {
+            "无".to_owned()
+        } else {
+            uses.join("、")
+        }
+    ));
+    for reason in &verdict.reasons {
+        ui.label(format!("· {}", reason.text));
+        for source in &reason.sources {
+            ui.label(
+                RichText::new(format!("    来源：{}", source.source.citation()))
+                    .small()
+                    .weak(),
+            );
+        }
+    }
+    for warning in &verdict.warnings {
+        ui.label(
+            RichText::new(format!("注意：{warning}"))
+                .color(theme::warning_color(ui.visuals().dark_mode)),
+        );
+    }
 }

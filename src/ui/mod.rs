@@ -22,8 +22,10 @@ use serde::{Deserialize, Serialize};
 use crate::domain::Topic;
 use crate::policy::search::SearchIndex;
 use crate::policy::{self, LoadReport};
+use crate::store::FamilyStore;
 use commands::UiCommand;
 pub use explorer_panel::{ExplorerMode, ExplorerPanel};
+pub use family_panel::FamilyPanel;
 pub use search_panel::{StatementAddress, search_box_id};
 
 /// The window title.
@@ -111,6 +113,11 @@ pub struct YibaoApp {
     theme: ThemeChoice,
     zoom: f32,
     explorer: ExplorerPanel,
+    family: FamilyPanel,
+    /// The close button was pressed with unsaved family changes: ask first.
+    confirm_close: bool,
+    /// The user chose to close without saving.
+    allow_close: bool,
 }
 
 impl YibaoApp {
@@ -121,6 +128,7 @@ impl YibaoApp {
         policies: LoadReport,
         preferences: Preferences,
         today: NaiveDate,
+        family_store: Option<FamilyStore>,
     ) -> Self {
         fonts::install(ctx);
         theme::apply_text_sizes(ctx);
@@ -132,6 +140,18 @@ impl YibaoApp {
         let zoom = preferences.zoom.clamp(0.6, 2.5);
         ctx.set_zoom_factor(zoom);
         ctx.set_theme(preferences.theme.preference());
+        let default_city = policies
+            .set
+            .regions_in_tree_order()
+            .iter()
+            .find(|r| {
+                policies
+                    .set
+                    .resolve(r.id())
+                    .is_some_and(|c| c.chain.len() >= 3)
+            })
+            .map_or_else(|| policy::ROOT_REGION.to_owned(), |r| r.id().to_owned());
+        let family = FamilyPanel::new(family_store, &default_city, today);
         YibaoApp {
             policies,
             index,
@@ -139,7 +159,15 @@ impl YibaoApp {
             theme: preferences.theme,
             zoom,
             explorer,
+            family,
+            confirm_close: false,
+            allow_close: false,
         }
+    }
+
+    /// The family tab's state.
+    pub fn family(&self) -> &FamilyPanel {
+        &self.family
     }
 
     /// The tab currently shown.
@@ -174,6 +202,11 @@ impl YibaoApp {
                     self.tab = Tab::Explorer;
                     ctx.memory_mut(|m| m.request_focus(search_box_id()));
                 }
+                UiCommand::Save => {
+                    self.family.save_all();
+                }
+                UiCommand::Undo => self.family.undo(),
+                UiCommand::Redo => self.family.redo(),
                 UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
                     self.zoom = commands::next_zoom(self.zoom, command);
                     ctx.set_zoom_factor(self.zoom);
@@ -185,6 +218,7 @@ impl YibaoApp {
     /// Draws the whole window.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.run_commands(ui.ctx());
+        self.close_guard_ui(ui);
         let Self {
             policies,
             index,
@@ -192,6 +226,9 @@ impl YibaoApp {
             theme,
             zoom: _,
             explorer,
+            family,
+            confirm_close: _,
+            allow_close: _,
         } = self;
         egui::Panel::top("tabs").show(ui, |ui| {
             ui.add_space(4.0);
@@ -220,9 +257,60 @@ impl YibaoApp {
         });
         egui::CentralPanel::default().show(ui, |ui| match tab {
             Tab::Explorer => explorer.ui(ui, &policies.set, index),
-            Tab::Family => family_panel::ui(ui),
+            Tab::Family => family.ui(ui, &policies.set),
             Tab::Checklist => checklist_panel::ui(ui),
         });
+    }
+}
+
+impl YibaoApp {
+    /// Stops the window from closing while family changes are unsaved, and asks what to do.
+    fn close_guard_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.family.has_unsaved_changes()
+            && !self.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm_close = true;
+        }
+        if !self.confirm_close {
+            return;
+        }
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("confirm_close")).show(&ctx, |ui| {
+            ui.heading("家庭信息还没有保存");
+            ui.label("关闭前要保存吗？不保存的话，这次的修改会丢失。");
+            ui.horizontal(|ui| {
+                if ui.button("保存并关闭").clicked() {
+                    choice = Some(0);
+                }
+                if ui.button("不保存，直接关闭").clicked() {
+                    choice = Some(1);
+                }
+                if ui.button("取消").clicked() {
+                    choice = Some(2);
+                }
+            });
+        });
+        match choice {
+            Some(0) => {
+                self.confirm_close = false;
+                if self.family.save_all() {
+                    self.allow_close = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                } else {
+                    self.tab = Tab::Family;
+                }
+            }
+            Some(1) => {
+                self.confirm_close = false;
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Some(_) => self.confirm_close = false,
+            None => {}
+        }
     }
 }
 
@@ -312,6 +400,7 @@ pub fn run_window(folders: &[(PathBuf, bool)]) -> ExitCode {
                 policies,
                 preferences,
                 today,
+                FamilyStore::in_data_dir(),
             )))
         }),
     );

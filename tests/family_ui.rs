@@ -1,0 +1,256 @@
+//! The family-binding editor in the window (egui_kittest).
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use eframe::egui::accesskit::Role;
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use yibao::store::FamilyStore;
+use yibao::ui::{Preferences, YibaoApp};
+
+fn harness(dir: &Path) -> Harness<'static, YibaoApp> {
+    let report = crate::support::shipped();
+    let store = FamilyStore::new(dir);
+    Harness::builder()
+        .with_size([1200.0, 2400.0])
+        .build_eframe(move |cc| {
+            YibaoApp::new(
+                &cc.egui_ctx,
+                report,
+                Preferences::default(),
+                NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
+                Some(store),
+            )
+        })
+}
+
+/// Types into the text field labelled `label`, replacing what is there.
+fn fill(harness: &mut Harness<'_, YibaoApp>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    harness.run();
+    if !text.is_empty() {
+        harness.get_by_label(label).type_text(text);
+        harness.run();
+    }
+}
+
+/// Picks `option` in the combo box labelled `label`.
+fn choose(harness: &mut Harness<'_, YibaoApp>, label: &str, option: &str) {
+    harness.get_by_role_and_label(Role::ComboBox, label).click();
+    harness.run();
+    harness.get_by_label(option).click();
+    harness.run();
+}
+
+/// Opens the tab, creates a family and fills in the holder (Nanjing, employee).
+fn start_family(harness: &mut Harness<'_, YibaoApp>, balance: &str) {
+    harness.run();
+    harness.get_by_label("家庭共济绑定").click();
+    harness.run();
+    harness.get_by_label("＋ 新建家庭").click();
+    harness.run();
+    fill(harness, "姓名", "王喆");
+    choose(harness, "参保地", "南京市");
+    fill(harness, "个人账户余额（元）", balance);
+    harness.get_by_label("保存参保人信息").click();
+    harness.run();
+}
+
+fn add_member(harness: &mut Harness<'_, YibaoApp>, name: &str, relation: &str, insurance: &str) {
+    fill(harness, "家人姓名", name);
+    choose(harness, "关系", relation);
+    choose(harness, "家人参保类型", insurance);
+    harness
+        .get_by_role_and_label(Role::Button, "添加家人")
+        .click();
+    harness.run();
+}
+
+fn texts(harness: &Harness<'_, YibaoApp>, needle: &str) -> Vec<String> {
+    harness
+        .query_all_by_label_contains(needle)
+        .filter_map(|node| node.value())
+        .collect()
+}
+
+#[test]
+fn adding_a_mother_in_law_shows_why_she_cannot_be_bound() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    start_family(&mut harness, "1000");
+    add_member(&mut harness, "赵珺", "岳父母/公婆", "居民医保");
+    let family = harness
+        .state()
+        .family()
+        .current_family()
+        .expect("family")
+        .clone();
+    assert_eq!(family.members.len(), 1);
+    assert!(harness.query_all_by_label("不能绑定").count() >= 1);
+    assert!(
+        texts(&harness, "岳父母、公婆不是近亲属")
+            .iter()
+            .any(|t| t.contains("配偶")),
+        "the reason and what to do instead are shown"
+    );
+    assert!(!texts(&harness, "来源：全国人民代表大会").is_empty());
+}
+
+#[test]
+fn a_maternal_grandmother_with_resident_insurance_shows_the_allowed_uses() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    start_family(&mut harness, "1000");
+    add_member(&mut harness, "张玥", "外祖父母", "居民医保");
+    assert!(harness.query_all_by_label("可以绑定").count() >= 1);
+    assert!(
+        texts(&harness, "可以支付：")
+            .iter()
+            .any(|t| t == "可以支付：就医个人自付、定点药店购药、居民医保个人缴费")
+    );
+}
+
+#[test]
+fn an_expense_beyond_the_balance_is_split_between_account_and_pocket() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    start_family(&mut harness, "100");
+    add_member(&mut harness, "李堃", "配偶", "职工医保");
+    choose(&mut harness, "类别", "定点药店购药");
+    fill(&mut harness, "金额（元）", "150.5");
+    harness.get_by_label("添加费用").click();
+    harness.run();
+    let family = harness
+        .state()
+        .family()
+        .current_family()
+        .expect("family")
+        .clone();
+    assert_eq!(family.expenses.len(), 1);
+    assert!(
+        harness.query_all_by_label("150.50 元").count() >= 1,
+        "amount"
+    );
+    assert!(
+        harness.query_all_by_label("100.00 元").count() >= 1,
+        "paid from the account"
+    );
+    assert!(
+        harness.query_all_by_label("50.50 元").count() >= 1,
+        "paid out of pocket"
+    );
+    assert!(texts(&harness, "合计：账户支付 100.00 元，自己付 50.50 元").len() == 1);
+}
+
+#[test]
+fn a_bad_amount_or_id_number_says_what_is_wrong_and_adds_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    start_family(&mut harness, "100");
+    fill(&mut harness, "家人姓名", "孙赟");
+    fill(&mut harness, "家人身份证号（可不填）", "320102200001010021");
+    harness
+        .get_by_role_and_label(Role::Button, "添加家人")
+        .click();
+    harness.run();
+    assert!(texts(&harness, "校验位不对").len() == 1);
+    assert!(
+        harness
+            .state()
+            .family()
+            .current_family()
+            .expect("family")
+            .members
+            .is_empty()
+    );
+    fill(&mut harness, "家人身份证号（可不填）", "");
+    harness
+        .get_by_role_and_label(Role::Button, "添加家人")
+        .click();
+    harness.run();
+    fill(&mut harness, "金额（元）", "12.345");
+    harness.get_by_label("添加费用").click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .family()
+            .current_family()
+            .expect("family")
+            .members
+            .len()
+            == 1
+    );
+    assert!(texts(&harness, "两位小数").len() == 1);
+    assert!(
+        harness
+            .state()
+            .family()
+            .current_family()
+            .expect("family")
+            .expenses
+            .is_empty()
+    );
+}
+
+#[test]
+fn undo_and_redo_follow_ctrl_z_and_ctrl_shift_z() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    start_family(&mut harness, "100");
+    add_member(&mut harness, "李堃", "配偶", "职工医保");
+    let members = |h: &Harness<'_, YibaoApp>| {
+        h.state()
+            .family()
+            .current_family()
+            .expect("family")
+            .members
+            .len()
+    };
+    assert_eq!(members(&harness), 1);
+    // Leave the text fields so the shortcut is the editor's, not a field's.
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(members(&harness), 0);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(members(&harness), 1);
+}
+
+#[test]
+fn a_saved_family_survives_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut harness = harness(dir.path());
+        start_family(&mut harness, "888.80");
+        add_member(&mut harness, "张玥", "外祖父母", "居民医保");
+        assert!(harness.state().family().has_unsaved_changes());
+        harness.key_press(Key::Escape);
+        harness.run();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        harness.run();
+        assert!(!harness.state().family().has_unsaved_changes());
+        assert!(texts(&harness, "已保存到").len() == 1);
+    }
+    let mut harness = harness(dir.path());
+    harness.run();
+    harness.get_by_label("家庭共济绑定").click();
+    harness.run();
+    let family = harness
+        .state()
+        .family()
+        .current_family()
+        .expect("loaded")
+        .clone();
+    assert_eq!(family.label, "王家");
+    assert_eq!(family.holder.balance.to_string(), "888.80");
+    assert_eq!(family.members[0].name, "张玥");
+    assert!(harness.query_all_by_label_contains("王家").count() >= 1);
+}

@@ -64,7 +64,7 @@ fn start_family(harness: &mut Harness<'_, YibaoApp>, balance: &str) {
 fn add_member(harness: &mut Harness<'_, YibaoApp>, name: &str, relation: &str, insurance: &str) {
     fill(harness, "家人姓名", name);
     choose(harness, "关系", relation);
-    choose(harness, "家人参保类型", insurance);
+    choose(harness, "家人自己的医保", insurance);
     harness
         .get_by_role_and_label(Role::Button, "添加家人")
         .click();
@@ -98,6 +98,8 @@ fn adding_a_mother_in_law_shows_why_she_cannot_be_bound() {
             .any(|t| t.contains("配偶")),
         "the reason and what to do instead are shown"
     );
+    harness.get_by_label("依据（1 份资料）").click();
+    harness.run();
     assert!(!texts(&harness, "来源：全国人民代表大会").is_empty());
 }
 

@@ -453,20 +453,22 @@ impl FamilyPanel {
                 ui.add(egui::TextEdit::singleline(&mut form.id_text).desired_width(220.0))
                     .labelled_by(label.id);
                 ui.end_row();
-                ui.label("参保类型");
-                insurance_combo_ui(ui, "holder_insurance", "参保类型", &mut form.insurance);
+                let label = ui.label("参保类型");
+                insurance_combo_ui(ui, "holder_insurance", label.id, &mut form.insurance);
                 ui.end_row();
-                ui.label("在职/退休");
-                egui::ComboBox::new("holder_status", "在职/退休")
+                let label = ui.label("在职/退休");
+                egui::ComboBox::from_id_salt("holder_status")
                     .selected_text(form.status.map_or("未填", |s| s.label()))
                     .show_ui(ui, |ui| {
                         for status in InsuredStatus::ALL {
                             ui.selectable_value(&mut form.status, Some(*status), status.label());
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(label.id);
                 ui.end_row();
-                ui.label("参保地");
-                region_combo_ui(ui, "holder_region", "参保地", policies, &mut form.region);
+                let label = ui.label("参保地");
+                region_combo_ui(ui, "holder_region", label.id, policies, &mut form.region);
                 ui.end_row();
                 let label = ui.label("个人账户余额（元）");
                 ui.add(egui::TextEdit::singleline(&mut form.balance_text).desired_width(140.0))
@@ -664,8 +666,8 @@ impl FamilyPanel {
                         ui.add(egui::TextEdit::singleline(&mut form.id_text).desired_width(220.0))
                             .labelled_by(label.id);
                         ui.end_row();
-                        ui.label("是参保人的");
-                        egui::ComboBox::new("member_relation", "关系")
+                        let label = ui.label("关系");
+                        egui::ComboBox::from_id_salt("member_relation")
                             .selected_text(form.relation.label())
                             .height(400.0)
                             .show_ui(ui, |ui| {
@@ -676,32 +678,30 @@ impl FamilyPanel {
                                         relation.label(),
                                     );
                                 }
-                            });
+                            })
+                            .response
+                            .labelled_by(label.id);
                         ui.end_row();
-                        ui.label("家人自己的医保");
+                        let label = ui.label("家人自己的医保");
                         let mut insurance = Some(form.insurance);
-                        insurance_combo_ui(ui, "member_insurance", "家人参保类型", &mut insurance);
+                        insurance_combo_ui(ui, "member_insurance", label.id, &mut insurance);
                         if let Some(insurance) = insurance {
                             form.insurance = insurance;
                         }
                         ui.end_row();
-                        ui.label("家人参保地");
-                        region_combo_ui(
-                            ui,
-                            "member_region",
-                            "家人参保地",
-                            policies,
-                            &mut form.region,
-                        );
+                        let label = ui.label("家人参保地");
+                        region_combo_ui(ui, "member_region", label.id, policies, &mut form.region);
                         ui.end_row();
-                        ui.label("绑定状态");
-                        egui::ComboBox::new("member_status", "绑定状态")
+                        let label = ui.label("绑定状态");
+                        egui::ComboBox::from_id_salt("member_status")
                             .selected_text(form.status.label())
                             .show_ui(ui, |ui| {
                                 for status in BindingStatus::ALL {
                                     ui.selectable_value(&mut form.status, status, status.label());
                                 }
-                            });
+                            })
+                            .response
+                            .labelled_by(label.id);
                         ui.end_row();
                         ui.label("");
                         ui.checkbox(&mut form.supported_by_others, "还有其他职工在为他共济");
@@ -908,20 +908,26 @@ impl FamilyPanel {
         ui.add_space(6.0);
         let form = &mut self.expense_form;
         ui.horizontal_wrapped(|ui| {
-            egui::ComboBox::new("expense_member", "家人")
+            let label = ui.label("家人");
+            egui::ComboBox::from_id_salt("expense_member")
                 .selected_text(form.member.map_or("选择家人", |id| name_of(id)))
                 .show_ui(ui, |ui| {
                     for member in &family.members {
                         ui.selectable_value(&mut form.member, Some(member.id), &member.name);
                     }
-                });
-            egui::ComboBox::new("expense_category", "类别")
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.label("类别");
+            egui::ComboBox::from_id_salt("expense_category")
                 .selected_text(form.category.label())
                 .show_ui(ui, |ui| {
                     for category in Use::ALL {
                         ui.selectable_value(&mut form.category, *category, category.label());
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             let label = ui.label("日期");
             ui.add(egui::TextEdit::singleline(&mut form.date_text).desired_width(110.0))
                 .labelled_by(label.id);
@@ -1136,20 +1142,22 @@ fn holder_form_of(family: &Family, open: bool) -> HolderForm {
     }
 }
 
-fn insurance_combo_ui(ui: &mut egui::Ui, id: &str, label: &str, value: &mut Option<Insurance>) {
-    egui::ComboBox::new(id, label)
+fn insurance_combo_ui(ui: &mut egui::Ui, id: &str, label: egui::Id, value: &mut Option<Insurance>) {
+    egui::ComboBox::from_id_salt(id)
         .selected_text(value.map_or("请选择", |i| i.label()))
         .show_ui(ui, |ui| {
             for insurance in Insurance::ALL {
                 ui.selectable_value(value, Some(*insurance), insurance.label());
             }
-        });
+        })
+        .response
+        .labelled_by(label);
 }
 
 fn region_combo_ui(
     ui: &mut egui::Ui,
     id: &str,
-    label: &str,
+    label: egui::Id,
     policies: &PolicySet,
     value: &mut String,
 ) {
@@ -1157,13 +1165,15 @@ fn region_combo_ui(
         .region(value)
         .map_or(value.as_str(), |r| r.name())
         .to_owned();
-    egui::ComboBox::new(id, label)
+    egui::ComboBox::from_id_salt(id)
         .selected_text(shown)
         .show_ui(ui, |ui| {
             for region in policies.regions_in_tree_order() {
                 ui.selectable_value(value, region.id().to_owned(), region.name());
             }
-        });
+        })
+        .response
+        .labelled_by(label);
 }
 
 /// 符合 / 不符合 / 需确认 as a coloured badge.
@@ -1195,13 +1205,22 @@ fn binding_verdict_ui(ui: &mut egui::Ui, verdict: &crate::family::BindingVerdict
     ));
     for reason in &verdict.reasons {
         ui.label(format!("· {}", reason.text));
-        for source in &reason.sources {
-            ui.label(
-                RichText::new(format!("    来源：{}", source.source.citation()))
-                    .small()
-                    .weak(),
-            );
-        }
+    }
+    let mut citations: Vec<String> = verdict
+        .reasons
+        .iter()
+        .flat_map(|r| r.sources.iter().map(|s| s.source.citation()))
+        .collect();
+    citations.sort();
+    citations.dedup();
+    if !citations.is_empty() {
+        egui::CollapsingHeader::new(format!("依据（{} 份资料）", citations.len()))
+            .id_salt(ui.next_auto_id())
+            .show(ui, |ui| {
+                for citation in &citations {
+                    ui.label(RichText::new(format!("来源：{citation}")).small().weak());
+                }
+            });
     }
     for warning in &verdict.warnings {
         ui.label(

@@ -256,3 +256,28 @@ fn a_saved_family_survives_a_restart() {
     assert_eq!(family.members[0].name, "张玥");
     assert!(harness.query_all_by_label_contains("王家").count() >= 1);
 }
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    use eframe::egui::{ViewportEvent, ViewportId};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    start_family(&mut harness, "100");
+    assert!(harness.state().family().has_unsaved_changes());
+    harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(ViewportEvent::Close);
+    harness.run();
+    harness.get_by_label("家庭信息还没有保存");
+    harness.get_by_label("取消").click();
+    harness.run();
+    assert!(harness.query_by_label("家庭信息还没有保存").is_none());
+    assert!(
+        harness.state().family().has_unsaved_changes(),
+        "nothing was lost"
+    );
+}

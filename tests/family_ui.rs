@@ -281,3 +281,36 @@ fn closing_with_unsaved_changes_asks_first() {
         "nothing was lost"
     );
 }
+
+#[test]
+fn an_exported_family_file_can_be_imported_as_a_new_family() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut family = yibao::family::Family::new("li", "李家", "hefei");
+    family.holder.name = "李昇".to_owned();
+    let file = dir.path().join("李家.json");
+    std::fs::write(&file, yibao::store::family_to_json(&family)).expect("write");
+    let mut harness = harness(&dir.path().join("families"));
+    harness.run();
+    harness.state_mut().family_mut().import_file(&file);
+    harness.get_by_label("家庭共济绑定").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .family()
+            .current_family()
+            .expect("imported")
+            .label,
+        "李家"
+    );
+    assert!(harness.state().family().has_unsaved_changes());
+    harness.get_by_label_contains("已导入");
+    // A file that is not a family file is refused with a message.
+    std::fs::write(dir.path().join("x.json"), "{\"format\": \"other\"}").expect("write");
+    harness
+        .state_mut()
+        .family_mut()
+        .import_file(&dir.path().join("x.json"));
+    harness.run();
+    harness.get_by_label_contains("不是家庭文件");
+}

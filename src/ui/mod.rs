@@ -170,6 +170,11 @@ impl YibaoApp {
         &self.family
     }
 
+    /// The family tab's state, for actions that have no widget in tests (file dialogs).
+    pub fn family_mut(&mut self) -> &mut FamilyPanel {
+        &mut self.family
+    }
+
     /// The tab currently shown.
     pub fn tab(&self) -> Tab {
         self.tab

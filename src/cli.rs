@@ -13,7 +13,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::domain::{Insurance, Relation, Topic};
+use crate::checklist::{Answers, evaluate, parse_answer, questions_for};
+use crate::domain::{Fact, Insurance, Procedure, Relation, Topic};
+use crate::export::{ExportFormat, render};
 use crate::family::{BindingQuery, check_binding};
 use crate::policy::{self, LoadReport, StatementRecord};
 
@@ -45,6 +47,44 @@ pub enum Command {
         #[command(subcommand)]
         command: FamilyCommand,
     },
+    /// Evaluate a procedure and export its checklist.
+    Checklist {
+        /// withdrawal (transfer and binding are coming).
+        #[arg(value_parser = parse_vocab::<Procedure>)]
+        procedure: Procedure,
+        /// Region id, e.g. hefei.
+        #[arg(long)]
+        region: String,
+        /// An answer, FACT=VALUE (repeatable), e.g. --answer deceased=yes.
+        #[arg(long = "answer", value_name = "FACT=VALUE", value_parser = parse_answer_arg)]
+        answers: Vec<(Fact, String)>,
+        /// Output format (default: from -o's extension, else md).
+        #[arg(long, value_parser = parse_format)]
+        format: Option<ExportFormat>,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Print the questions and their allowed values instead.
+        #[arg(long)]
+        list_questions: bool,
+    },
+}
+
+fn parse_answer_arg(text: &str) -> Result<(Fact, String), String> {
+    parse_answer(text).map_err(|e| e.to_string())
+}
+
+fn parse_format(text: &str) -> Result<ExportFormat, String> {
+    ExportFormat::ALL
+        .into_iter()
+        .find(|f| f.extension() == text)
+        .ok_or_else(|| {
+            let known: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.extension()).collect();
+            format!(
+                "unknown format \"{text}\" (expected one of: {})",
+                known.join(", ")
+            )
+        })
 }
 
 #[derive(Debug, Subcommand)]
@@ -135,6 +175,21 @@ pub fn run(cli: &Cli) -> ExitCode {
                 format,
             } => show(cli, region, *topic, *format),
         },
+        Some(Command::Checklist {
+            procedure,
+            region,
+            answers,
+            format,
+            output,
+            list_questions,
+        }) => {
+            let answers: Answers = answers.iter().cloned().collect();
+            if *list_questions {
+                list_checklist_questions(cli, *procedure, region, &answers)
+            } else {
+                checklist(cli, *procedure, region, &answers, *format, output.as_ref())
+            }
+        }
         Some(Command::Family { command }) => match command {
             FamilyCommand::Check {
                 region,
@@ -156,6 +211,87 @@ pub fn run(cli: &Cli) -> ExitCode {
                 *format,
             ),
         },
+    }
+}
+
+fn list_checklist_questions(
+    cli: &Cli,
+    procedure: Procedure,
+    region: &str,
+    answers: &Answers,
+) -> ExitCode {
+    let report = policy::load_with_folders(&policy_folders(cli.policies.as_ref()));
+    warn_about_skipped(&report);
+    match questions_for(&report.set, region, procedure, answers) {
+        Ok(questions) => {
+            let mut stdout = std::io::stdout().lock();
+            for question in questions {
+                let values: Vec<String> = question
+                    .values
+                    .iter()
+                    .map(|(id, label)| format!("{id}={label}"))
+                    .collect();
+                let _ = writeln!(
+                    stdout,
+                    "{}\t{}\t{}",
+                    question.fact,
+                    question.text,
+                    values.join(", ")
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn checklist(
+    cli: &Cli,
+    procedure: Procedure,
+    region: &str,
+    answers: &Answers,
+    format: Option<ExportFormat>,
+    output: Option<&PathBuf>,
+) -> ExitCode {
+    let report = policy::load_with_folders(&policy_folders(cli.policies.as_ref()));
+    warn_about_skipped(&report);
+    let today = chrono::Local::now().date_naive();
+    let checklist = match evaluate(&report.set, procedure, region, answers, today) {
+        Ok(checklist) => checklist,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(1);
+        }
+    };
+    let format = format
+        .or_else(|| output.and_then(|p| ExportFormat::from_extension(&p.to_string_lossy())))
+        .unwrap_or(ExportFormat::Markdown);
+    let bytes = render(&checklist, format);
+    match output {
+        Some(path) => {
+            let dir = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), PathBuf::from);
+            match crate::store::write_atomically(&dir, path, &bytes) {
+                Ok(()) => {
+                    eprintln!("wrote {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("{error}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = std::io::Write::write_all(&mut stdout, &bytes);
+            ExitCode::SUCCESS
+        }
     }
 }
 

@@ -4,8 +4,10 @@
 //! The core (`domain`, `policy`, `store`) knows nothing of the UI; `ui` is a thin eframe layer
 //! over it and `cli` is the command line over the same core.
 
+pub mod checklist;
 pub mod cli;
 pub mod domain;
+pub mod export;
 pub mod family;
 pub mod policy;
 pub mod store;

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::domain::{Availability, Insurance, Relation, SeveralSupporters, Use, Verdict};
-use crate::policy::{PolicySet, ResolvedRegion, SourceRecord, SourceRef};
+use crate::policy::{PolicySet, ResolvedRegion, SourceRef};
 
 /// A binding to check: who holds the account, and who is to be bound.
 #[derive(Debug, Clone, Copy)]
@@ -19,12 +19,7 @@ pub struct BindingQuery<'a> {
     pub supported_by_others: bool,
 }
 
-/// One reason for a verdict, with the sources it rests on.
-#[derive(Debug, Clone, Serialize)]
-pub struct Reason {
-    pub text: String,
-    pub sources: Vec<SourceRecord>,
-}
+pub use crate::policy::Reason;
 
 /// The answer for one binding.
 #[derive(Debug, Clone, Serialize)]

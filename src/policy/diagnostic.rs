@@ -73,8 +73,7 @@ pub enum Problem {
 }
 
 /// The top-level sections a policy file may contain.
-pub const SECTIONS: &str =
-    "region, sources, statements, relations, binding, uses, questions, withdrawal_cases, transfer";
+pub const SECTIONS: &str = "region, sources, statements, relations, binding, uses, questions, withdrawal_cases, notices, transfer";
 
 /// A problem with its place: shown as `file:line:column: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]

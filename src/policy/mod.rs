@@ -14,12 +14,12 @@ use std::path::{Path, PathBuf};
 pub use compare::{BibliographyEntry, ComparisonRow, RowStatus, compare_regions};
 pub use diagnostic::{Diagnostic, Problem, line_column};
 pub use model::{
-    BeneficiaryRule, BindingRules, Condition, DistanceRule, FactValues, Material, Origin,
+    BeneficiaryRule, BindingRules, Condition, DistanceRule, FactValues, Material, Notice, Origin,
     PolicyDate, Question, Region, RegionHeader, RelationRule, Source, SourceRef, Statement,
     TransferRules, UseRule, WithdrawalCaseRule, source_ids,
 };
 pub use parse::{PolicyFile, ROOT_REGION, parse_policy_file};
-pub use record::{SourceRecord, StatementRecord};
+pub use record::{Reason, SourceRecord, StatementRecord};
 pub use set::{CitedSource, Defined, LoadReport, PolicySet, ResolvedRegion, load_layers};
 
 /// The shipped policy files, compiled into the binary.

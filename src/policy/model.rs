@@ -279,6 +279,16 @@ pub struct WithdrawalCaseRule {
     pub sources: Spanned<Vec<SourceRef>>,
 }
 
+/// `[[notices]]`: a warning printed on a procedure's checklist (intermediaries, fines …).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    pub id: Spanned<String>,
+    pub procedure: Procedure,
+    pub text: String,
+    pub sources: Spanned<Vec<SourceRef>>,
+}
+
 /// `[transfer]`: time limits for moving the insurance relationship.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -322,6 +332,7 @@ pub struct Region {
     pub uses: Vec<UseRule>,
     pub questions: Vec<Question>,
     pub withdrawal_cases: Vec<WithdrawalCaseRule>,
+    pub notices: Vec<Notice>,
     pub transfer: Option<TransferRules>,
 }
 

@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostic::{Diagnostic, Problem};
 use super::model::{
-    BindingRules, Condition, Origin, Question, Region, RegionHeader, RelationRule, Source,
+    BindingRules, Condition, Notice, Origin, Question, Region, RegionHeader, RelationRule, Source,
     SourceRef, Statement, TransferRules, UseRule, WithdrawalCaseRule,
 };
 
@@ -121,6 +121,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
     let mut uses = Vec::new();
     let mut questions = Vec::new();
     let mut withdrawal_cases = Vec::new();
+    let mut notices = Vec::new();
     let mut transfer = None;
 
     for (key, value) in root.into_inner() {
@@ -136,6 +137,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
             "uses" => uses = reporter.elements::<UseRule>(value),
             "questions" => questions = reporter.elements::<Question>(value),
             "withdrawal_cases" => withdrawal_cases = reporter.elements::<WithdrawalCaseRule>(value),
+            "notices" => notices = reporter.elements::<Notice>(value),
             "transfer" => transfer = reporter.value::<TransferRules>(value),
             other => reporter.report(key.span(), Problem::UnknownSection(other.to_owned())),
         }
@@ -179,6 +181,23 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
             )
         }),
     );
+    check_unique(
+        &mut reporter,
+        "notice id",
+        notices
+            .iter()
+            .map(|(n, _)| (n.id.get_ref().clone(), n.id.span())),
+    );
+    for (notice, _) in &notices {
+        if notice.sources.get_ref().is_empty() {
+            reporter.report(
+                notice.sources.span(),
+                Problem::MissingSources {
+                    what: format!("notice \"{}\"", notice.id.get_ref()),
+                },
+            );
+        }
+    }
     for (question, _) in &questions {
         if let Some(condition) = &question.ask_if {
             check_condition(&mut reporter, condition);
@@ -207,6 +226,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
         uses: uses.into_iter().map(|(u, _)| u).collect(),
         questions: questions.into_iter().map(|(q, _)| q).collect(),
         withdrawal_cases: withdrawal_cases.into_iter().map(|(c, _)| c).collect(),
+        notices: notices.into_iter().map(|(n, _)| n).collect(),
         transfer,
     })
 }

@@ -17,6 +17,13 @@ pub struct SourceRecord {
     pub defined_in: String,
 }
 
+/// A reason for a verdict, with the sources it rests on.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reason {
+    pub text: String,
+    pub sources: Vec<SourceRecord>,
+}
+
 /// One resolved statement with where it is defined and its sources.
 #[derive(Debug, Clone, Serialize)]
 pub struct StatementRecord {

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 
 use super::diagnostic::{Diagnostic, Problem};
 use super::model::{
-    BindingRules, Question, Region, RelationRule, Source, SourceRef, Statement, TransferRules,
-    UseRule, WithdrawalCaseRule,
+    BindingRules, Notice, Question, Region, RelationRule, Source, SourceRef, Statement,
+    TransferRules, UseRule, WithdrawalCaseRule,
 };
 use super::parse::{PolicyFile, ROOT_REGION, parse_policy_file};
 use crate::domain::{Procedure, Relation, Topic, Use, WithdrawalCase};
@@ -235,6 +235,9 @@ fn all_source_refs(region: &Region) -> Vec<&SourceRef> {
     for rule in &region.withdrawal_cases {
         refs.extend(rule.sources.get_ref());
     }
+    for notice in &region.notices {
+        refs.extend(notice.sources.get_ref());
+    }
     if let Some(transfer) = &region.transfer {
         refs.extend(transfer.sources.get_ref());
     }
@@ -459,6 +462,15 @@ impl<'a> ResolvedRegion<'a> {
         self.withdrawal_cases()
             .into_iter()
             .find(|c| *c.item.case.get_ref() == case)
+    }
+
+    /// The notices of a procedure, in file order (a nearer region's notice replaces the
+    /// inherited one with the same id).
+    pub fn notices(&self, procedure: Procedure) -> Vec<Defined<'a, Notice>> {
+        self.merged(|r| &r.notices, |n| n.id.get_ref().clone())
+            .into_iter()
+            .filter(|n| n.item.procedure == procedure)
+            .collect()
     }
 
     /// The transfer section in force.

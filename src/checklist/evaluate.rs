@@ -1,0 +1,358 @@
+//! Evaluation of a procedure for a region and a set of answers: a verdict per case with
+//! reasons, what would change it, and the materials and steps.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::answers::Answers;
+use crate::domain::{Confidence, Fact, Procedure, Verdict, WithdrawalCase};
+use crate::policy::{Condition, Material, PolicySet, Reason, ResolvedRegion};
+
+/// Why a checklist cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChecklistError {
+    #[error("unknown region \"{region}\" (known regions: {known})")]
+    UnknownRegion { region: String, known: String },
+    #[error("the {0} checklist is not available yet; use withdrawal")]
+    NotYetAvailable(String),
+}
+
+/// One question as the questionnaire shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuestionView {
+    pub fact: Fact,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// (value id, Chinese label).
+    pub values: Vec<(&'static str, &'static str)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    /// Whether the question matters given the other answers.
+    pub shown: bool,
+}
+
+/// The verdict of one case.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseResult {
+    pub case: WithdrawalCase,
+    pub title: String,
+    pub verdict: Verdict,
+    pub verdict_label: &'static str,
+    /// The one sentence that explains the verdict.
+    pub summary: String,
+    pub confidence: Confidence,
+    pub reasons: Vec<Reason>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub correction: Option<String>,
+    pub materials: Vec<Material>,
+    pub steps: Vec<String>,
+    /// For 不符合 and 需确认: the answers (or the check) that would change the verdict.
+    pub what_would_change: Vec<String>,
+    /// Questions not yet answered that this case depends on.
+    pub pending_questions: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applicants: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_limit: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fee: Option<String>,
+}
+
+/// A whole checklist: what the person qualifies for and what to bring.
+#[derive(Debug, Clone, Serialize)]
+pub struct Checklist {
+    pub procedure: Procedure,
+    pub procedure_label: &'static str,
+    pub region: String,
+    pub region_name: String,
+    /// The answers it was made from (fact → value).
+    pub answers: Answers,
+    pub cases: Vec<CaseResult>,
+    /// Notices printed on every checklist of the procedure.
+    pub warnings: Vec<Reason>,
+    /// When no case applies: what the balance can be used for instead.
+    pub balance_can: Vec<Reason>,
+    pub policy_version: String,
+    /// Hash of procedure, region, answers and policy version: the same inputs give the same
+    /// list.
+    pub fingerprint: String,
+    pub generated_on: NaiveDate,
+}
+
+impl Checklist {
+    /// The cases worth acting on: eligible or to be confirmed.
+    pub fn actionable(&self) -> impl Iterator<Item = &CaseResult> {
+        self.cases
+            .iter()
+            .filter(|c| c.verdict != Verdict::NotEligible)
+    }
+}
+
+fn unknown_region(set: &PolicySet, region: &str) -> ChecklistError {
+    ChecklistError::UnknownRegion {
+        region: region.to_owned(),
+        known: set.region_ids().join(", "),
+    }
+}
+
+fn value_label(fact: Fact, value: &str) -> &'static str {
+    fact.values()
+        .iter()
+        .find(|(id, _)| *id == value)
+        .map_or("?", |(_, label)| label)
+}
+
+fn values_label(fact: Fact, values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| value_label(fact, v))
+        .collect::<Vec<_>>()
+        .join("或")
+}
+
+/// Whether every requirement of `condition` is answered and met.
+fn holds(condition: &Condition, answers: &Answers) -> bool {
+    condition
+        .requirements()
+        .all(|(fact, values)| answers.get(&fact).is_some_and(|a| values.contains(a)))
+}
+
+/// Whether some answered fact contradicts `condition`.
+fn contradicted(condition: &Condition, answers: &Answers) -> bool {
+    condition
+        .requirements()
+        .any(|(fact, values)| answers.get(&fact).is_some_and(|a| !values.contains(a)))
+}
+
+/// The questionnaire of a procedure in a region, with the current answers.
+pub fn questions_for(
+    set: &PolicySet,
+    region: &str,
+    procedure: Procedure,
+    answers: &Answers,
+) -> Result<Vec<QuestionView>, ChecklistError> {
+    let resolved = set
+        .resolve(region)
+        .ok_or_else(|| unknown_region(set, region))?;
+    Ok(resolved
+        .questions(procedure)
+        .into_iter()
+        .map(|q| {
+            let fact = *q.item.fact.get_ref();
+            QuestionView {
+                fact,
+                text: q.item.text.clone(),
+                help: q.item.help.clone(),
+                values: fact.values().to_vec(),
+                answer: answers.get(&fact).cloned(),
+                shown: q
+                    .item
+                    .ask_if
+                    .as_ref()
+                    .is_none_or(|c| holds(c.get_ref(), answers)),
+            }
+        })
+        .collect())
+}
+
+/// The question text for a fact, or its label.
+fn question_text(resolved: &ResolvedRegion<'_>, procedure: Procedure, fact: Fact) -> String {
+    resolved
+        .questions(procedure)
+        .into_iter()
+        .find(|q| *q.item.fact.get_ref() == fact)
+        .map_or_else(|| fact.label().to_owned(), |q| q.item.text.clone())
+}
+
+/// Evaluates `procedure` in `region` for `answers`, as of `today`.
+pub fn evaluate(
+    set: &PolicySet,
+    procedure: Procedure,
+    region: &str,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Result<Checklist, ChecklistError> {
+    if procedure != Procedure::Withdrawal {
+        return Err(ChecklistError::NotYetAvailable(procedure.id().to_owned()));
+    }
+    let resolved = set
+        .resolve(region)
+        .ok_or_else(|| unknown_region(set, region))?;
+    // Facts whose question is not asked because of other answers (e.g. nothing about
+    // emigrating once the insured person has died): their cases do not apply.
+    let not_asked: Vec<Fact> = resolved
+        .questions(procedure)
+        .iter()
+        .filter(|q| {
+            q.item
+                .ask_if
+                .as_ref()
+                .is_some_and(|c| contradicted(c.get_ref(), answers))
+        })
+        .map(|q| *q.item.fact.get_ref())
+        .collect();
+    let mut cases = Vec::new();
+    for defined in resolved.withdrawal_cases() {
+        let rule = defined.item;
+        let mut failed = Vec::new();
+        let mut unknown = Vec::new();
+        let mut not_applicable = false;
+        for (fact, values) in rule.when.get_ref().requirements() {
+            match answers.get(&fact) {
+                Some(answer) if values.contains(answer) => {}
+                Some(answer) => failed.push((fact, values, answer.clone())),
+                None if not_asked.contains(&fact) => not_applicable = true,
+                None => unknown.push((fact, values)),
+            }
+        }
+        let mut reasons = vec![Reason {
+            text: rule.reason.clone(),
+            sources: resolved.source_records(rule.sources.get_ref()),
+        }];
+        let mut what_would_change = Vec::new();
+        let verdict = if not_applicable && failed.is_empty() {
+            reasons.push(Reason {
+                text: "根据您前面的回答，这种情形不适用。".to_owned(),
+                sources: Vec::new(),
+            });
+            Verdict::NotEligible
+        } else if !failed.is_empty() {
+            for (fact, values, answer) in &failed {
+                reasons.push(Reason {
+                    text: format!(
+                        "不符合条件：“{}”的回答是“{}”。",
+                        question_text(&resolved, procedure, *fact),
+                        value_label(*fact, answer)
+                    ),
+                    sources: Vec::new(),
+                });
+                if rule.outcome != Verdict::NotEligible {
+                    what_would_change.push(format!(
+                        "如果“{}”的回答是“{}”",
+                        question_text(&resolved, procedure, *fact),
+                        values_label(*fact, values)
+                    ));
+                }
+            }
+            Verdict::NotEligible
+        } else if rule.outcome == Verdict::NotEligible {
+            Verdict::NotEligible
+        } else if !unknown.is_empty() {
+            for (fact, values) in &unknown {
+                what_would_change.push(format!(
+                    "回答“{}”：选“{}”才适用",
+                    question_text(&resolved, procedure, *fact),
+                    values_label(*fact, values)
+                ));
+            }
+            Verdict::ConfirmLocally
+        } else {
+            rule.outcome
+        };
+        if verdict == Verdict::ConfirmLocally && unknown.is_empty() {
+            what_would_change.push(format!(
+                "{}医保经办机构确认可以办理（电话 12393）",
+                resolved.region().name()
+            ));
+        }
+        if verdict == Verdict::NotEligible
+            && rule.outcome == Verdict::NotEligible
+            && failed.is_empty()
+        {
+            what_would_change.push("无论怎么回答，这种情形都不能支取现金。".to_owned());
+        }
+        // Not eligible because of an answer: that answer is the explanation.
+        let summary = if verdict == Verdict::NotEligible && reasons.len() > 1 {
+            reasons[reasons.len() - 1].text.clone()
+        } else {
+            rule.reason.clone()
+        };
+        cases.push(CaseResult {
+            case: *rule.case.get_ref(),
+            title: rule.title.clone(),
+            verdict,
+            verdict_label: verdict.label(),
+            summary,
+            confidence: rule.confidence,
+            reasons,
+            correction: rule.correction.clone(),
+            materials: rule.materials.clone(),
+            steps: rule.steps.clone(),
+            what_would_change,
+            pending_questions: unknown
+                .iter()
+                .map(|(fact, _)| question_text(&resolved, procedure, *fact))
+                .collect(),
+            applicants: rule.applicants.clone(),
+            time_limit: rule.time_limit.clone(),
+            fee: rule.fee.clone(),
+        });
+    }
+    // Eligible first, then to confirm, then not eligible; data order within each.
+    cases.sort_by_key(|c| match c.verdict {
+        Verdict::Eligible => 0,
+        Verdict::ConfirmLocally => 1,
+        Verdict::NotEligible => 2,
+    });
+
+    let warnings = resolved
+        .notices(procedure)
+        .into_iter()
+        .map(|n| Reason {
+            text: n.item.text.clone(),
+            sources: resolved.source_records(n.item.sources.get_ref()),
+        })
+        .collect();
+    let any_eligible = cases.iter().any(|c| c.verdict == Verdict::Eligible);
+    let balance_can = if any_eligible {
+        Vec::new()
+    } else {
+        // What the balance can do instead, in the words of the region's own statements.
+        let statements = resolved.statements();
+        [
+            "withdrawal.no_cash",
+            "family_sharing.circle_2024",
+            "transfer.time_limits",
+            "withdrawal.heirs",
+        ]
+        .iter()
+        .filter_map(|key| statements.iter().find(|s| s.item.key() == *key))
+        .map(|s| Reason {
+            text: s.item.text.clone(),
+            sources: resolved.source_records(s.item.sources.get_ref()),
+        })
+        .collect()
+    };
+
+    let policy_version = set.data_version().to_owned();
+    let fingerprint = fingerprint(procedure, region, answers, &policy_version);
+    Ok(Checklist {
+        procedure,
+        procedure_label: procedure.label(),
+        region: region.to_owned(),
+        region_name: resolved.region().name().to_owned(),
+        answers: answers.clone(),
+        cases,
+        warnings,
+        balance_can,
+        policy_version,
+        fingerprint,
+        generated_on: today,
+    })
+}
+
+fn fingerprint(procedure: Procedure, region: &str, answers: &Answers, version: &str) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(format!("{procedure}|{region}|{version}|"));
+    for (fact, value) in answers {
+        hasher.update(format!("{fact}={value};"));
+    }
+    hasher
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,0 +1,491 @@
+//! Checklists exported to files people print and carry to the service window: Markdown, plain
+//! text, CSV (UTF-8 with BOM for Excel), self-contained HTML (A4 print styles) and JSON.
+
+use std::fmt::Write as _;
+
+use crate::checklist::{CaseResult, Checklist};
+use crate::domain::Verdict;
+use crate::policy::Reason;
+
+/// A file format for a checklist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Markdown,
+    Text,
+    Csv,
+    Html,
+    Json,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 5] = [
+        ExportFormat::Markdown,
+        ExportFormat::Text,
+        ExportFormat::Csv,
+        ExportFormat::Html,
+        ExportFormat::Json,
+    ];
+
+    /// The file extension (and CLI name: md, txt, csv, html, json).
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "md",
+            ExportFormat::Text => "txt",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Html => "html",
+            ExportFormat::Json => "json",
+        }
+    }
+
+    /// What to call it in the window.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "Markdown (.md)",
+            ExportFormat::Text => "纯文本 (.txt)",
+            ExportFormat::Csv => "表格 CSV (.csv)",
+            ExportFormat::Html => "网页 HTML (.html)",
+            ExportFormat::Json => "JSON (.json)",
+        }
+    }
+
+    /// The format a file name asks for, by its extension.
+    pub fn from_extension(name: &str) -> Option<Self> {
+        let extension = std::path::Path::new(name)
+            .extension()?
+            .to_string_lossy()
+            .to_ascii_lowercase();
+        ExportFormat::ALL.into_iter().find(|f| {
+            f.extension() == extension
+                || (extension == "markdown" && *f == ExportFormat::Markdown)
+                || (extension == "htm" && *f == ExportFormat::Html)
+        })
+    }
+}
+
+/// Renders a checklist in a format.
+pub fn render(checklist: &Checklist, format: ExportFormat) -> Vec<u8> {
+    match format {
+        ExportFormat::Markdown => markdown(checklist).into_bytes(),
+        ExportFormat::Text => text(checklist).into_bytes(),
+        ExportFormat::Csv => csv_bytes(checklist),
+        ExportFormat::Html => html(checklist).into_bytes(),
+        // A checklist always serializes (string keys, no floats).
+        ExportFormat::Json => serde_json::to_string_pretty(checklist)
+            .unwrap_or_default()
+            .into_bytes(),
+    }
+}
+
+const DISCLAIMER: &str =
+    "仅供参考，以当地医保部门最新规定为准。官方办理不收费。医保服务热线 12393。";
+
+fn title(checklist: &Checklist) -> String {
+    format!(
+        "{}办理清单 · {}",
+        checklist.procedure_label, checklist.region_name
+    )
+}
+
+fn footer(checklist: &Checklist) -> String {
+    format!(
+        "{DISCLAIMER} 地区：{}；政策数据版本 {}；生成日期 {}；清单指纹 {}（同样的回答和数据会得到同样的清单）。",
+        checklist.region_name,
+        checklist.policy_version,
+        checklist.generated_on.format("%Y-%m-%d"),
+        checklist.fingerprint
+    )
+}
+
+fn answer_lines(checklist: &Checklist) -> Vec<String> {
+    checklist
+        .answers
+        .iter()
+        .map(|(fact, value)| {
+            let label = fact
+                .values()
+                .iter()
+                .find(|(id, _)| id == value)
+                .map_or(value.as_str(), |(_, l)| l);
+            format!("{}：{}", fact.label(), label)
+        })
+        .collect()
+}
+
+fn sources_of(reason: &Reason) -> String {
+    reason
+        .sources
+        .iter()
+        .map(|s| s.source.citation())
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
+fn material_line(material: &crate::policy::Material) -> String {
+    let mut line = material.item.clone();
+    if !material.alternatives.is_empty() {
+        line.push_str(&format!("（可用：{}）", material.alternatives.join("、")));
+    }
+    if let Some(note) = &material.note {
+        line.push_str(&format!("；{}", note.trim_end_matches('。')));
+    }
+    if let Some(place) = &material.obtain_at {
+        line.push_str(&format!("；在哪里办：{place}"));
+    }
+    line
+}
+
+fn verdict_mark(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Eligible => "✔ 符合",
+        Verdict::ConfirmLocally => "？ 需向当地医保经办机构确认",
+        Verdict::NotEligible => "✘ 不符合",
+    }
+}
+
+fn markdown(checklist: &Checklist) -> String {
+    let mut out = format!("# {}\n\n> {DISCLAIMER}\n\n", title(checklist));
+    out.push_str("## 您的回答\n\n");
+    let answers = answer_lines(checklist);
+    if answers.is_empty() {
+        out.push_str("- （还没有回答问题）\n");
+    }
+    for line in answers {
+        let _ = writeln!(out, "- {line}");
+    }
+    for case in checklist.actionable() {
+        let _ = write!(
+            out,
+            "\n## {}：{}\n\n",
+            verdict_mark(case.verdict),
+            case.title
+        );
+        for reason in &case.reasons {
+            let _ = writeln!(out, "- {}（来源：{}）", reason.text, sources_of(reason));
+        }
+        for change in &case.what_would_change {
+            let _ = writeln!(out, "- 还需要：{change}");
+        }
+        case_details_md(&mut out, case);
+    }
+    let rejected: Vec<&CaseResult> = checklist
+        .cases
+        .iter()
+        .filter(|c| c.verdict == Verdict::NotEligible)
+        .collect();
+    if !rejected.is_empty() {
+        out.push_str("\n## 不符合的情形\n\n");
+        for case in rejected {
+            let _ = write!(out, "- **{}**：{}", case.title, case.summary);
+            if let Some(correction) = &case.correction {
+                let _ = write!(out, " 更正：{correction}");
+            }
+            if !case.what_would_change.is_empty() {
+                let _ = write!(out, "（{}）", case.what_would_change.join("；"));
+            }
+            out.push('\n');
+        }
+    }
+    if !checklist.balance_can.is_empty() {
+        out.push_str("\n## 余额还可以这样用\n\n");
+        for reason in &checklist.balance_can {
+            let _ = writeln!(out, "- {}（来源：{}）", reason.text, sources_of(reason));
+        }
+    }
+    out.push_str("\n## 注意\n\n");
+    for warning in &checklist.warnings {
+        let _ = writeln!(out, "- {}", warning.text);
+    }
+    let _ = write!(out, "\n---\n\n{}\n", footer(checklist));
+    out
+}
+
+fn case_details_md(out: &mut String, case: &CaseResult) {
+    if let Some(applicants) = &case.applicants {
+        let _ = writeln!(out, "- 谁可以办：{applicants}");
+    }
+    if let Some(time_limit) = &case.time_limit {
+        let _ = writeln!(out, "- 办理时限：{time_limit}");
+    }
+    let _ = writeln!(out, "- 费用：{}", case.fee.as_deref().unwrap_or("不收费"));
+    if !case.materials.is_empty() {
+        out.push_str("\n### 要带的材料\n\n");
+        for material in &case.materials {
+            let _ = writeln!(out, "- [ ] {}", material_line(material));
+        }
+    }
+    if !case.steps.is_empty() {
+        out.push_str("\n### 办理步骤\n\n");
+        for (i, step) in case.steps.iter().enumerate() {
+            let _ = writeln!(out, "{}. [ ] {step}", i + 1);
+        }
+    }
+}
+
+fn text(checklist: &Checklist) -> String {
+    let mut out = format!(
+        "{}\n{}\n\n{DISCLAIMER}\n\n",
+        title(checklist),
+        "=".repeat(30)
+    );
+    out.push_str("您的回答：\n");
+    for line in answer_lines(checklist) {
+        let _ = writeln!(out, "  {line}");
+    }
+    for case in checklist.actionable() {
+        let _ = write!(out, "\n【{}】{}\n", verdict_mark(case.verdict), case.title);
+        for reason in &case.reasons {
+            let _ = writeln!(out, "  理由：{}", reason.text);
+            if !reason.sources.is_empty() {
+                let _ = writeln!(out, "  来源：{}", sources_of(reason));
+            }
+        }
+        for change in &case.what_would_change {
+            let _ = writeln!(out, "  还需要：{change}");
+        }
+        if let Some(applicants) = &case.applicants {
+            let _ = writeln!(out, "  谁可以办：{applicants}");
+        }
+        if let Some(time_limit) = &case.time_limit {
+            let _ = writeln!(out, "  办理时限：{time_limit}");
+        }
+        let _ = writeln!(out, "  费用：{}", case.fee.as_deref().unwrap_or("不收费"));
+        if !case.materials.is_empty() {
+            out.push_str("  要带的材料：\n");
+            for material in &case.materials {
+                let _ = writeln!(out, "    [ ] {}", material_line(material));
+            }
+        }
+        if !case.steps.is_empty() {
+            out.push_str("  办理步骤：\n");
+            for (i, step) in case.steps.iter().enumerate() {
+                let _ = writeln!(out, "    {}. {step}", i + 1);
+            }
+        }
+    }
+    for case in checklist
+        .cases
+        .iter()
+        .filter(|c| c.verdict == Verdict::NotEligible)
+    {
+        let _ = write!(out, "\n【✘ 不符合】{}：{}\n", case.title, case.summary);
+        if let Some(correction) = &case.correction {
+            let _ = writeln!(out, "  更正：{correction}");
+        }
+    }
+    if !checklist.balance_can.is_empty() {
+        out.push_str("\n余额还可以这样用：\n");
+        for reason in &checklist.balance_can {
+            let _ = writeln!(out, "  · {}", reason.text);
+        }
+    }
+    out.push_str("\n注意：\n");
+    for warning in &checklist.warnings {
+        let _ = writeln!(out, "  · {}", warning.text);
+    }
+    let _ = write!(out, "\n{}\n", footer(checklist));
+    out
+}
+
+fn csv_bytes(checklist: &Checklist) -> Vec<u8> {
+    // The BOM makes Excel read the file as UTF-8, so Chinese shows correctly.
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut row = |fields: [&str; 5]| {
+        let _ = writer.write_record(fields);
+    };
+    row(["类别", "情形", "结论", "内容", "说明"]);
+    for case in checklist.actionable() {
+        for reason in &case.reasons {
+            row([
+                "理由",
+                &case.title,
+                case.verdict_label,
+                &reason.text,
+                &sources_of(reason),
+            ]);
+        }
+        for material in &case.materials {
+            row([
+                "材料",
+                &case.title,
+                case.verdict_label,
+                &material.item,
+                &material_line(material),
+            ]);
+        }
+        for (i, step) in case.steps.iter().enumerate() {
+            row([
+                "步骤",
+                &case.title,
+                case.verdict_label,
+                step,
+                &format!("第 {} 步", i + 1),
+            ]);
+        }
+    }
+    for case in checklist
+        .cases
+        .iter()
+        .filter(|c| c.verdict == Verdict::NotEligible)
+    {
+        row([
+            "不符合",
+            &case.title,
+            case.verdict_label,
+            &case.summary,
+            case.correction.as_deref().unwrap_or(""),
+        ]);
+    }
+    for warning in &checklist.warnings {
+        row(["注意", "", "", &warning.text, &sources_of(warning)]);
+    }
+    row(["说明", "", "", &footer(checklist), ""]);
+    let _ = writer.flush();
+    writer.into_inner().unwrap_or_default()
+}
+
+/// Escapes text for HTML.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn html(checklist: &Checklist) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<style>
+  @page {{ size: A4; margin: 18mm 16mm; }}
+  body {{ font-family: "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 12pt; line-height: 1.6; color: #111; max-width: 180mm; margin: auto; }}
+  h1 {{ font-size: 18pt; margin-bottom: 4pt; }}
+  h2 {{ font-size: 14pt; border-bottom: 1px solid #999; padding-bottom: 2pt; margin-top: 14pt; }}
+  h3 {{ font-size: 12pt; margin: 8pt 0 2pt; }}
+  .disclaimer {{ background: #fff6e0; border: 1px solid #e0b050; padding: 6pt; }}
+  .source {{ color: #555; font-size: 10pt; }}
+  ul.check {{ list-style: none; padding-left: 0; }}
+  ul.check li {{ margin: 3pt 0; }}
+  input[type=checkbox] {{ width: 13pt; height: 13pt; vertical-align: -2pt; margin-right: 6pt; }}
+  .case {{ page-break-inside: avoid; }}
+  footer {{ margin-top: 16pt; border-top: 1px solid #999; font-size: 9.5pt; color: #444; }}
+  @media print {{ .disclaimer {{ background: none; }} }}
+</style>
+</head>
+<body>
+<h1>{title}</h1>
+<p class="disclaimer">{disclaimer}</p>
+"#,
+        title = esc(&title(checklist)),
+        disclaimer = esc(DISCLAIMER)
+    );
+    out.push_str("<h2>您的回答</h2>\n<ul>\n");
+    for line in answer_lines(checklist) {
+        let _ = writeln!(out, "<li>{}</li>", esc(&line));
+    }
+    out.push_str("</ul>\n");
+    for case in checklist.actionable() {
+        let _ = writeln!(
+            out,
+            "<section class=\"case\">\n<h2>{}：{}</h2>",
+            esc(verdict_mark(case.verdict)),
+            esc(&case.title)
+        );
+        for reason in &case.reasons {
+            let _ = writeln!(
+                out,
+                "<p>{}<br><span class=\"source\">来源：{}</span></p>",
+                esc(&reason.text),
+                esc(&sources_of(reason))
+            );
+        }
+        for change in &case.what_would_change {
+            let _ = writeln!(out, "<p>还需要：{}</p>", esc(change));
+        }
+        if let Some(applicants) = &case.applicants {
+            let _ = writeln!(out, "<p>谁可以办：{}</p>", esc(applicants));
+        }
+        if let Some(time_limit) = &case.time_limit {
+            let _ = writeln!(out, "<p>办理时限：{}</p>", esc(time_limit));
+        }
+        let _ = writeln!(
+            out,
+            "<p>费用：{}</p>",
+            esc(case.fee.as_deref().unwrap_or("不收费"))
+        );
+        if !case.materials.is_empty() {
+            out.push_str("<h3>要带的材料</h3>\n<ul class=\"check\">\n");
+            for material in &case.materials {
+                let _ = writeln!(
+                    out,
+                    "<li><label><input type=\"checkbox\">{}</label></li>",
+                    esc(&material_line(material))
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+        if !case.steps.is_empty() {
+            out.push_str("<h3>办理步骤</h3>\n<ul class=\"check\">\n");
+            for (i, step) in case.steps.iter().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "<li><label><input type=\"checkbox\">{}. {}</label></li>",
+                    i + 1,
+                    esc(step)
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    let rejected: Vec<&CaseResult> = checklist
+        .cases
+        .iter()
+        .filter(|c| c.verdict == Verdict::NotEligible)
+        .collect();
+    if !rejected.is_empty() {
+        out.push_str("<h2>不符合的情形</h2>\n<ul>\n");
+        for case in rejected {
+            let _ = write!(
+                out,
+                "<li><strong>{}</strong>：{}",
+                esc(&case.title),
+                esc(&case.summary)
+            );
+            if let Some(correction) = &case.correction {
+                let _ = write!(out, " 更正：{}", esc(correction));
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+    if !checklist.balance_can.is_empty() {
+        out.push_str("<h2>余额还可以这样用</h2>\n<ul>\n");
+        for reason in &checklist.balance_can {
+            let _ = writeln!(out, "<li>{}</li>", esc(&reason.text));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("<h2>注意</h2>\n<ul>\n");
+    for warning in &checklist.warnings {
+        let _ = writeln!(out, "<li>{}</li>", esc(&warning.text));
+    }
+    let _ = write!(
+        out,
+        "</ul>\n<footer>{}</footer>\n</body>\n</html>\n",
+        esc(&footer(checklist))
+    );
+    out
+}

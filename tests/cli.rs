@@ -265,3 +265,112 @@ fn family_check_answers_in_the_domain_json_shape() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("expected one of: employee, resident, none"));
 }
+
+#[test]
+fn checklist_json_has_the_domain_shape() {
+    let output = yibao(&[
+        "checklist",
+        "withdrawal",
+        "--region",
+        "hefei",
+        "--answer",
+        "deceased=yes",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("json");
+    assert_eq!(json["procedure"], "withdrawal");
+    assert_eq!(json["region"], "hefei");
+    assert!(json["policy_version"].is_string() && json["fingerprint"].is_string());
+    assert!(!json["warnings"].as_array().expect("warnings").is_empty());
+    let death = json["cases"]
+        .as_array()
+        .expect("cases")
+        .iter()
+        .find(|c| c["case"] == "death")
+        .expect("death case");
+    assert_eq!(death["verdict"], "eligible");
+    for key in ["reasons", "materials", "steps", "what_would_change"] {
+        assert!(death[key].is_array(), "{key}");
+    }
+    assert!(
+        death["materials"]
+            .as_array()
+            .expect("materials")
+            .iter()
+            .any(|m| m["item"] == "死亡证明")
+    );
+}
+
+#[test]
+fn checklist_rejects_bad_answers_naming_the_allowed_ones_and_writes_files() {
+    let output = yibao(&[
+        "checklist",
+        "withdrawal",
+        "--region",
+        "hefei",
+        "--answer",
+        "deceased=maybe",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("expected one of: yes, no"),
+        "{}",
+        stderr(&output)
+    );
+    let output = yibao(&[
+        "checklist",
+        "withdrawal",
+        "--region",
+        "hefei",
+        "--answer",
+        "mood=happy",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown fact \"mood\""));
+    let output = yibao(&[
+        "checklist",
+        "withdrawal",
+        "--region",
+        "hefei",
+        "--list-questions",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("deceased\t") && stdout(&output).contains("yes=是"));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("清单.html");
+    let output = yibao(&[
+        "checklist",
+        "withdrawal",
+        "--region",
+        "qingdao",
+        "--answer",
+        "deceased=no",
+        "--answer",
+        "settled_abroad=yes",
+        "-o",
+        file.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let html = std::fs::read_to_string(&file).expect("written");
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("出国（境）定居证明"));
+    let csv_file = dir.path().join("list.csv");
+    let output = yibao(&[
+        "checklist",
+        "withdrawal",
+        "--region",
+        "qingdao",
+        "--format",
+        "csv",
+        "-o",
+        csv_file.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        std::fs::read(&csv_file)
+            .expect("csv")
+            .starts_with(b"\xEF\xBB\xBF")
+    );
+}

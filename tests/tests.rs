@@ -1,5 +1,6 @@
 //! Integration tests, one target with modules by purpose.
 
+mod checklist;
 mod cli;
 mod content;
 mod family;

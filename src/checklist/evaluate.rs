@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use super::answers::Answers;
 use crate::domain::{Confidence, Fact, Procedure, Verdict, WithdrawalCase};
-use crate::policy::{Condition, Material, PolicySet, Reason, ResolvedRegion};
+use crate::policy::{Condition, Defined, Material, PolicySet, Question, Reason};
 
 /// Why a checklist cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -82,11 +82,19 @@ pub struct Checklist {
 }
 
 impl Checklist {
-    /// The cases worth acting on: eligible or to be confirmed.
+    /// The cases to act on: eligible, or to be confirmed locally with every question they
+    /// depend on answered.
     pub fn actionable(&self) -> impl Iterator<Item = &CaseResult> {
         self.cases
             .iter()
-            .filter(|c| c.verdict != Verdict::NotEligible)
+            .filter(|c| c.verdict != Verdict::NotEligible && c.pending_questions.is_empty())
+    }
+
+    /// Cases that might apply once more questions are answered.
+    pub fn pending(&self) -> impl Iterator<Item = &CaseResult> {
+        self.cases
+            .iter()
+            .filter(|c| c.verdict != Verdict::NotEligible && !c.pending_questions.is_empty())
     }
 }
 
@@ -158,10 +166,9 @@ pub fn questions_for(
 }
 
 /// The question text for a fact, or its label.
-fn question_text(resolved: &ResolvedRegion<'_>, procedure: Procedure, fact: Fact) -> String {
-    resolved
-        .questions(procedure)
-        .into_iter()
+fn question_text(questions: &[Defined<'_, Question>], fact: Fact) -> String {
+    questions
+        .iter()
         .find(|q| *q.item.fact.get_ref() == fact)
         .map_or_else(|| fact.label().to_owned(), |q| q.item.text.clone())
 }
@@ -182,8 +189,8 @@ pub fn evaluate(
         .ok_or_else(|| unknown_region(set, region))?;
     // Facts whose question is not asked because of other answers (e.g. nothing about
     // emigrating once the insured person has died): their cases do not apply.
-    let not_asked: Vec<Fact> = resolved
-        .questions(procedure)
+    let questions = resolved.questions(procedure);
+    let not_asked: Vec<Fact> = questions
         .iter()
         .filter(|q| {
             q.item
@@ -199,11 +206,15 @@ pub fn evaluate(
         let mut failed = Vec::new();
         let mut unknown = Vec::new();
         let mut not_applicable = false;
+        let mut unasked = Vec::new();
         for (fact, values) in rule.when.get_ref().requirements() {
             match answers.get(&fact) {
                 Some(answer) if values.contains(answer) => {}
                 Some(answer) => failed.push((fact, values, answer.clone())),
-                None if not_asked.contains(&fact) => not_applicable = true,
+                None if not_asked.contains(&fact) => {
+                    not_applicable = true;
+                    unasked.push(fact);
+                }
                 None => unknown.push((fact, values)),
             }
         }
@@ -217,13 +228,21 @@ pub fn evaluate(
                 text: "根据您前面的回答，这种情形不适用。".to_owned(),
                 sources: Vec::new(),
             });
+            if rule.outcome != Verdict::NotEligible {
+                for fact in &unasked {
+                    what_would_change.push(format!(
+                        "前面的回答不同，使“{}”需要回答时",
+                        question_text(&questions, *fact)
+                    ));
+                }
+            }
             Verdict::NotEligible
         } else if !failed.is_empty() {
             for (fact, values, answer) in &failed {
                 reasons.push(Reason {
                     text: format!(
                         "不符合条件：“{}”的回答是“{}”。",
-                        question_text(&resolved, procedure, *fact),
+                        question_text(&questions, *fact),
                         value_label(*fact, answer)
                     ),
                     sources: Vec::new(),
@@ -231,7 +250,7 @@ pub fn evaluate(
                 if rule.outcome != Verdict::NotEligible {
                     what_would_change.push(format!(
                         "如果“{}”的回答是“{}”",
-                        question_text(&resolved, procedure, *fact),
+                        question_text(&questions, *fact),
                         values_label(*fact, values)
                     ));
                 }
@@ -243,7 +262,7 @@ pub fn evaluate(
             for (fact, values) in &unknown {
                 what_would_change.push(format!(
                     "回答“{}”：选“{}”才适用",
-                    question_text(&resolved, procedure, *fact),
+                    question_text(&questions, *fact),
                     values_label(*fact, values)
                 ));
             }
@@ -257,10 +276,7 @@ pub fn evaluate(
                 resolved.region().name()
             ));
         }
-        if verdict == Verdict::NotEligible
-            && rule.outcome == Verdict::NotEligible
-            && failed.is_empty()
-        {
+        if rule.outcome == Verdict::NotEligible {
             what_would_change.push("无论怎么回答，这种情形都不能支取现金。".to_owned());
         }
         // Not eligible because of an answer: that answer is the explanation.
@@ -283,7 +299,7 @@ pub fn evaluate(
             what_would_change,
             pending_questions: unknown
                 .iter()
-                .map(|(fact, _)| question_text(&resolved, procedure, *fact))
+                .map(|(fact, _)| question_text(&questions, *fact))
                 .collect(),
             applicants: rule.applicants.clone(),
             time_limit: rule.time_limit.clone(),

@@ -167,6 +167,18 @@ fn markdown(checklist: &Checklist) -> String {
         }
         case_details_md(&mut out, case);
     }
+    let pending: Vec<&CaseResult> = checklist.pending().collect();
+    if !pending.is_empty() {
+        out.push_str("\n## 还要回答问题才能判断的情形\n\n");
+        for case in pending {
+            let _ = writeln!(
+                out,
+                "- **{}**：请回答“{}”",
+                case.title,
+                case.pending_questions.join("”“")
+            );
+        }
+    }
     let rejected: Vec<&CaseResult> = checklist
         .cases
         .iter()
@@ -262,6 +274,14 @@ fn text(checklist: &Checklist) -> String {
             }
         }
     }
+    for case in checklist.pending() {
+        let _ = write!(
+            out,
+            "\n【待回答】{}：请回答“{}”\n",
+            case.title,
+            case.pending_questions.join("”“")
+        );
+    }
     for case in checklist
         .cases
         .iter()
@@ -321,6 +341,15 @@ fn csv_bytes(checklist: &Checklist) -> Vec<u8> {
                 &format!("第 {} 步", i + 1),
             ]);
         }
+    }
+    for case in checklist.pending() {
+        row([
+            "待回答",
+            &case.title,
+            case.verdict_label,
+            &case.pending_questions.join("；"),
+            "",
+        ]);
     }
     for case in checklist
         .cases
@@ -449,6 +478,19 @@ fn html(checklist: &Checklist) -> String {
             out.push_str("</ul>\n");
         }
         out.push_str("</section>\n");
+    }
+    let pending: Vec<&CaseResult> = checklist.pending().collect();
+    if !pending.is_empty() {
+        out.push_str("<h2>还要回答问题才能判断的情形</h2>\n<ul>\n");
+        for case in pending {
+            let _ = writeln!(
+                out,
+                "<li><strong>{}</strong>：请回答“{}”</li>",
+                esc(&case.title),
+                esc(&case.pending_questions.join("”“"))
+            );
+        }
+        out.push_str("</ul>\n");
     }
     let rejected: Vec<&CaseResult> = checklist
         .cases

@@ -8,11 +8,12 @@ use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use yibao::store::FamilyStore;
-use yibao::ui::{Preferences, YibaoApp};
+use yibao::ui::{AppStorage, Preferences, YibaoApp};
 
 fn harness(dir: &Path) -> Harness<'static, YibaoApp> {
     let report = crate::support::shipped();
     let store = FamilyStore::new(dir);
+    let dir = dir.to_path_buf();
     Harness::builder()
         .with_size([1200.0, 2400.0])
         .build_eframe(move |cc| {
@@ -21,7 +22,10 @@ fn harness(dir: &Path) -> Harness<'static, YibaoApp> {
                 report,
                 Preferences::default(),
                 NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
-                Some(store),
+                AppStorage {
+                    families: Some(store),
+                    exports: Some(dir.join("exports")),
+                },
             )
         })
 }

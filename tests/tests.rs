@@ -1,6 +1,7 @@
 //! Integration tests, one target with modules by purpose.
 
 mod checklist;
+mod checklist_ui;
 mod cli;
 mod content;
 mod family;

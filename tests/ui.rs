@@ -7,7 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use yibao::domain::Topic;
 use yibao::ui::commands::UiCommand;
-use yibao::ui::{Preferences, Tab, YibaoApp, fonts};
+use yibao::ui::{AppStorage, Preferences, Tab, YibaoApp, fonts};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).expect("date")
@@ -15,9 +15,15 @@ fn today() -> NaiveDate {
 
 fn harness_with(preferences: Preferences, size: [f32; 2]) -> Harness<'static, YibaoApp> {
     let report = crate::support::shipped();
-    Harness::builder()
-        .with_size(size)
-        .build_eframe(move |cc| YibaoApp::new(&cc.egui_ctx, report, preferences, today(), None))
+    Harness::builder().with_size(size).build_eframe(move |cc| {
+        YibaoApp::new(
+            &cc.egui_ctx,
+            report,
+            preferences,
+            today(),
+            AppStorage::default(),
+        )
+    })
 }
 
 fn app_harness() -> Harness<'static, YibaoApp> {
@@ -46,7 +52,7 @@ fn the_three_tabs_exist_and_switch() {
     harness.get_by_label("提取资格清单").click();
     harness.run();
     assert_eq!(harness.state().tab(), Tab::Checklist);
-    harness.get_by_label_contains("即将推出");
+    harness.get_by_label_contains("请回答下面的问题");
 }
 
 #[test]

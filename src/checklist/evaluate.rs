@@ -134,6 +134,38 @@ fn contradicted(condition: &Condition, answers: &Answers) -> bool {
         .any(|(fact, values)| answers.get(&fact).is_some_and(|a| !values.contains(a)))
 }
 
+/// The answers that count: those to questions that are asked, given the answers before
+/// them. Answers to questions no longer asked are kept by the caller (so changing an earlier
+/// answer back restores them) but do not count.
+fn effective_answers(questions: &[Defined<'_, Question>], answers: &Answers) -> Answers {
+    let mut effective = Answers::new();
+    // A question can depend on a later one; repeat until nothing changes.
+    loop {
+        let mut next = Answers::new();
+        for question in questions {
+            let fact = *question.item.fact.get_ref();
+            let asked = question
+                .item
+                .ask_if
+                .as_ref()
+                .is_none_or(|c| holds(c.get_ref(), &effective));
+            if let (true, Some(answer)) = (asked, answers.get(&fact)) {
+                next.insert(fact, answer.clone());
+            }
+        }
+        // Facts without a question count as given.
+        for (fact, answer) in answers {
+            if !questions.iter().any(|q| *q.item.fact.get_ref() == *fact) {
+                next.insert(*fact, answer.clone());
+            }
+        }
+        if next == effective {
+            return effective;
+        }
+        effective = next;
+    }
+}
+
 /// The questionnaire of a procedure in a region, with the current answers.
 pub fn questions_for(
     set: &PolicySet,
@@ -144,9 +176,10 @@ pub fn questions_for(
     let resolved = set
         .resolve(region)
         .ok_or_else(|| unknown_region(set, region))?;
-    Ok(resolved
-        .questions(procedure)
-        .into_iter()
+    let questions = resolved.questions(procedure);
+    let effective = effective_answers(&questions, answers);
+    Ok(questions
+        .iter()
         .map(|q| {
             let fact = *q.item.fact.get_ref();
             QuestionView {
@@ -159,7 +192,7 @@ pub fn questions_for(
                     .item
                     .ask_if
                     .as_ref()
-                    .is_none_or(|c| holds(c.get_ref(), answers)),
+                    .is_none_or(|c| holds(c.get_ref(), &effective)),
             }
         })
         .collect())
@@ -190,6 +223,7 @@ pub fn evaluate(
     // Facts whose question is not asked because of other answers (e.g. nothing about
     // emigrating once the insured person has died): their cases do not apply.
     let questions = resolved.questions(procedure);
+    let answers = &effective_answers(&questions, answers);
     let not_asked: Vec<Fact> = questions
         .iter()
         .filter(|q| {

@@ -1,11 +1,443 @@
-//! 提取资格清单: the procedure checklists (coming in its own issue).
+//! 提取资格清单: the questionnaire, live verdicts with reasons, the checklist with tick boxes,
+//! and export to files to print (through the save dialog, or straight to the export folder).
 
-use eframe::egui;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
-/// Placeholder until the checklists land.
-pub fn ui(ui: &mut egui::Ui) {
-    ui.add_space(24.0);
-    ui.heading("提取资格清单");
-    ui.label("即将推出：回答几个问题，看看能否一次性支取个人账户余额，并导出要带的材料清单。");
-    ui.label("现在可以在“政策浏览”里查看“个人账户提取”的规定。");
+use chrono::NaiveDate;
+use eframe::egui::{self, RichText};
+
+use crate::checklist::{Answers, CaseResult, Checklist, evaluate, questions_for};
+use crate::domain::{Procedure, Verdict};
+use crate::export::{ExportFormat, render};
+use crate::policy::PolicySet;
+use crate::store::write_atomically;
+use crate::ui::theme;
+
+/// State of the checklist tab.
+pub struct ChecklistPanel {
+    procedure: Procedure,
+    region: String,
+    /// Every answer given, including those to questions no longer asked (kept so that
+    /// changing an earlier answer back restores them).
+    answers: Answers,
+    ticked: BTreeSet<String>,
+    format: ExportFormat,
+    export_dir: Option<PathBuf>,
+    status: Option<(String, bool)>,
+    last_export: Option<PathBuf>,
+    today: NaiveDate,
+}
+
+impl ChecklistPanel {
+    pub fn new(default_region: &str, export_dir: Option<PathBuf>, today: NaiveDate) -> Self {
+        ChecklistPanel {
+            procedure: Procedure::Withdrawal,
+            region: default_region.to_owned(),
+            answers: Answers::new(),
+            ticked: BTreeSet::new(),
+            format: ExportFormat::Markdown,
+            export_dir,
+            status: None,
+            last_export: None,
+            today,
+        }
+    }
+
+    /// The answers given so far.
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// The file written by the last export.
+    pub fn last_export(&self) -> Option<&Path> {
+        self.last_export.as_deref()
+    }
+
+    fn checklist(&self, policies: &PolicySet) -> Option<Checklist> {
+        evaluate(
+            policies,
+            self.procedure,
+            &self.region,
+            &self.answers,
+            self.today,
+        )
+        .ok()
+    }
+
+    fn file_name(&self, policies: &PolicySet, format: ExportFormat) -> String {
+        let region = policies
+            .region(&self.region)
+            .map_or(self.region.as_str(), |r| r.name());
+        format!(
+            "支取清单-{region}-{}.{}",
+            self.today.format("%Y%m%d"),
+            format.extension()
+        )
+    }
+
+    fn write(&mut self, policies: &PolicySet, path: &Path, format: ExportFormat) {
+        let Some(checklist) = self.checklist(policies) else {
+            return;
+        };
+        let bytes = render(&checklist, format);
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        match write_atomically(&dir, path, &bytes) {
+            Ok(()) => {
+                self.status = Some((format!("已保存：{}", path.display()), false));
+                self.last_export = Some(path.to_path_buf());
+            }
+            Err(error) => self.status = Some((format!("保存失败：{error}"), true)),
+        }
+    }
+
+    /// Ctrl+E: the save dialog; the format follows the chosen file's extension.
+    pub fn export_with_dialog(&mut self, policies: &PolicySet) {
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("导出清单")
+            .set_file_name(self.file_name(policies, self.format));
+        for format in ExportFormat::ALL {
+            dialog = dialog.add_filter(format.label(), &[format.extension()]);
+        }
+        match dialog.save_file() {
+            Some(path) => {
+                let format =
+                    ExportFormat::from_extension(&path.to_string_lossy()).unwrap_or(self.format);
+                self.write(policies, &path, format);
+            }
+            None => {
+                self.status = Some((
+                    "没有选择保存位置。如果没有弹出保存窗口，请点“保存到默认文件夹”。".to_owned(),
+                    false,
+                ));
+            }
+        }
+    }
+
+    /// Saves in the default export folder without any dialog.
+    pub fn export_to_default_folder(&mut self, policies: &PolicySet) {
+        let Some(dir) = self.export_dir.clone() else {
+            self.status = Some(("找不到默认导出文件夹。".to_owned(), true));
+            return;
+        };
+        let path = dir.join(self.file_name(policies, self.format));
+        self.write(policies, &path, self.format);
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("办理事项").strong());
+            ui.selectable_value(
+                &mut self.procedure,
+                Procedure::Withdrawal,
+                Procedure::Withdrawal.label(),
+            );
+            ui.add_enabled(false, egui::Button::new("转移接续（即将推出）"));
+            ui.add_enabled(false, egui::Button::new("家庭共济绑定（即将推出）"));
+            ui.add_space(12.0);
+            let label = ui.label("参保地");
+            let shown = policies
+                .region(&self.region)
+                .map_or(self.region.as_str(), |r| r.name())
+                .to_owned();
+            egui::ComboBox::from_id_salt("checklist_region")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for region in policies.regions_in_tree_order() {
+                        ui.selectable_value(
+                            &mut self.region,
+                            region.id().to_owned(),
+                            region.name(),
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if ui.button("清空回答").clicked() {
+                self.answers.clear();
+                self.ticked.clear();
+            }
+        });
+        ui.separator();
+        egui::Panel::left("questions")
+            .resizable(true)
+            .default_size(360.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("questions_scroll")
+                    .show(ui, |ui| {
+                        self.questions_ui(ui, policies);
+                    });
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.export_ui(ui, policies);
+            ui.separator();
+            let Some(checklist) = self.checklist(policies) else {
+                ui.label("这个地区没有政策数据。");
+                return;
+            };
+            egui::ScrollArea::vertical()
+                .id_salt("checklist_scroll")
+                .show(ui, |ui| {
+                    self.checklist_ui(ui, &checklist);
+                });
+        });
+    }
+
+    fn questions_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
+        ui.label(RichText::new("请回答下面的问题").strong());
+        ui.label(
+            RichText::new("不清楚的可以选“不清楚”，结果会告诉您还需要确认什么。")
+                .small()
+                .weak(),
+        );
+        let Ok(questions) = questions_for(policies, &self.region, self.procedure, &self.answers)
+        else {
+            return;
+        };
+        for question in questions.iter().filter(|q| q.shown) {
+            ui.add_space(6.0);
+            ui.label(RichText::new(&question.text).strong());
+            if let Some(help) = &question.help {
+                ui.label(RichText::new(help).small().weak());
+            }
+            let current = self.answers.get(&question.fact).cloned();
+            ui.horizontal_wrapped(|ui| {
+                for (value, value_label) in &question.values {
+                    let selected = current.as_deref() == Some(*value);
+                    if ui.radio(selected, *value_label).clicked() {
+                        self.answers.insert(question.fact, (*value).to_owned());
+                    }
+                }
+                if ui.radio(current.is_none(), "不清楚").clicked() {
+                    self.answers.remove(&question.fact);
+                }
+            });
+        }
+    }
+
+    fn export_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("导出格式");
+            egui::ComboBox::from_id_salt("export_format")
+                .selected_text(self.format.label())
+                .show_ui(ui, |ui| {
+                    for format in ExportFormat::ALL {
+                        ui.selectable_value(&mut self.format, format, format.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if ui
+                .button("导出…")
+                .on_hover_text(crate::ui::commands::UiCommand::Export.tooltip(ui.ctx()))
+                .clicked()
+            {
+                self.export_with_dialog(policies);
+            }
+            if ui.button("保存到默认文件夹").clicked() {
+                self.export_to_default_folder(policies);
+            }
+            if let Some(path) = &self.last_export
+                && let Some(folder) = path.parent()
+                && ui.button("打开文件夹").clicked()
+            {
+                // Opens the local folder in the file manager; nothing goes over the network.
+                let _ = std::process::Command::new("xdg-open").arg(folder).spawn();
+            }
+        });
+        if let Some((message, is_error)) = &self.status {
+            let color = if *is_error {
+                theme::warning_color(ui.visuals().dark_mode)
+            } else {
+                theme::correction_color(ui.visuals().dark_mode)
+            };
+            ui.label(RichText::new(message).color(color));
+        }
+    }
+
+    fn checklist_ui(&mut self, ui: &mut egui::Ui, checklist: &Checklist) {
+        ui.heading(format!(
+            "{} · {}",
+            checklist.procedure_label, checklist.region_name
+        ));
+        ui.label(
+            RichText::new(
+                "仅供参考，以当地医保部门最新规定为准。官方办理不收费。医保服务热线 12393。",
+            )
+            .small()
+            .weak(),
+        );
+        let actionable: Vec<&CaseResult> = checklist.actionable().collect();
+        if actionable.is_empty() {
+            ui.label(RichText::new("根据目前的回答，没有可以办理支取的情形。").strong());
+        }
+        for case in actionable {
+            self.case_ui(ui, case, true);
+        }
+        let pending: Vec<&CaseResult> = checklist.pending().collect();
+        if !pending.is_empty() {
+            ui.add_space(8.0);
+            ui.label(RichText::new("还要回答问题才能判断").strong());
+            for case in pending {
+                ui.label(format!(
+                    "· {}：请回答“{}”",
+                    case.title,
+                    case.pending_questions.join("”“")
+                ));
+            }
+        }
+        let rejected: Vec<&CaseResult> = checklist
+            .cases
+            .iter()
+            .filter(|c| c.verdict == Verdict::NotEligible)
+            .collect();
+        if !rejected.is_empty() {
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new(format!("不符合的情形（{}）", rejected.len()))
+                .default_open(
+                    rejected
+                        .iter()
+                        .any(|c| c.correction.is_some() && c.reasons.len() == 1),
+                )
+                .show(ui, |ui| {
+                    for case in rejected {
+                        self.case_ui(ui, case, false);
+                    }
+                });
+        }
+        if !checklist.balance_can.is_empty() {
+            ui.add_space(8.0);
+            ui.label(RichText::new("余额还可以这样用").strong());
+            for reason in &checklist.balance_can {
+                ui.label(format!("· {}", reason.text));
+            }
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new("注意").strong());
+        for warning in &checklist.warnings {
+            ui.label(
+                RichText::new(format!("· {}", warning.text))
+                    .color(theme::warning_color(ui.visuals().dark_mode)),
+            );
+        }
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(format!(
+                "政策数据版本 {} · 生成日期 {} · 清单指纹 {}",
+                checklist.policy_version,
+                checklist.generated_on.format("%Y-%m-%d"),
+                checklist.fingerprint
+            ))
+            .small()
+            .weak(),
+        );
+    }
+
+    fn case_ui(&mut self, ui: &mut egui::Ui, case: &CaseResult, full: bool) {
+        egui::Frame::group(ui.style())
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    verdict_badge_ui(ui, case.verdict);
+                    ui.label(RichText::new(&case.title).strong());
+                });
+                ui.label(&case.summary);
+                if let Some(correction) = &case.correction {
+                    ui.label(
+                        RichText::new(format!("更正：{correction}"))
+                            .color(theme::correction_color(ui.visuals().dark_mode)),
+                    );
+                }
+                for change in &case.what_would_change {
+                    ui.label(RichText::new(format!("怎样会不同：{change}")).small());
+                }
+                let citations: Vec<String> = case
+                    .reasons
+                    .iter()
+                    .flat_map(|r| r.sources.iter().map(|s| s.source.citation()))
+                    .collect();
+                for citation in citations {
+                    ui.label(RichText::new(format!("来源：{citation}")).small().weak());
+                }
+                if !full {
+                    return;
+                }
+                if let Some(applicants) = &case.applicants {
+                    ui.label(format!("谁可以办：{applicants}"));
+                }
+                if let Some(time_limit) = &case.time_limit {
+                    ui.label(format!("办理时限：{time_limit}"));
+                }
+                ui.label(format!("费用：{}", case.fee.as_deref().unwrap_or("不收费")));
+                if !case.materials.is_empty() {
+                    ui.label(RichText::new("要带的材料").strong());
+                    for (i, material) in case.materials.iter().enumerate() {
+                        let key = format!("{}:m:{i}", case.case);
+                        let mut ticked = self.ticked.contains(&key);
+                        let mut text = material.item.clone();
+                        if !material.alternatives.is_empty() {
+                            text.push_str(&format!(
+                                "（可用：{}）",
+                                material.alternatives.join("、")
+                            ));
+                        }
+                        if ui.checkbox(&mut ticked, text).changed() {
+                            toggle(&mut self.ticked, key, ticked);
+                        }
+                        let mut details = Vec::new();
+                        if let Some(note) = &material.note {
+                            details.push(note.clone());
+                        }
+                        if let Some(place) = &material.obtain_at {
+                            details.push(format!("在哪里办：{place}"));
+                        }
+                        if !details.is_empty() {
+                            ui.label(
+                                RichText::new(format!("    {}", details.join("；")))
+                                    .small()
+                                    .weak(),
+                            );
+                        }
+                    }
+                }
+                if !case.steps.is_empty() {
+                    ui.label(RichText::new("办理步骤").strong());
+                    for (i, step) in case.steps.iter().enumerate() {
+                        let key = format!("{}:s:{i}", case.case);
+                        let mut ticked = self.ticked.contains(&key);
+                        if ui
+                            .checkbox(&mut ticked, format!("{}. {step}", i + 1))
+                            .changed()
+                        {
+                            toggle(&mut self.ticked, key, ticked);
+                        }
+                    }
+                }
+            });
+    }
+}
+
+fn toggle(set: &mut BTreeSet<String>, key: String, on: bool) {
+    if on {
+        set.insert(key);
+    } else {
+        set.remove(&key);
+    }
+}
+
+fn verdict_badge_ui(ui: &mut egui::Ui, verdict: Verdict) {
+    let confidence = match verdict {
+        Verdict::Eligible => crate::domain::Confidence::Official,
+        Verdict::NotEligible => crate::domain::Confidence::False,
+        Verdict::ConfirmLocally => crate::domain::Confidence::Disputed,
+    };
+    egui::Frame::new()
+        .fill(theme::confidence_color(confidence))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(6, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(verdict.label()).color(egui::Color32::WHITE));
+        });
 }

@@ -8,6 +8,7 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 pub enum UiCommand {
     FocusSearch,
     Save,
+    Export,
     /// Listed before `Undo`: Ctrl+Shift+Z also matches Ctrl+Z when shift is ignored.
     Redo,
     Undo,
@@ -17,9 +18,10 @@ pub enum UiCommand {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 7] = [
+    pub const ALL: [UiCommand; 8] = [
         UiCommand::FocusSearch,
         UiCommand::Save,
+        UiCommand::Export,
         UiCommand::Redo,
         UiCommand::Undo,
         UiCommand::ZoomIn,
@@ -32,6 +34,7 @@ impl UiCommand {
         match self {
             UiCommand::FocusSearch => "搜索",
             UiCommand::Save => "保存",
+            UiCommand::Export => "导出清单",
             UiCommand::Redo => "重做",
             UiCommand::Undo => "撤销",
             UiCommand::ZoomIn => "放大",
@@ -45,6 +48,7 @@ impl UiCommand {
         const FOCUS_SEARCH: &[KeyboardShortcut] =
             &[KeyboardShortcut::new(Modifiers::COMMAND, Key::F)];
         const SAVE: &[KeyboardShortcut] = &[KeyboardShortcut::new(Modifiers::COMMAND, Key::S)];
+        const EXPORT: &[KeyboardShortcut] = &[KeyboardShortcut::new(Modifiers::COMMAND, Key::E)];
         const REDO: &[KeyboardShortcut] = &[KeyboardShortcut::new(
             Modifiers::COMMAND.plus(Modifiers::SHIFT),
             Key::Z,
@@ -61,6 +65,7 @@ impl UiCommand {
         match self {
             UiCommand::FocusSearch => FOCUS_SEARCH,
             UiCommand::Save => SAVE,
+            UiCommand::Export => EXPORT,
             UiCommand::Redo => REDO,
             UiCommand::Undo => UNDO,
             UiCommand::ZoomIn => ZOOM_IN,

@@ -76,6 +76,7 @@ struct ExpenseForm {
 /// State of the family tab.
 pub struct FamilyPanel {
     store: Option<FamilyStore>,
+    export_dir: Option<PathBuf>,
     documents: Vec<FamilyDocument>,
     current: Option<usize>,
     /// Problems found when loading the folder (files set aside or left alone).
@@ -91,7 +92,12 @@ pub struct FamilyPanel {
 
 impl FamilyPanel {
     /// Loads the saved families from `store` (none when there is no data folder).
-    pub fn new(store: Option<FamilyStore>, default_region: &str, today: NaiveDate) -> Self {
+    pub fn new(
+        store: Option<FamilyStore>,
+        export_dir: Option<PathBuf>,
+        default_region: &str,
+        today: NaiveDate,
+    ) -> Self {
         let (documents, load_problems) = match &store {
             Some(store) => {
                 let scan = store.load_all();
@@ -110,6 +116,7 @@ impl FamilyPanel {
         };
         let mut panel = FamilyPanel {
             store,
+            export_dir,
             current: if documents.is_empty() { None } else { Some(0) },
             documents,
             load_problems,
@@ -979,12 +986,6 @@ impl FamilyPanel {
         }
     }
 
-    fn export_folder() -> Option<PathBuf> {
-        directories::UserDirs::new()
-            .and_then(|dirs| dirs.document_dir().map(|d| d.join("医保助手导出")))
-            .or_else(|| crate::store::data_dir().map(|d| d.join("exports")))
-    }
-
     fn export_to(&mut self, path: PathBuf) {
         let Some(family) = self.current_family() else {
             return;
@@ -1022,7 +1023,7 @@ impl FamilyPanel {
     }
 
     fn export_to_default_folder(&mut self) {
-        let Some(folder) = Self::export_folder() else {
+        let Some(folder) = self.export_dir.clone() else {
             self.status = Some(("找不到默认导出文件夹。".to_owned(), true));
             return;
         };
@@ -1043,7 +1044,9 @@ impl FamilyPanel {
             .add_filter("家庭文件", &["json"])
             .pick_file();
         let Some(path) = picked else {
-            let folder = Self::export_folder()
+            let folder = self
+                .export_dir
+                .clone()
                 .map(|f| f.display().to_string())
                 .unwrap_or_default();
             self.status = Some((

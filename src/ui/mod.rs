@@ -23,6 +23,7 @@ use crate::domain::Topic;
 use crate::policy::search::SearchIndex;
 use crate::policy::{self, LoadReport};
 use crate::store::FamilyStore;
+pub use checklist_panel::ChecklistPanel;
 use commands::UiCommand;
 pub use explorer_panel::{ExplorerMode, ExplorerPanel};
 pub use family_panel::FamilyPanel;
@@ -102,6 +103,27 @@ impl Default for Preferences {
     }
 }
 
+/// Where the app keeps family files and writes exports.
+#[derive(Debug, Clone, Default)]
+pub struct AppStorage {
+    pub families: Option<FamilyStore>,
+    /// The folder for exports made without a dialog.
+    pub exports: Option<PathBuf>,
+}
+
+impl AppStorage {
+    /// The user's data folder for families; ~/Documents/医保助手导出 (or the data folder) for
+    /// exports.
+    pub fn for_user() -> Self {
+        AppStorage {
+            families: FamilyStore::in_data_dir(),
+            exports: directories::UserDirs::new()
+                .and_then(|dirs| dirs.document_dir().map(|d| d.join("医保助手导出")))
+                .or_else(|| crate::store::data_dir().map(|d| d.join("exports"))),
+        }
+    }
+}
+
 /// The key the preferences are stored under by eframe.
 const PREFERENCES_KEY: &str = "yibao_preferences";
 
@@ -114,6 +136,7 @@ pub struct YibaoApp {
     zoom: f32,
     explorer: ExplorerPanel,
     family: FamilyPanel,
+    checklist: ChecklistPanel,
     /// The close button was pressed with unsaved family changes: ask first.
     confirm_close: bool,
     /// The user chose to close without saving.
@@ -128,7 +151,7 @@ impl YibaoApp {
         policies: LoadReport,
         preferences: Preferences,
         today: NaiveDate,
-        family_store: Option<FamilyStore>,
+        storage: AppStorage,
     ) -> Self {
         fonts::install(ctx);
         theme::apply_text_sizes(ctx);
@@ -151,7 +174,13 @@ impl YibaoApp {
                     .is_some_and(|c| c.chain.len() >= 3)
             })
             .map_or_else(|| policy::ROOT_REGION.to_owned(), |r| r.id().to_owned());
-        let family = FamilyPanel::new(family_store, &default_city, today);
+        let family = FamilyPanel::new(
+            storage.families,
+            storage.exports.clone(),
+            &default_city,
+            today,
+        );
+        let checklist = ChecklistPanel::new(&default_city, storage.exports, today);
         YibaoApp {
             policies,
             index,
@@ -160,6 +189,7 @@ impl YibaoApp {
             zoom,
             explorer,
             family,
+            checklist,
             confirm_close: false,
             allow_close: false,
         }
@@ -168,6 +198,11 @@ impl YibaoApp {
     /// The family tab's state.
     pub fn family(&self) -> &FamilyPanel {
         &self.family
+    }
+
+    /// The checklist tab's state.
+    pub fn checklist(&self) -> &ChecklistPanel {
+        &self.checklist
     }
 
     /// The family tab's state, for actions that have no widget in tests (file dialogs).
@@ -210,6 +245,10 @@ impl YibaoApp {
                 UiCommand::Save => {
                     self.family.save_all();
                 }
+                UiCommand::Export => {
+                    self.tab = Tab::Checklist;
+                    self.checklist.export_with_dialog(&self.policies.set);
+                }
                 UiCommand::Undo => self.family.undo(),
                 UiCommand::Redo => self.family.redo(),
                 UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
@@ -232,6 +271,7 @@ impl YibaoApp {
             zoom: _,
             explorer,
             family,
+            checklist,
             confirm_close: _,
             allow_close: _,
         } = self;
@@ -263,7 +303,7 @@ impl YibaoApp {
         egui::CentralPanel::default().show(ui, |ui| match tab {
             Tab::Explorer => explorer.ui(ui, &policies.set, index),
             Tab::Family => family.ui(ui, &policies.set),
-            Tab::Checklist => checklist_panel::ui(ui),
+            Tab::Checklist => checklist.ui(ui, &policies.set),
         });
     }
 }
@@ -405,7 +445,7 @@ pub fn run_window(folders: &[(PathBuf, bool)]) -> ExitCode {
                 policies,
                 preferences,
                 today,
-                FamilyStore::in_data_dir(),
+                AppStorage::for_user(),
             )))
         }),
     );

@@ -1,0 +1,123 @@
+//! The checklist tab in the window (egui_kittest).
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use eframe::egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use yibao::domain::Fact;
+use yibao::ui::{AppStorage, Preferences, YibaoApp};
+
+fn harness(exports: &Path) -> Harness<'static, YibaoApp> {
+    let report = crate::support::shipped();
+    let exports = exports.to_path_buf();
+    Harness::builder()
+        .with_size([1280.0, 2400.0])
+        .build_eframe(move |cc| {
+            YibaoApp::new(
+                &cc.egui_ctx,
+                report,
+                Preferences::default(),
+                NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
+                AppStorage {
+                    families: None,
+                    exports: Some(exports),
+                },
+            )
+        })
+}
+
+/// Clicks the radio button `option` right under the question starting with `question`.
+fn answer(harness: &mut Harness<'_, YibaoApp>, question: &str, option: &str) {
+    let below = harness
+        .query_all_by_label_contains(question)
+        .next()
+        .unwrap_or_else(|| panic!("no question {question}"))
+        .rect()
+        .bottom();
+    let node = harness
+        .query_all_by_role_and_label(Role::RadioButton, option)
+        .filter(|n| n.rect().top() >= below - 1.0)
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .unwrap_or_else(|| panic!("no option {option} for {question}"));
+    node.click();
+    harness.run();
+}
+
+fn open_tab(harness: &mut Harness<'_, YibaoApp>) {
+    harness.run();
+    harness.get_by_label("提取资格清单").click();
+    harness.run();
+}
+
+#[test]
+fn answering_deceased_yes_shows_the_death_case_with_a_death_certificate() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    open_tab(&mut harness);
+    answer(&mut harness, "参保人是否已经去世", "是");
+    harness.get_by_label("参保人去世，继承人支取余额");
+    assert!(harness.query_all_by_label_contains("死亡证明").count() >= 1);
+    harness.get_by_role_and_label(
+        Role::CheckBox,
+        "死亡证明（可用：居民死亡医学证明书、法院宣告死亡的判决书、承诺书（部分地区））",
+    );
+}
+
+#[test]
+fn changing_an_earlier_answer_keeps_the_later_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    open_tab(&mut harness);
+    answer(&mut harness, "参保人是否已经去世", "否");
+    answer(&mut harness, "是否要把医保关系转到其他地方", "跨省转移");
+    answer(
+        &mut harness,
+        "新参保地的医保经办机构是否接收个人账户余额",
+        "否",
+    );
+    answer(&mut harness, "参保人是否已经去世", "是");
+    // The later questions are no longer asked…
+    assert!(
+        harness
+            .query_all_by_label_contains("新参保地的医保经办机构")
+            .count()
+            == 0
+    );
+    answer(&mut harness, "参保人是否已经去世", "否");
+    // …and come back with their answers.
+    let answers = harness.state().checklist().answers().clone();
+    assert_eq!(
+        answers.get(&Fact::Moving).map(String::as_str),
+        Some("inter_province")
+    );
+    assert_eq!(
+        answers
+            .get(&Fact::NewPlaceAcceptsBalance)
+            .map(String::as_str),
+        Some("no")
+    );
+    harness.get_by_label("转移后新参保地不接收余额");
+}
+
+#[test]
+fn exporting_to_the_default_folder_writes_a_file_and_shows_its_path() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    open_tab(&mut harness);
+    answer(&mut harness, "参保人是否已经去世", "是");
+    harness.get_by_label("保存到默认文件夹").click();
+    harness.run();
+    let path = harness
+        .state()
+        .checklist()
+        .last_export()
+        .expect("written")
+        .to_path_buf();
+    assert!(path.starts_with(dir.path()));
+    assert_eq!(path.extension().and_then(|e| e.to_str()), Some("md"));
+    let text = std::fs::read_to_string(&path).expect("file exists");
+    assert!(text.contains("死亡证明"));
+    harness.get_by_label(&format!("已保存：{}", path.display()));
+}

@@ -4,6 +4,7 @@
 //! The core (`domain`, `policy`, `store`) knows nothing of the UI; `ui` is a thin eframe layer
 //! over it and `cli` is the command line over the same core.
 
+pub mod assets;
 pub mod checklist;
 pub mod cli;
 pub mod domain;

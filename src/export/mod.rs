@@ -1,5 +1,8 @@
 //! Checklists exported to files people print and carry to the service window: Markdown, plain
-//! text, CSV (UTF-8 with BOM for Excel), self-contained HTML (A4 print styles) and JSON.
+//! text, CSV (UTF-8 with BOM for Excel), self-contained HTML (A4 print styles), JSON and PDF
+//! (A4, CJK font embedded and subset).
+
+mod pdf;
 
 use std::fmt::Write as _;
 
@@ -15,15 +18,17 @@ pub enum ExportFormat {
     Csv,
     Html,
     Json,
+    Pdf,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 5] = [
+    pub const ALL: [ExportFormat; 6] = [
         ExportFormat::Markdown,
         ExportFormat::Text,
         ExportFormat::Csv,
         ExportFormat::Html,
         ExportFormat::Json,
+        ExportFormat::Pdf,
     ];
 
     /// The file extension (and CLI name: md, txt, csv, html, json).
@@ -34,6 +39,7 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Html => "html",
             ExportFormat::Json => "json",
+            ExportFormat::Pdf => "pdf",
         }
     }
 
@@ -45,6 +51,7 @@ impl ExportFormat {
             ExportFormat::Csv => "表格 CSV (.csv)",
             ExportFormat::Html => "网页 HTML (.html)",
             ExportFormat::Json => "JSON (.json)",
+            ExportFormat::Pdf => "PDF (.pdf)",
         }
     }
 
@@ -73,7 +80,121 @@ pub fn render(checklist: &Checklist, format: ExportFormat) -> Vec<u8> {
         ExportFormat::Json => serde_json::to_string_pretty(checklist)
             .unwrap_or_default()
             .into_bytes(),
+        ExportFormat::Pdf => pdf::pdf(checklist, &lines(checklist)),
     }
+}
+
+/// A line of a laid-out checklist (for PDF).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line {
+    Title,
+    Heading,
+    Body,
+    /// A line with a check box to tick.
+    Check,
+    Small,
+}
+
+/// The checklist as typed lines, in reading order.
+fn lines(checklist: &Checklist) -> Vec<(Line, String)> {
+    let mut out = vec![
+        (Line::Title, title(checklist)),
+        (Line::Small, DISCLAIMER.to_owned()),
+        (Line::Heading, "您的回答".to_owned()),
+    ];
+    let answers = answer_lines(checklist);
+    if answers.is_empty() {
+        out.push((Line::Body, "（还没有回答问题）".to_owned()));
+    }
+    out.extend(answers.into_iter().map(|a| (Line::Body, a)));
+    for case in checklist.actionable() {
+        out.push((
+            Line::Heading,
+            format!("{}：{}", verdict_mark(case.verdict), case.title),
+        ));
+        for reason in &case.reasons {
+            out.push((Line::Body, reason.text.clone()));
+            if !reason.sources.is_empty() {
+                out.push((Line::Small, format!("来源：{}", sources_of(reason))));
+            }
+        }
+        for change in &case.what_would_change {
+            out.push((Line::Body, format!("还需要：{change}")));
+        }
+        if let Some(applicants) = &case.applicants {
+            out.push((Line::Body, format!("谁可以办：{applicants}")));
+        }
+        if let Some(time_limit) = &case.time_limit {
+            out.push((Line::Body, format!("办理时限：{time_limit}")));
+        }
+        out.push((
+            Line::Body,
+            format!("费用：{}", case.fee.as_deref().unwrap_or("不收费")),
+        ));
+        if !case.materials.is_empty() {
+            out.push((Line::Body, "要带的材料：".to_owned()));
+            out.extend(
+                case.materials
+                    .iter()
+                    .map(|m| (Line::Check, material_line(m))),
+            );
+        }
+        if !case.steps.is_empty() {
+            out.push((Line::Body, "办理步骤：".to_owned()));
+            out.extend(
+                case.steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, step)| (Line::Check, format!("{}. {step}", i + 1))),
+            );
+        }
+    }
+    let pending: Vec<&CaseResult> = checklist.pending().collect();
+    if !pending.is_empty() {
+        out.push((Line::Heading, "还要回答问题才能判断的情形".to_owned()));
+        for case in pending {
+            out.push((
+                Line::Body,
+                format!(
+                    "{}：请回答“{}”",
+                    case.title,
+                    case.pending_questions.join("”“")
+                ),
+            ));
+        }
+    }
+    let rejected: Vec<&CaseResult> = checklist
+        .cases
+        .iter()
+        .filter(|c| c.verdict == Verdict::NotEligible)
+        .collect();
+    if !rejected.is_empty() {
+        out.push((Line::Heading, "不符合的情形".to_owned()));
+        for case in rejected {
+            out.push((Line::Body, format!("{}：{}", case.title, case.summary)));
+            if let Some(correction) = &case.correction {
+                out.push((Line::Small, format!("更正：{correction}")));
+            }
+        }
+    }
+    if !checklist.balance_can.is_empty() {
+        out.push((Line::Heading, "余额还可以这样用".to_owned()));
+        out.extend(
+            checklist
+                .balance_can
+                .iter()
+                .map(|r| (Line::Body, r.text.clone())),
+        );
+    }
+    out.push((Line::Heading, "注意".to_owned()));
+    out.extend(
+        checklist
+            .warnings
+            .iter()
+            .map(|w| (Line::Body, w.text.clone())),
+    );
+    out.push((Line::Small, footer(checklist)));
+    out
 }
 
 const DISCLAIMER: &str =
@@ -136,9 +257,9 @@ fn material_line(material: &crate::policy::Material) -> String {
 
 fn verdict_mark(verdict: Verdict) -> &'static str {
     match verdict {
-        Verdict::Eligible => "✔ 符合",
-        Verdict::ConfirmLocally => "？ 需向当地医保经办机构确认",
-        Verdict::NotEligible => "✘ 不符合",
+        Verdict::Eligible => "符合",
+        Verdict::ConfirmLocally => "需向当地医保经办机构确认",
+        Verdict::NotEligible => "不符合",
     }
 }
 
@@ -287,7 +408,7 @@ fn text(checklist: &Checklist) -> String {
         .iter()
         .filter(|c| c.verdict == Verdict::NotEligible)
     {
-        let _ = write!(out, "\n【✘ 不符合】{}：{}\n", case.title, case.summary);
+        let _ = write!(out, "\n【不符合】{}：{}\n", case.title, case.summary);
         if let Some(correction) = &case.correction {
             let _ = writeln!(out, "  更正：{correction}");
         }

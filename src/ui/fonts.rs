@@ -5,9 +5,7 @@ use std::sync::Arc;
 
 use eframe::egui::{self, FontData, FontDefinitions, FontFamily};
 
-/// Noto Sans SC Regular: covers all of GBK and CJK Extension A, so rare name characters
-/// (喆 堃 赟 昇 珺 玥 …) render.
-pub static NOTO_SANS_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-Regular.otf");
+use crate::assets::NOTO_SANS_SC;
 
 const FONT_NAME: &str = "noto_sans_sc";
 

@@ -2,7 +2,7 @@
 //! golden files, and the CLI.
 
 use chrono::NaiveDate;
-use yibao::checklist::{Answers, evaluate, questions_for};
+use yibao::checklist::{Answers, add_working_days, evaluate, questions_for};
 use yibao::domain::{Fact, Procedure, Verdict, WithdrawalCase};
 use yibao::export::{ExportFormat, render};
 
@@ -70,7 +70,7 @@ fn check_every_combination(set: &yibao::policy::PolicySet, region: &str) -> usiz
         let illness = checklist
             .cases
             .iter()
-            .find(|c| c.case == WithdrawalCase::SeriousIllness)
+            .find(|c| c.case == WithdrawalCase::SeriousIllness.id())
             .expect("case");
         assert_eq!(illness.verdict, Verdict::NotEligible);
     });
@@ -152,7 +152,7 @@ fn the_scenarios_reach_the_right_verdicts() {
         let result = checklist
             .cases
             .iter()
-            .find(|c| c.case == case)
+            .find(|c| c.case == case.id())
             .expect("case")
             .clone();
         (checklist, result)
@@ -254,4 +254,93 @@ fn the_pdf_is_small_and_its_chinese_text_can_be_extracted() {
             "{expected} not in the PDF text:\n{text}"
         );
     }
+}
+
+#[test]
+fn working_days_skip_weekends() {
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("date");
+    // Monday + 10 working days = the Monday two weeks later.
+    assert_eq!(add_working_days(day(11, 23), 10), day(12, 7));
+    // Friday + 1 = Monday; Saturday + 1 = Monday.
+    assert_eq!(add_working_days(day(11, 27), 1), day(11, 30));
+    assert_eq!(add_working_days(day(11, 28), 1), day(11, 30));
+    assert_eq!(add_working_days(day(11, 23), 0), day(11, 23));
+}
+
+#[test]
+fn the_transfer_checklist_gives_the_completion_date_and_its_limits() {
+    let report = shipped();
+    let moving = answers(&[
+        (Fact::Moving, "inter_province"),
+        (Fact::InsuredStatus, "in_service"),
+        (Fact::NewScheme, "employee"),
+    ]);
+    for region in report.set.region_ids() {
+        let checklist = evaluate(&report.set, Procedure::Transfer, region, &moving, today())
+            .expect("evaluates");
+        let case = &checklist.cases[0];
+        assert_eq!(case.verdict, Verdict::Eligible, "{region}");
+        let limit = case.time_limit.as_deref().unwrap_or("");
+        assert!(
+            limit.contains("2026-12-07") && limit.contains("2026-12-14"),
+            "{limit}"
+        );
+        assert!(limit.contains("没有扣除法定节假日"));
+        assert!(case.materials.iter().any(|m| m.item.contains("参保凭证")));
+        assert!(!case.steps.is_empty() && !checklist.warnings.is_empty());
+        assert!(
+            case.reasons[0]
+                .sources
+                .iter()
+                .any(|s| s.source.doc_number.as_deref() == Some("医保办发〔2021〕43号"))
+        );
+    }
+    let retired = answers(&[
+        (Fact::Moving, "intra_province"),
+        (Fact::InsuredStatus, "retired"),
+    ]);
+    let checklist = evaluate(
+        &report.set,
+        Procedure::Transfer,
+        "qingdao",
+        &retired,
+        today(),
+    )
+    .expect("evaluates");
+    assert_eq!(checklist.cases[0].verdict, Verdict::ConfirmLocally);
+    assert!(!checklist.cases[0].what_would_change.is_empty());
+    let staying = answers(&[(Fact::Moving, "none")]);
+    let checklist = evaluate(
+        &report.set,
+        Procedure::Transfer,
+        "qingdao",
+        &staying,
+        today(),
+    )
+    .expect("evaluates");
+    assert_eq!(checklist.cases[0].verdict, Verdict::NotEligible);
+    // Every combination of the transfer questions gives a usable list.
+    for_every_combination(&mut |answers| {
+        let checklist = evaluate(&report.set, Procedure::Transfer, "hefei", answers, today())
+            .expect("evaluates");
+        for case in &checklist.cases {
+            if case.verdict != Verdict::NotEligible {
+                assert!(!case.materials.is_empty() && !case.steps.is_empty());
+            }
+            if case.verdict != Verdict::Eligible {
+                assert!(!case.what_would_change.is_empty(), "{answers:?}");
+            }
+        }
+    });
+    let binding = evaluate(
+        &report.set,
+        Procedure::Binding,
+        "hefei",
+        &Answers::new(),
+        today(),
+    );
+    assert!(
+        binding.is_err(),
+        "binding checklists are not there yet and say so"
+    );
 }

@@ -6,8 +6,8 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::answers::Answers;
-use crate::domain::{Confidence, Fact, Procedure, Verdict, WithdrawalCase};
-use crate::policy::{Condition, Defined, Material, PolicySet, Question, Reason};
+use crate::domain::{Confidence, Fact, Procedure, Verdict};
+use crate::policy::{Condition, Defined, Material, PolicySet, Question, Reason, ResolvedRegion};
 
 /// Why a checklist cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -36,7 +36,9 @@ pub struct QuestionView {
 /// The verdict of one case.
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseResult {
-    pub case: WithdrawalCase,
+    /// The case id: a withdrawal case of DOMAIN.md, or the procedure id for a procedure with
+    /// a single case (`transfer`).
+    pub case: String,
     pub title: String,
     pub verdict: Verdict,
     pub verdict_label: &'static str,
@@ -214,12 +216,18 @@ pub fn evaluate(
     answers: &Answers,
     today: NaiveDate,
 ) -> Result<Checklist, ChecklistError> {
-    if procedure != Procedure::Withdrawal {
-        return Err(ChecklistError::NotYetAvailable(procedure.id().to_owned()));
-    }
     let resolved = set
         .resolve(region)
         .ok_or_else(|| unknown_region(set, region))?;
+    match procedure {
+        Procedure::Withdrawal => {}
+        Procedure::Transfer => {
+            return Ok(evaluate_transfer(set, &resolved, answers, today));
+        }
+        Procedure::Binding => {
+            return Err(ChecklistError::NotYetAvailable(procedure.id().to_owned()));
+        }
+    }
     // Facts whose question is not asked because of other answers (e.g. nothing about
     // emigrating once the insured person has died): their cases do not apply.
     let questions = resolved.questions(procedure);
@@ -320,7 +328,7 @@ pub fn evaluate(
             rule.reason.clone()
         };
         cases.push(CaseResult {
-            case: *rule.case.get_ref(),
+            case: rule.case.get_ref().id().to_owned(),
             title: rule.title.clone(),
             verdict,
             verdict_label: verdict.label(),
@@ -405,4 +413,150 @@ fn fingerprint(procedure: Procedure, region: &str, answers: &Answers, version: &
         .take(6)
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// `date` plus `days` working days, skipping Saturdays and Sundays (public holidays are not
+/// known here and are not skipped).
+pub fn add_working_days(date: NaiveDate, days: u32) -> NaiveDate {
+    use chrono::Datelike;
+    let mut current = date;
+    let mut left = days;
+    while left > 0 {
+        current = current.succ_opt().unwrap_or(current);
+        if !matches!(
+            current.weekday(),
+            chrono::Weekday::Sat | chrono::Weekday::Sun
+        ) {
+            left -= 1;
+        }
+    }
+    current
+}
+
+/// The transfer (转移接续) checklist: one case, with the expected completion date counted
+/// from `today` as the application date.
+fn evaluate_transfer(
+    set: &PolicySet,
+    resolved: &ResolvedRegion<'_>,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Checklist {
+    let procedure = Procedure::Transfer;
+    let questions = resolved.questions(procedure);
+    let answers = effective_answers(&questions, answers);
+    let mut cases = Vec::new();
+    if let Some(rules) = resolved.transfer() {
+        let rule = rules.item;
+        let sources = resolved.source_records(rule.sources.get_ref());
+        let sent_by = add_working_days(today, rule.sending_working_days);
+        let done_by = add_working_days(sent_by, rule.receiving_working_days);
+        let mut reasons = vec![Reason {
+            text: format!(
+                "转移接续适用于{}转出地{}个工作日内办完，转入地{}个工作日内办完，个人账户余额随关系转移。",
+                rule.covers, rule.sending_working_days, rule.receiving_working_days
+            ),
+            sources: sources.clone(),
+        }];
+        let mut what_would_change = Vec::new();
+        let mut pending = Vec::new();
+        let moving = answers.get(&Fact::Moving).map(String::as_str);
+        let retired = answers.get(&Fact::InsuredStatus).map(String::as_str) == Some("retired");
+        let new_scheme = answers.get(&Fact::NewScheme).map(String::as_str);
+        let verdict = if moving == Some("none") {
+            reasons.push(Reason {
+                text: "不转移医保关系，就不需要办理转移接续。".to_owned(),
+                sources: Vec::new(),
+            });
+            what_would_change.push("如果要把医保关系转到省内其他城市或外省".to_owned());
+            Verdict::NotEligible
+        } else if new_scheme == Some("none") {
+            reasons.push(Reason {
+                text: format!(
+                    "新地方不参保就无法接续；断缴超过{}个月的，重新参保后可能有最长{}个月的待遇等待期。",
+                    rule.backpay_gap_months, rule.max_waiting_months
+                ),
+                sources: sources.clone(),
+            });
+            what_would_change.push("如果到新地方参加职工医保或居民医保".to_owned());
+            Verdict::NotEligible
+        } else if retired {
+            reasons.push(Reason {
+                text: "退休人员不在转移接续办法的范围内，异地安置的手续由当地规定。".to_owned(),
+                sources: sources.clone(),
+            });
+            what_would_change.push(format!(
+                "{}医保经办机构确认退休人员的办理方式（电话 12393）",
+                resolved.region().name()
+            ));
+            Verdict::ConfirmLocally
+        } else {
+            for question in questions.iter().filter(|q| {
+                let fact = *q.item.fact.get_ref();
+                !answers.contains_key(&fact)
+                    && q.item
+                        .ask_if
+                        .as_ref()
+                        .is_none_or(|c| holds(c.get_ref(), &answers))
+            }) {
+                pending.push(question.item.text.clone());
+                what_would_change.push(format!("回答“{}”", question.item.text));
+            }
+            if pending.is_empty() {
+                Verdict::Eligible
+            } else {
+                Verdict::ConfirmLocally
+            }
+        };
+        let summary = if verdict == Verdict::NotEligible {
+            reasons[reasons.len() - 1].text.clone()
+        } else {
+            reasons[0].text.clone()
+        };
+        cases.push(CaseResult {
+            case: procedure.id().to_owned(),
+            title: "医保关系转移接续".to_owned(),
+            verdict,
+            verdict_label: verdict.label(),
+            summary,
+            confidence: Confidence::Official,
+            reasons,
+            correction: None,
+            materials: rule.materials.clone(),
+            steps: rule.steps.clone(),
+            what_would_change,
+            pending_questions: pending,
+            applicants: Some("参保人本人（或委托的人）".to_owned()),
+            time_limit: Some(format!(
+                "按今天（{}）申请算：原参保地约在 {} 前办完转出，新参保地约在 {} 前办完转入。只跳过了周末，没有扣除法定节假日，遇节假日顺延。",
+                today.format("%Y-%m-%d"),
+                sent_by.format("%Y-%m-%d"),
+                done_by.format("%Y-%m-%d")
+            )),
+            fee: Some("不收费".to_owned()),
+        });
+    }
+    let warnings = resolved
+        .notices(procedure)
+        .into_iter()
+        .map(|n| Reason {
+            text: n.item.text.clone(),
+            sources: resolved.source_records(n.item.sources.get_ref()),
+        })
+        .collect();
+    let policy_version = set.data_version().to_owned();
+    let region = resolved.region().id().to_owned();
+    let fingerprint = fingerprint(procedure, &region, &answers, &policy_version);
+    Checklist {
+        procedure,
+        procedure_label: procedure.label(),
+        region,
+        region_name: resolved.region().name().to_owned(),
+        answers,
+        cases,
+        warnings,
+        balance_can: Vec::new(),
+        policy_version,
+        fingerprint,
+        generated_on: today,
+    }
 }

@@ -6,4 +6,6 @@ mod answers;
 mod evaluate;
 
 pub use answers::{AnswerError, Answers, parse_answer};
-pub use evaluate::{CaseResult, Checklist, ChecklistError, QuestionView, evaluate, questions_for};
+pub use evaluate::{
+    CaseResult, Checklist, ChecklistError, QuestionView, add_working_days, evaluate, questions_for,
+};

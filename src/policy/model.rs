@@ -298,6 +298,12 @@ pub struct TransferRules {
     pub backpay_gap_months: u32,
     pub max_waiting_months: u32,
     pub covers: String,
+    /// What to bring (for the transfer checklist).
+    #[serde(default)]
+    pub materials: Vec<Material>,
+    /// What to do, in order.
+    #[serde(default)]
+    pub steps: Vec<String>,
     pub sources: Spanned<Vec<SourceRef>>,
 }
 

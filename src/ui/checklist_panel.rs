@@ -70,7 +70,8 @@ impl ChecklistPanel {
             .region(&self.region)
             .map_or(self.region.as_str(), |r| r.name());
         format!(
-            "支取清单-{region}-{}.{}",
+            "{}清单-{region}-{}.{}",
+            self.procedure.label(),
             self.today.format("%Y%m%d"),
             format.extension()
         )
@@ -270,7 +271,12 @@ impl ChecklistPanel {
         );
         let actionable: Vec<&CaseResult> = checklist.actionable().collect();
         if actionable.is_empty() {
-            ui.label(RichText::new("根据目前的回答，没有可以办理支取的情形。").strong());
+            let text = if self.answers.is_empty() {
+                "请先回答左边的问题。"
+            } else {
+                "根据目前的回答，没有可以办理的情形。"
+            };
+            ui.label(RichText::new(text).strong());
         }
         for case in actionable {
             self.case_ui(ui, case, true);

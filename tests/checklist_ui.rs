@@ -121,3 +121,22 @@ fn exporting_to_the_default_folder_writes_a_file_and_shows_its_path() {
     assert!(text.contains("死亡证明"));
     harness.get_by_label(&format!("已保存：{}", path.display()));
 }
+
+#[test]
+fn the_transfer_procedure_shows_its_completion_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    open_tab(&mut harness);
+    harness.get_by_label("转移接续").click();
+    harness.run();
+    answer(&mut harness, "要把医保关系转到哪里", "跨省转移");
+    answer(&mut harness, "参保人是在职还是已退休", "在职");
+    answer(&mut harness, "到新地方后参加哪种医保", "职工医保");
+    harness.get_by_label("医保关系转移接续");
+    assert!(
+        harness
+            .query_all_by_label_contains("2026-12-14 前办完转入")
+            .count()
+            == 1
+    );
+}

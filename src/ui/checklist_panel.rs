@@ -128,12 +128,14 @@ impl ChecklistPanel {
     pub fn ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("办理事项").strong());
-            ui.selectable_value(
-                &mut self.procedure,
-                Procedure::Withdrawal,
-                Procedure::Withdrawal.label(),
-            );
-            ui.add_enabled(false, egui::Button::new("转移接续（即将推出）"));
+            for procedure in [Procedure::Withdrawal, Procedure::Transfer] {
+                if ui
+                    .selectable_value(&mut self.procedure, procedure, procedure.label())
+                    .clicked()
+                {
+                    self.ticked.clear();
+                }
+            }
             ui.add_enabled(false, egui::Button::new("家庭共济绑定（即将推出）"));
             ui.add_space(12.0);
             let label = ui.label("参保地");

@@ -62,19 +62,34 @@ pub fn statement_card_ui(
         .response
 }
 
-/// The coloured label of a confidence level.
-pub fn confidence_badge_ui(ui: &mut egui::Ui, confidence: Confidence) {
+/// White text on a coloured, rounded background.
+pub fn badge_ui(ui: &mut egui::Ui, text: &str, fill: Color32, small: bool) {
     egui::Frame::new()
-        .fill(theme::confidence_color(confidence))
+        .fill(fill)
         .corner_radius(4.0)
         .inner_margin(egui::Margin::symmetric(6, 1))
         .show(ui, |ui| {
-            ui.label(
-                RichText::new(confidence.label())
-                    .color(Color32::WHITE)
-                    .small(),
-            );
+            let mut text = RichText::new(text).color(Color32::WHITE);
+            if small {
+                text = text.small();
+            }
+            ui.label(text);
         });
+}
+
+/// The coloured label of a confidence level.
+pub fn confidence_badge_ui(ui: &mut egui::Ui, confidence: Confidence) {
+    badge_ui(
+        ui,
+        confidence.label(),
+        theme::confidence_color(confidence),
+        true,
+    );
+}
+
+/// A verdict as a badge, green / amber / red, with the caller's wording.
+pub fn verdict_badge_ui(ui: &mut egui::Ui, verdict: crate::domain::Verdict, text: &str) {
+    badge_ui(ui, text, theme::verdict_color(verdict), false);
 }
 
 /// A source as one line of small text, with its URL (selectable, never opened: the app

@@ -348,7 +348,7 @@ impl ChecklistPanel {
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal_wrapped(|ui| {
-                    verdict_badge_ui(ui, case.verdict);
+                    crate::ui::cards::verdict_badge_ui(ui, case.verdict, case.verdict.label());
                     ui.label(RichText::new(&case.title).strong());
                 });
                 ui.label(&case.summary);
@@ -433,19 +433,4 @@ fn toggle(set: &mut BTreeSet<String>, key: String, on: bool) {
     } else {
         set.remove(&key);
     }
-}
-
-fn verdict_badge_ui(ui: &mut egui::Ui, verdict: Verdict) {
-    let confidence = match verdict {
-        Verdict::Eligible => crate::domain::Confidence::Official,
-        Verdict::NotEligible => crate::domain::Confidence::False,
-        Verdict::ConfirmLocally => crate::domain::Confidence::Disputed,
-    };
-    egui::Frame::new()
-        .fill(theme::confidence_color(confidence))
-        .corner_radius(4.0)
-        .inner_margin(egui::Margin::symmetric(6, 1))
-        .show(ui, |ui| {
-            ui.label(RichText::new(verdict.label()).color(egui::Color32::WHITE));
-        });
 }

@@ -582,7 +582,7 @@ impl FamilyPanel {
                 .show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.horizontal_wrapped(|ui| {
-                        verdict_badge_ui(ui, member_review.verdict_id());
+                        binding_badge_ui(ui, member_review.verdict_id());
                         let region = policies
                             .region(&member.region)
                             .map_or(member.region.as_str(), |r| r.name());
@@ -734,7 +734,7 @@ impl FamilyPanel {
                 ui.label(RichText::new("检查结果（预览）").small().weak());
                 match &preview {
                     Ok(verdict) => {
-                        ui.horizontal(|ui| verdict_badge_ui(ui, verdict.verdict));
+                        ui.horizontal(|ui| binding_badge_ui(ui, verdict.verdict));
                         binding_verdict_ui(ui, verdict);
                     }
                     Err(error) => {
@@ -1179,22 +1179,6 @@ fn region_combo_ui(
         .labelled_by(label);
 }
 
-/// 符合 / 不符合 / 需确认 as a coloured badge.
-fn verdict_badge_ui(ui: &mut egui::Ui, verdict: Verdict) {
-    let (text, confidence) = match verdict {
-        Verdict::Eligible => ("可以绑定", crate::domain::Confidence::Official),
-        Verdict::NotEligible => ("不能绑定", crate::domain::Confidence::False),
-        Verdict::ConfirmLocally => ("需向当地确认", crate::domain::Confidence::Disputed),
-    };
-    egui::Frame::new()
-        .fill(theme::confidence_color(confidence))
-        .corner_radius(4.0)
-        .inner_margin(egui::Margin::symmetric(6, 1))
-        .show(ui, |ui| {
-            ui.label(RichText::new(text).color(egui::Color32::WHITE));
-        });
-}
-
 /// Allowed uses, reasons with their sources, and warnings.
 fn binding_verdict_ui(ui: &mut egui::Ui, verdict: &crate::family::BindingVerdict) {
     let uses: Vec<&str> = verdict.allowed_uses.iter().map(|u| u.label()).collect();
@@ -1231,4 +1215,14 @@ fn binding_verdict_ui(ui: &mut egui::Ui, verdict: &crate::family::BindingVerdict
                 .color(theme::warning_color(ui.visuals().dark_mode)),
         );
     }
+}
+
+/// 可以绑定 / 不能绑定 / 需向当地确认.
+fn binding_badge_ui(ui: &mut egui::Ui, verdict: Verdict) {
+    let text = match verdict {
+        Verdict::Eligible => "可以绑定",
+        Verdict::NotEligible => "不能绑定",
+        Verdict::ConfirmLocally => "需向当地确认",
+    };
+    crate::ui::cards::verdict_badge_ui(ui, verdict, text);
 }

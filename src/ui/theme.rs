@@ -84,3 +84,13 @@ pub fn difference_background(dark_mode: bool) -> Color32 {
         Color32::from_rgb(0xff, 0xf0, 0xdc)
     }
 }
+
+/// The badge colour of a verdict: the colours of 官方依据, 存疑 and 错误说法.
+pub fn verdict_color(verdict: crate::domain::Verdict) -> Color32 {
+    use crate::domain::Verdict;
+    confidence_color(match verdict {
+        Verdict::Eligible => Confidence::Official,
+        Verdict::ConfirmLocally => Confidence::Disputed,
+        Verdict::NotEligible => Confidence::False,
+    })
+}

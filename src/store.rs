@@ -110,6 +110,15 @@ pub fn family_from_json(text: &str, path: &Path) -> Result<Family, StoreError> {
     Ok(file.family)
 }
 
+/// Parses a family file's bytes (which must be UTF-8).
+fn parse_family_bytes(bytes: &[u8], path: &Path) -> Result<Family, StoreError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail: "不是 UTF-8 文本".to_owned(),
+    })?;
+    family_from_json(text, path)
+}
+
 /// The steps of a save, in order; a crash can stop it after any of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SaveStep {
@@ -216,11 +225,7 @@ impl FamilyStore {
 
     fn load_file(&self, path: &Path) -> Result<Family, StoreError> {
         let bytes = fs::read(path).map_err(io_error(path))?;
-        let text = String::from_utf8(bytes).map_err(|_| StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail: "不是 UTF-8 文本".to_owned(),
-        })?;
-        family_from_json(&text, path)
+        parse_family_bytes(&bytes, path)
     }
 
     fn set_aside(&self, path: &Path) -> Result<PathBuf, StoreError> {
@@ -252,10 +257,10 @@ impl FamilyStore {
         let path = self.path_of(&family.id);
         // Never overwrite what this version cannot read back.
         if path.exists() {
-            match self.load_file(&path) {
+            let previous = fs::read(&path).map_err(io_error(&path))?;
+            match parse_family_bytes(&previous, &path) {
                 Err(error @ StoreError::NewerVersion { .. }) => return Err(error),
                 Ok(_) => {
-                    let previous = fs::read(&path).map_err(io_error(&path))?;
                     write_atomically(&self.dir, &self.backup_of(&family.id), &previous)?;
                 }
                 // A file that cannot be read is set aside, not overwritten (the backup of the

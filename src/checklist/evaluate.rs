@@ -355,14 +355,7 @@ pub fn evaluate(
         Verdict::NotEligible => 2,
     });
 
-    let warnings = resolved
-        .notices(procedure)
-        .into_iter()
-        .map(|n| Reason {
-            text: n.item.text.clone(),
-            sources: resolved.source_records(n.item.sources.get_ref()),
-        })
-        .collect();
+    let warnings = notices(&resolved, procedure);
     let any_eligible = cases.iter().any(|c| c.verdict == Verdict::Eligible);
     let balance_can = if any_eligible {
         Vec::new()
@@ -412,6 +405,18 @@ fn fingerprint(procedure: Procedure, region: &str, answers: &Answers, version: &
         .iter()
         .take(6)
         .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The notices a procedure's checklist prints, with their sources.
+fn notices(resolved: &ResolvedRegion<'_>, procedure: Procedure) -> Vec<Reason> {
+    resolved
+        .notices(procedure)
+        .into_iter()
+        .map(|n| Reason {
+            text: n.item.text.clone(),
+            sources: resolved.source_records(n.item.sources.get_ref()),
+        })
         .collect()
 }
 
@@ -535,14 +540,7 @@ fn evaluate_transfer(
             fee: Some("不收费".to_owned()),
         });
     }
-    let warnings = resolved
-        .notices(procedure)
-        .into_iter()
-        .map(|n| Reason {
-            text: n.item.text.clone(),
-            sources: resolved.source_records(n.item.sources.get_ref()),
-        })
-        .collect();
+    let warnings = notices(resolved, procedure);
     let policy_version = set.data_version().to_owned();
     let region = resolved.region().id().to_owned();
     let fingerprint = fingerprint(procedure, &region, &answers, &policy_version);

@@ -354,76 +354,17 @@ fn case_details_md(out: &mut String, case: &CaseResult) {
     }
 }
 
+/// Plain text: the same lines as the PDF, with `[ ]` for the boxes to tick.
 fn text(checklist: &Checklist) -> String {
-    let mut out = format!(
-        "{}\n{}\n\n{DISCLAIMER}\n\n",
-        title(checklist),
-        "=".repeat(30)
-    );
-    out.push_str("您的回答：\n");
-    for line in answer_lines(checklist) {
-        let _ = writeln!(out, "  {line}");
+    let mut out = String::new();
+    for (kind, line) in lines(checklist) {
+        let _ = match kind {
+            Line::Title => writeln!(out, "{line}\n{}", "=".repeat(30)),
+            Line::Heading => writeln!(out, "\n【{line}】"),
+            Line::Body | Line::Small => writeln!(out, "  {line}"),
+            Line::Check => writeln!(out, "    [ ] {line}"),
+        };
     }
-    for case in checklist.actionable() {
-        let _ = write!(out, "\n【{}】{}\n", verdict_mark(case.verdict), case.title);
-        for reason in &case.reasons {
-            let _ = writeln!(out, "  理由：{}", reason.text);
-            if !reason.sources.is_empty() {
-                let _ = writeln!(out, "  来源：{}", sources_of(reason));
-            }
-        }
-        for change in &case.what_would_change {
-            let _ = writeln!(out, "  还需要：{change}");
-        }
-        if let Some(applicants) = &case.applicants {
-            let _ = writeln!(out, "  谁可以办：{applicants}");
-        }
-        if let Some(time_limit) = &case.time_limit {
-            let _ = writeln!(out, "  办理时限：{time_limit}");
-        }
-        let _ = writeln!(out, "  费用：{}", case.fee.as_deref().unwrap_or("不收费"));
-        if !case.materials.is_empty() {
-            out.push_str("  要带的材料：\n");
-            for material in &case.materials {
-                let _ = writeln!(out, "    [ ] {}", material_line(material));
-            }
-        }
-        if !case.steps.is_empty() {
-            out.push_str("  办理步骤：\n");
-            for (i, step) in case.steps.iter().enumerate() {
-                let _ = writeln!(out, "    {}. {step}", i + 1);
-            }
-        }
-    }
-    for case in checklist.pending() {
-        let _ = write!(
-            out,
-            "\n【待回答】{}：请回答“{}”\n",
-            case.title,
-            case.pending_questions.join("”“")
-        );
-    }
-    for case in checklist
-        .cases
-        .iter()
-        .filter(|c| c.verdict == Verdict::NotEligible)
-    {
-        let _ = write!(out, "\n【不符合】{}：{}\n", case.title, case.summary);
-        if let Some(correction) = &case.correction {
-            let _ = writeln!(out, "  更正：{correction}");
-        }
-    }
-    if !checklist.balance_can.is_empty() {
-        out.push_str("\n余额还可以这样用：\n");
-        for reason in &checklist.balance_can {
-            let _ = writeln!(out, "  · {}", reason.text);
-        }
-    }
-    out.push_str("\n注意：\n");
-    for warning in &checklist.warnings {
-        let _ = writeln!(out, "  · {}", warning.text);
-    }
-    let _ = write!(out, "\n{}\n", footer(checklist));
     out
 }
 

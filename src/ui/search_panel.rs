@@ -199,10 +199,7 @@ fn hit_snippet(
     statement: &Statement,
     query: &str,
 ) -> egui::text::LayoutJob {
-    let ranges = index
-        .highlight(hit, query)
-        .map(|(_, ranges)| ranges)
-        .unwrap_or_default();
+    let (field_text, ranges) = index.highlight(hit, query).unwrap_or_default();
     let (prefix, text) = match hit.field {
         Field::Text => (
             format!("［{}］", statement.confidence.label()),
@@ -218,10 +215,7 @@ fn hit_snippet(
         ),
         Field::Sources => (
             format!("［{}·来源］", statement.confidence.label()),
-            index
-                .highlight(hit, query)
-                .map(|(text, _)| text)
-                .unwrap_or_default(),
+            field_text,
         ),
     };
     cards::highlighted_snippet(ui, &prefix, &text, &ranges, 70)

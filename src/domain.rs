@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 /// An id that is not part of a vocabulary, with the kind of thing it was meant to name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -187,7 +188,8 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// Questions the withdrawal questionnaire asks; an unanswered fact is unknown.
+    /// Questions the questionnaires ask (withdrawal and transfer facts of DOMAIN.md, and the
+    /// binding facts); an unanswered fact is unknown.
     Fact ("fact") {
         InsuredStatus = "insured_status" : "参保状态",
         Deceased = "deceased" : "参保人已去世",
@@ -200,6 +202,10 @@ vocabulary! {
         RetiredElsewhere = "retired_elsewhere" : "异地安置退休",
         LongTermElsewhere = "long_term_elsewhere" : "长期异地居住",
         SeriousIllness = "serious_illness" : "重病或大额医疗费用",
+        HolderInsurance = "holder_insurance" : "参保人参加的医保",
+        Relation = "relation" : "家人与参保人的关系",
+        MemberInsurance = "member_insurance" : "家人参加的医保",
+        MemberProvince = "member_province" : "家人参保的省份",
     }
 }
 
@@ -207,7 +213,17 @@ impl Fact {
     /// The values this fact can take, with Chinese labels.
     pub fn values(self) -> &'static [(&'static str, &'static str)] {
         const YES_NO: &[(&str, &str)] = &[("yes", "是"), ("no", "否")];
+        static INSURANCES: LazyLock<Vec<(&str, &str)>> =
+            LazyLock::new(|| Insurance::ALL.iter().map(|i| (i.id(), i.label())).collect());
+        static RELATIONS: LazyLock<Vec<(&str, &str)>> =
+            LazyLock::new(|| Relation::ALL.iter().map(|r| (r.id(), r.label())).collect());
         match self {
+            Fact::HolderInsurance | Fact::MemberInsurance => &INSURANCES,
+            Fact::Relation => &RELATIONS,
+            Fact::MemberProvince => &[
+                ("same_province", "和参保人同一个省"),
+                ("other_province", "在外省"),
+            ],
             Fact::InsuredStatus => &[("in_service", "在职"), ("retired", "退休")],
             Fact::Moving => &[
                 ("none", "不转移"),

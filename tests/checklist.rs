@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 use yibao::checklist::{Answers, add_working_days, evaluate, questions_for};
-use yibao::domain::{Fact, Procedure, Verdict, WithdrawalCase};
+use yibao::domain::{Fact, Procedure, Relation, Verdict, WithdrawalCase};
 use yibao::export::{ExportFormat, render};
+use yibao::policy::PolicySet;
 
 use crate::support::shipped;
 
@@ -16,37 +17,64 @@ fn answers(pairs: &[(Fact, &str)]) -> Answers {
     pairs.iter().map(|(f, v)| (*f, (*v).to_owned())).collect()
 }
 
-/// Calls `visit` with every combination of answers (each fact unknown or one of its values).
-fn for_every_combination(visit: &mut dyn FnMut(&Answers)) {
-    fn go(index: usize, current: &mut Answers, visit: &mut dyn FnMut(&Answers)) {
-        let Some(fact) = Fact::ALL.get(index) else {
+/// The facts a procedure can depend on in a region: its questions, and the facts its
+/// withdrawal cases name.
+fn facts_of(set: &PolicySet, region: &str, procedure: Procedure) -> Vec<Fact> {
+    let resolved = set.resolve(region).expect("region");
+    let mut facts: Vec<Fact> = resolved
+        .questions(procedure)
+        .iter()
+        .map(|q| *q.item.fact.get_ref())
+        .collect();
+    if procedure == Procedure::Withdrawal {
+        for case in resolved.withdrawal_cases() {
+            for (fact, _) in case.item.when.get_ref().requirements() {
+                if !facts.contains(&fact) {
+                    facts.push(fact);
+                }
+            }
+        }
+    }
+    facts
+}
+
+/// Calls `visit` with every combination of answers to `facts` (each unknown or one of its
+/// values).
+fn for_every_combination(facts: &[Fact], visit: &mut dyn FnMut(&Answers)) {
+    fn go(facts: &[Fact], current: &mut Answers, visit: &mut dyn FnMut(&Answers)) {
+        let Some((fact, rest)) = facts.split_first() else {
             visit(current);
             return;
         };
-        go(index + 1, current, visit);
+        go(rest, current, visit);
         for (value, _) in fact.values() {
             current.insert(*fact, (*value).to_owned());
-            go(index + 1, current, visit);
+            go(rest, current, visit);
         }
         current.remove(fact);
     }
-    go(0, &mut Answers::new(), visit);
+    go(facts, &mut Answers::new(), visit);
 }
 
-/// Checks one region for every combination; returns how many were checked.
-fn check_every_combination(set: &yibao::policy::PolicySet, region: &str) -> usize {
+/// Checks one region and procedure for every combination; returns how many were checked.
+fn check_every_combination(set: &PolicySet, region: &str, procedure: Procedure) -> usize {
     let mut runs = 0usize;
-    for_every_combination(&mut |answers| {
-        let checklist =
-            evaluate(set, Procedure::Withdrawal, region, answers, today()).expect("evaluates");
+    let facts = facts_of(set, region, procedure);
+    assert!(!facts.is_empty(), "{region} {procedure}: no questions");
+    for_every_combination(&facts, &mut |answers| {
+        let checklist = evaluate(set, procedure, region, answers, today()).expect("evaluates");
         runs += 1;
-        assert_eq!(checklist.cases.len(), WithdrawalCase::ALL.len());
+        assert!(!checklist.cases.is_empty(), "{region} {procedure}: no case");
+        assert!(
+            !checklist.warnings.is_empty(),
+            "{region} {procedure}: no warning"
+        );
         for case in checklist
             .cases
             .iter()
             .filter(|c| c.verdict != Verdict::NotEligible)
         {
-            let context = || format!("{region} {answers:?} {:?}", case.case);
+            let context = || format!("{region} {procedure} {answers:?} {:?}", case.case);
             assert!(!case.materials.is_empty(), "no material: {}", context());
             assert!(!case.steps.is_empty(), "no step: {}", context());
             assert!(
@@ -62,43 +90,57 @@ fn check_every_combination(set: &yibao::policy::PolicySet, region: &str) -> usiz
         {
             assert!(
                 !case.what_would_change.is_empty(),
-                "{region} {answers:?} {:?}: nothing would change it",
+                "{region} {procedure} {answers:?} {:?}: nothing would change it",
                 case.case
             );
         }
-        // Serious illness never qualifies.
-        let illness = checklist
-            .cases
-            .iter()
-            .find(|c| c.case == WithdrawalCase::SeriousIllness.id())
-            .expect("case");
-        assert_eq!(illness.verdict, Verdict::NotEligible);
+        if procedure == Procedure::Withdrawal {
+            assert_eq!(checklist.cases.len(), WithdrawalCase::ALL.len());
+            // Serious illness never qualifies.
+            let illness = checklist
+                .cases
+                .iter()
+                .find(|c| c.case == WithdrawalCase::SeriousIllness.id())
+                .expect("case");
+            assert_eq!(illness.verdict, Verdict::NotEligible);
+        }
     });
     runs
 }
 
 #[test]
-fn every_combination_of_answers_in_every_region_gives_a_usable_checklist() {
+fn every_combination_of_answers_in_every_region_and_procedure_gives_a_usable_checklist() {
     let report = shipped();
     let regions = report.set.region_ids();
     // Regions are independent: check them on all cores.
-    let runs: usize = std::thread::scope(|scope| {
+    let runs: Vec<[usize; 3]> = std::thread::scope(|scope| {
         let workers: Vec<_> = regions
             .iter()
             .map(|region| {
                 let set = &report.set;
-                scope.spawn(move || check_every_combination(set, region))
+                scope.spawn(move || {
+                    [
+                        Procedure::Withdrawal,
+                        Procedure::Transfer,
+                        Procedure::Binding,
+                    ]
+                    .map(|procedure| check_every_combination(set, region, procedure))
+                })
             })
             .collect();
         workers
             .into_iter()
             .map(|w| w.join().expect("no panic"))
-            .sum()
+            .collect()
     });
-    assert_eq!(runs, regions.len() * 3usize.pow(9) * 4usize.pow(2));
+    // Withdrawal: nine yes/no facts and two with three values; transfer: moving, status
+    // and new scheme; binding: holder insurance, relation, member insurance, province.
+    let binding = 4 * (Relation::ALL.len() + 1) * 4 * 3;
+    for counts in runs {
+        assert_eq!(counts, [3usize.pow(9) * 4usize.pow(2), 4 * 3 * 4, binding]);
+    }
 }
 
-/// The three scenarios of the golden files.
 fn scenarios() -> Vec<(&'static str, &'static str, Answers)> {
     vec![
         ("death_hefei", "hefei", answers(&[(Fact::Deceased, "yes")])),
@@ -319,28 +361,228 @@ fn the_transfer_checklist_gives_the_completion_date_and_its_limits() {
     )
     .expect("evaluates");
     assert_eq!(checklist.cases[0].verdict, Verdict::NotEligible);
-    // Every combination of the transfer questions gives a usable list.
-    for_every_combination(&mut |answers| {
-        let checklist = evaluate(&report.set, Procedure::Transfer, "hefei", answers, today())
-            .expect("evaluates");
-        for case in &checklist.cases {
-            if case.verdict != Verdict::NotEligible {
-                assert!(!case.materials.is_empty() && !case.steps.is_empty());
-            }
-            if case.verdict != Verdict::Eligible {
-                assert!(!case.what_would_change.is_empty(), "{answers:?}");
-            }
-        }
-    });
-    let binding = evaluate(
-        &report.set,
+}
+
+fn binding(region: &str, pairs: &[(Fact, &str)]) -> yibao::checklist::Checklist {
+    evaluate(
+        &shipped().set,
         Procedure::Binding,
-        "hefei",
-        &Answers::new(),
+        region,
+        &answers(pairs),
         today(),
+    )
+    .expect("evaluates")
+}
+
+#[test]
+fn the_binding_checklist_follows_relation_insurance_and_province() {
+    let same = binding(
+        "hefei",
+        &[
+            (Fact::HolderInsurance, "employee"),
+            (Fact::Relation, "parent"),
+            (Fact::MemberInsurance, "resident"),
+            (Fact::MemberProvince, "same_province"),
+        ],
+    );
+    let case = &same.cases[0];
+    assert_eq!(case.verdict, Verdict::Eligible);
+    assert!(
+        case.summary.contains("居民医保个人缴费"),
+        "{}",
+        case.summary
     );
     assert!(
-        binding.is_err(),
-        "binding checklists are not there yet and say so"
+        case.materials
+            .iter()
+            .any(|m| m.item.contains("亲属关系证明"))
     );
+    assert!(case.steps.iter().any(|s| s.contains("家庭共济")));
+    assert!(!case.steps.iter().any(|s| s.contains("个人医保钱包")));
+    assert_eq!(case.fee.as_deref(), Some("不收费"));
+    assert!(same.warnings.iter().any(|w| w.text.contains("冒名就医")));
+
+    // Another province: the wallet, to be confirmed in the app.
+    let other = binding(
+        "hefei",
+        &[
+            (Fact::HolderInsurance, "employee"),
+            (Fact::Relation, "parent"),
+            (Fact::MemberInsurance, "employee"),
+            (Fact::MemberProvince, "other_province"),
+        ],
+    );
+    let case = &other.cases[0];
+    assert_eq!(case.verdict, Verdict::ConfirmLocally);
+    assert!(case.steps.iter().any(|s| s.contains("个人医保钱包")));
+    assert!(
+        case.what_would_change
+            .iter()
+            .any(|w| w.contains("个人医保钱包"))
+    );
+    assert!(case.reasons.iter().any(|r| r.text.contains("商业保险")));
+
+    // A parent-in-law is ruled out as soon as the relation is known, with a way out.
+    let in_law = binding("qingdao", &[(Fact::Relation, "parent_in_law")]);
+    let case = &in_law.cases[0];
+    assert_eq!(case.verdict, Verdict::NotEligible);
+    assert!(case.summary.contains("不是近亲属"), "{}", case.summary);
+    assert!(case.what_would_change.iter().any(|w| w.contains("子女")));
+    assert!(case.materials.is_empty());
+
+    // A resident-insured holder has no account to share.
+    let resident = binding("qingdao", &[(Fact::HolderInsurance, "resident")]);
+    assert_eq!(resident.cases[0].verdict, Verdict::NotEligible);
+
+    // Unknown province: both channels, each step labelled, and the question pending.
+    let unsure = binding(
+        "qingdao",
+        &[
+            (Fact::HolderInsurance, "employee"),
+            (Fact::Relation, "child"),
+        ],
+    );
+    let case = &unsure.cases[0];
+    assert_eq!(case.verdict, Verdict::ConfirmLocally);
+    assert!(case.pending_questions.iter().any(|q| q.contains("哪个省")));
+    assert!(case.steps.iter().any(|s| s.starts_with("家人在本省：")));
+    assert!(case.steps.iter().any(|s| s.starts_with("家人在外省：")));
+
+    // Nanjing's own channel comes from its file.
+    let nanjing = binding("nanjing", &[]);
+    assert!(nanjing.warnings.iter().any(|w| w.text.contains("我的南京")));
+    assert!(!same.warnings.iter().any(|w| w.text.contains("我的南京")));
+}
+
+fn sample_family() -> yibao::family::Family {
+    use yibao::domain::{Insurance, Relation};
+    use yibao::family::{BindingStatus, Family, Member};
+    let mut family = Family::new("wang", "王家", "nanjing");
+    family.holder.name = "王建国".to_owned();
+    family.holder.id_number = Some("11010519491231002X".to_owned());
+    let member = |id, name: &str, relation, insurance, region: &str, status| Member {
+        id,
+        name: name.to_owned(),
+        id_number: None,
+        relation,
+        insurance,
+        region: region.to_owned(),
+        status,
+        bound_on: None,
+        ended_on: None,
+        supported_by_others: false,
+        notes: String::new(),
+    };
+    family.members = vec![
+        member(
+            1,
+            "李秀兰",
+            Relation::Parent,
+            Insurance::Resident,
+            "nanjing",
+            BindingStatus::Planned,
+        ),
+        member(
+            2,
+            "张志强",
+            Relation::ParentInLaw,
+            Insurance::Employee,
+            "nanjing",
+            BindingStatus::Planned,
+        ),
+        member(
+            3,
+            "王小明",
+            Relation::Child,
+            Insurance::Resident,
+            "hefei",
+            BindingStatus::Planned,
+        ),
+        member(
+            4,
+            "王旧人",
+            Relation::Sibling,
+            Insurance::Employee,
+            "nanjing",
+            BindingStatus::Ended,
+        ),
+    ];
+    family.members[0].id_number = Some("320102195001011234".to_owned());
+    family
+}
+
+#[test]
+fn a_family_binding_checklist_checks_each_member_and_masks_personal_data() {
+    use yibao::checklist::family_binding_checklist;
+    use yibao::family::PersonalData;
+    let report = shipped();
+    let family = sample_family();
+    let masked = family_binding_checklist(&report.set, &family, PersonalData::Masked, today())
+        .expect("checklist");
+    // The ended binding is left out; the others get a case each.
+    assert_eq!(masked.cases.len(), 3);
+    let verdicts: Vec<Verdict> = masked.cases.iter().map(|c| c.verdict).collect();
+    assert_eq!(
+        verdicts,
+        [
+            Verdict::Eligible,
+            Verdict::NotEligible,
+            Verdict::ConfirmLocally
+        ]
+    );
+    assert!(
+        masked.cases[2]
+            .steps
+            .iter()
+            .any(|s| s.contains("个人医保钱包"))
+    );
+    for format in ExportFormat::ALL {
+        let bytes = render(&masked, format);
+        let text = if format == ExportFormat::Pdf {
+            pdf_extract::extract_text_from_mem(&bytes).expect("pdf text")
+        } else {
+            String::from_utf8(bytes).expect("utf-8")
+        };
+        for secret in [
+            "王建国",
+            "李秀兰",
+            "11010519491231002X",
+            "320102195001011234",
+        ] {
+            assert!(!text.contains(secret), "{format:?} shows {secret}");
+        }
+        assert!(text.contains("王**"), "{format:?} lacks the masked name");
+        assert!(text.contains("3201**********1234"), "{format:?}");
+        assert!(!text.contains("王旧人") && !text.contains("王**人"));
+    }
+    let full = family_binding_checklist(&report.set, &family, PersonalData::Included, today())
+        .expect("checklist");
+    let text = String::from_utf8(render(&full, ExportFormat::Markdown)).expect("utf-8");
+    assert!(
+        text.contains("李秀兰（身份证 320102195001011234）"),
+        "{text}"
+    );
+    assert!(text.contains("王建国"));
+    // The same family gives the same fingerprint; a different relation another one.
+    let mut changed = family.clone();
+    changed.members[0].relation = yibao::domain::Relation::Spouse;
+    let again = family_binding_checklist(&report.set, &changed, PersonalData::Masked, today())
+        .expect("checklist");
+    assert_eq!(full.fingerprint, masked.fingerprint);
+    assert_ne!(again.fingerprint, masked.fingerprint);
+}
+
+#[test]
+fn the_binding_export_matches_its_golden_file() {
+    let checklist = binding(
+        "nanjing",
+        &[
+            (Fact::HolderInsurance, "employee"),
+            (Fact::Relation, "maternal_grandparent"),
+            (Fact::MemberInsurance, "resident"),
+            (Fact::MemberProvince, "same_province"),
+        ],
+    );
+    let text = String::from_utf8(render(&checklist, ExportFormat::Markdown)).expect("utf-8");
+    insta::assert_snapshot!("binding_nanjing_grandparent.md", text);
 }

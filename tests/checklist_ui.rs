@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use yibao::domain::Fact;
 use yibao::ui::{AppStorage, Preferences, YibaoApp};
 
@@ -138,5 +138,63 @@ fn the_transfer_procedure_shows_its_completion_date() {
             .query_all_by_label_contains("2026-12-14 前办完转入")
             .count()
             == 1
+    );
+}
+
+/// Picks `option` in the drop-down of the question starting with `question` (the question
+/// text labels the drop-down).
+fn choose(harness: &mut Harness<'_, YibaoApp>, question: &str, option: &str) {
+    harness
+        .query_all_by_role(Role::ComboBox)
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with(question))
+        })
+        .unwrap_or_else(|| panic!("no drop-down for {question}"))
+        .click();
+    harness.run();
+    harness.get_by_label(option).click();
+    harness.run();
+}
+
+#[test]
+fn the_binding_procedure_rules_out_a_parent_in_law_and_lists_what_to_bring_for_a_parent() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    open_tab(&mut harness);
+    // The tab bar has a tab of the same name; the procedure picker is below it.
+    let picker = harness
+        .query_all_by_label("家庭共济绑定")
+        .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .expect("procedure button");
+    picker.click();
+    harness.run();
+    answer(&mut harness, "要用个人账户帮家人的参保人", "职工医保");
+    choose(&mut harness, "要绑定的家人是参保人的什么人", "岳父母/公婆");
+    assert!(harness.query_all_by_label_contains("不是近亲属").count() >= 1);
+    choose(&mut harness, "要绑定的家人是参保人的什么人", "父母");
+    answer(&mut harness, "这位家人自己参加的是哪种医保", "居民医保");
+    answer(&mut harness, "这位家人在哪个省参保", "和参保人同一个省");
+    harness.get_by_label("绑定父母");
+    assert!(
+        harness
+            .query_all_by_label_contains("可以绑定。共济的钱可以为这位家人支付")
+            .count()
+            == 1
+    );
+    assert!(harness.query_all_by_role(Role::CheckBox).any(|n| {
+        n.accesskit_node()
+            .label()
+            .is_some_and(|l| l.starts_with("与家人的亲属关系证明"))
+    }));
+    assert_eq!(
+        harness
+            .state()
+            .checklist()
+            .answers()
+            .get(&Fact::Relation)
+            .map(String::as_str),
+        Some("parent")
     );
 }

@@ -374,3 +374,65 @@ fn checklist_rejects_bad_answers_naming_the_allowed_ones_and_writes_files() {
             .starts_with(b"\xEF\xBB\xBF")
     );
 }
+
+#[test]
+fn the_binding_checklist_runs_on_the_command_line() {
+    let output = yibao(&[
+        "checklist",
+        "binding",
+        "--region",
+        "qingdao",
+        "--answer",
+        "holder_insurance=employee",
+        "--answer",
+        "relation=sibling",
+        "--answer",
+        "member_insurance=none",
+        "--answer",
+        "member_province=same_province",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("json");
+    assert_eq!(json["procedure"], "binding");
+    let case = &json["cases"][0];
+    assert_eq!(case["case"], "binding");
+    assert_eq!(case["verdict"], "eligible");
+    assert!(
+        case["summary"]
+            .as_str()
+            .is_some_and(|s| s.contains("居民医保个人缴费"))
+    );
+    assert!(!case["materials"].as_array().expect("materials").is_empty());
+
+    let questions = yibao(&[
+        "checklist",
+        "binding",
+        "--region",
+        "qingdao",
+        "--list-questions",
+    ]);
+    assert_eq!(questions.status.code(), Some(0));
+    let text = stdout(&questions);
+    for fact in [
+        "holder_insurance",
+        "relation",
+        "member_insurance",
+        "member_province",
+    ] {
+        assert!(text.contains(fact), "{fact} missing from {text}");
+    }
+    assert!(text.contains("parent_in_law=岳父母/公婆"));
+
+    let bad = yibao(&[
+        "checklist",
+        "binding",
+        "--region",
+        "qingdao",
+        "--answer",
+        "relation=neighbour",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("maternal_grandparent"));
+}

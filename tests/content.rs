@@ -208,14 +208,43 @@ fn the_national_rules_cover_every_relation_case_and_fact() {
             "no rule for case {case}"
         );
     }
-    let asked: Vec<Fact> = national
-        .questions(Procedure::Withdrawal)
-        .iter()
-        .map(|q| *q.item.fact.get_ref())
-        .collect();
+    // Every fact is asked by some procedure; the withdrawal facts of DOMAIN.md by withdrawal.
+    let asked = |procedure| -> Vec<Fact> {
+        national
+            .questions(procedure)
+            .iter()
+            .map(|q| *q.item.fact.get_ref())
+            .collect()
+    };
+    let all_asked: Vec<Fact> = Procedure::ALL.iter().flat_map(|p| asked(*p)).collect();
     for fact in Fact::ALL {
-        assert!(asked.contains(fact), "no question for fact {fact}");
+        assert!(all_asked.contains(fact), "no question for fact {fact}");
     }
+    let withdrawal = asked(Procedure::Withdrawal);
+    for fact in [
+        Fact::InsuredStatus,
+        Fact::Deceased,
+        Fact::SettledAbroad,
+        Fact::ForeignNationalLeaving,
+        Fact::GivesUpEmployeeInsurance,
+        Fact::Moving,
+        Fact::NewScheme,
+        Fact::NewPlaceAcceptsBalance,
+        Fact::RetiredElsewhere,
+        Fact::LongTermElsewhere,
+        Fact::SeriousIllness,
+    ] {
+        assert!(withdrawal.contains(&fact), "withdrawal does not ask {fact}");
+    }
+    assert_eq!(
+        asked(Procedure::Binding),
+        [
+            Fact::HolderInsurance,
+            Fact::Relation,
+            Fact::MemberInsurance,
+            Fact::MemberProvince
+        ]
+    );
 }
 
 #[test]

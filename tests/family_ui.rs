@@ -318,3 +318,35 @@ fn an_exported_family_file_can_be_imported_as_a_new_family() {
     harness.run();
     harness.get_by_label_contains("不是家庭文件");
 }
+
+#[test]
+fn the_binding_checklist_for_the_members_is_exported_with_names_masked_unless_asked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    start_family(&mut harness, "1000");
+    add_member(&mut harness, "李秀兰", "父母", "居民医保");
+    add_member(&mut harness, "赵珺", "岳父母/公婆", "居民医保");
+    harness.get_by_label("保存到默认文件夹").click();
+    harness.run();
+    let path = harness
+        .state()
+        .family()
+        .last_binding_export()
+        .expect("written")
+        .to_path_buf();
+    assert!(path.starts_with(dir.path().join("exports")));
+    harness.get_by_label(&format!("已保存：{}", path.display()));
+    let text = std::fs::read_to_string(&path).expect("file exists");
+    assert!(text.contains("为父母（李**）绑定"), "{text}");
+    assert!(text.contains("王*"), "{text}");
+    assert!(text.contains("不是近亲属"), "{text}");
+    for name in ["李秀兰", "赵珺", "王喆"] {
+        assert!(!text.contains(name), "{name} is shown in full");
+    }
+    harness.get_by_label("导出时包含完整姓名和身份证号").click();
+    harness.run();
+    harness.get_by_label("保存到默认文件夹").click();
+    harness.run();
+    let text = std::fs::read_to_string(&path).expect("file exists");
+    assert!(text.contains("为父母（李秀兰）绑定"), "{text}");
+}

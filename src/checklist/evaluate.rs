@@ -14,8 +14,6 @@ use crate::policy::{Condition, Defined, Material, PolicySet, Question, Reason, R
 pub enum ChecklistError {
     #[error("unknown region \"{region}\" (known regions: {known})")]
     UnknownRegion { region: String, known: String },
-    #[error("the {0} checklist is not available yet; use withdrawal")]
-    NotYetAvailable(String),
 }
 
 /// One question as the questionnaire shows it.
@@ -69,6 +67,10 @@ pub struct Checklist {
     pub procedure_label: &'static str,
     pub region: String,
     pub region_name: String,
+    /// Who the list is for (a family's holder and members), already masked unless the user
+    /// asked to include names and ID numbers; empty for a questionnaire's list.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<String>,
     /// The answers it was made from (fact → value).
     pub answers: Answers,
     pub cases: Vec<CaseResult>,
@@ -100,7 +102,7 @@ impl Checklist {
     }
 }
 
-fn unknown_region(set: &PolicySet, region: &str) -> ChecklistError {
+pub(super) fn unknown_region(set: &PolicySet, region: &str) -> ChecklistError {
     ChecklistError::UnknownRegion {
         region: region.to_owned(),
         known: set.region_ids().join(", "),
@@ -123,7 +125,7 @@ fn values_label(fact: Fact, values: &[String]) -> String {
 }
 
 /// Whether every requirement of `condition` is answered and met.
-fn holds(condition: &Condition, answers: &Answers) -> bool {
+pub(super) fn holds(condition: &Condition, answers: &Answers) -> bool {
     condition
         .requirements()
         .all(|(fact, values)| answers.get(&fact).is_some_and(|a| values.contains(a)))
@@ -139,7 +141,7 @@ fn contradicted(condition: &Condition, answers: &Answers) -> bool {
 /// The answers that count: those to questions that are asked, given the answers before
 /// them. Answers to questions no longer asked are kept by the caller (so changing an earlier
 /// answer back restores them) but do not count.
-fn effective_answers(questions: &[Defined<'_, Question>], answers: &Answers) -> Answers {
+pub(super) fn effective_answers(questions: &[Defined<'_, Question>], answers: &Answers) -> Answers {
     let mut effective = Answers::new();
     // A question can depend on a later one; repeat until nothing changes.
     loop {
@@ -225,7 +227,9 @@ pub fn evaluate(
             return Ok(evaluate_transfer(set, &resolved, answers, today));
         }
         Procedure::Binding => {
-            return Err(ChecklistError::NotYetAvailable(procedure.id().to_owned()));
+            return Ok(super::binding::evaluate_binding(
+                set, &resolved, answers, today,
+            ));
         }
     }
     // Facts whose question is not asked because of other answers (e.g. nothing about
@@ -378,12 +382,18 @@ pub fn evaluate(
     };
 
     let policy_version = set.data_version().to_owned();
-    let fingerprint = fingerprint(procedure, region, answers, &policy_version);
+    let fingerprint = fingerprint(
+        procedure,
+        region,
+        answers.iter().map(|(f, v)| format!("{f}={v}")),
+        &policy_version,
+    );
     Ok(Checklist {
         procedure,
         procedure_label: procedure.label(),
         region: region.to_owned(),
         region_name: resolved.region().name().to_owned(),
+        people: Vec::new(),
         answers: answers.clone(),
         cases,
         warnings,
@@ -394,11 +404,17 @@ pub fn evaluate(
     })
 }
 
-fn fingerprint(procedure: Procedure, region: &str, answers: &Answers, version: &str) -> String {
+/// A short hash of what a checklist was made from: the same inputs give the same list.
+pub(super) fn fingerprint(
+    procedure: Procedure,
+    region: &str,
+    inputs: impl Iterator<Item = String>,
+    version: &str,
+) -> String {
     let mut hasher = Sha256::new();
     hasher.update(format!("{procedure}|{region}|{version}|"));
-    for (fact, value) in answers {
-        hasher.update(format!("{fact}={value};"));
+    for input in inputs {
+        hasher.update(format!("{input};"));
     }
     hasher
         .finalize()
@@ -409,7 +425,7 @@ fn fingerprint(procedure: Procedure, region: &str, answers: &Answers, version: &
 }
 
 /// The notices a procedure's checklist prints, with their sources.
-fn notices(resolved: &ResolvedRegion<'_>, procedure: Procedure) -> Vec<Reason> {
+pub(super) fn notices(resolved: &ResolvedRegion<'_>, procedure: Procedure) -> Vec<Reason> {
     resolved
         .notices(procedure)
         .into_iter()
@@ -543,12 +559,18 @@ fn evaluate_transfer(
     let warnings = notices(resolved, procedure);
     let policy_version = set.data_version().to_owned();
     let region = resolved.region().id().to_owned();
-    let fingerprint = fingerprint(procedure, &region, &answers, &policy_version);
+    let fingerprint = fingerprint(
+        procedure,
+        &region,
+        answers.iter().map(|(f, v)| format!("{f}={v}")),
+        &policy_version,
+    );
     Checklist {
         procedure,
         procedure_label: procedure.label(),
         region,
         region_name: resolved.region().name().to_owned(),
+        people: Vec::new(),
         answers,
         cases,
         warnings,

@@ -100,13 +100,10 @@ fn lines(checklist: &Checklist) -> Vec<(Line, String)> {
     let mut out = vec![
         (Line::Title, title(checklist)),
         (Line::Small, DISCLAIMER.to_owned()),
-        (Line::Heading, "您的回答".to_owned()),
     ];
-    let answers = answer_lines(checklist);
-    if answers.is_empty() {
-        out.push((Line::Body, "（还没有回答问题）".to_owned()));
-    }
-    out.extend(answers.into_iter().map(|a| (Line::Body, a)));
+    let (heading, intro) = intro(checklist);
+    out.push((Line::Heading, heading.to_owned()));
+    out.extend(intro.into_iter().map(|a| (Line::Body, a)));
     for case in checklist.actionable() {
         out.push((
             Line::Heading,
@@ -217,6 +214,19 @@ fn footer(checklist: &Checklist) -> String {
     )
 }
 
+/// The section before the cases: who the list is for (a family's list), or the answers.
+fn intro(checklist: &Checklist) -> (&'static str, Vec<String>) {
+    if !checklist.people.is_empty() {
+        return ("家庭成员", checklist.people.clone());
+    }
+    let answers = answer_lines(checklist);
+    if answers.is_empty() {
+        ("您的回答", vec!["（还没有回答问题）".to_owned()])
+    } else {
+        ("您的回答", answers)
+    }
+}
+
 fn answer_lines(checklist: &Checklist) -> Vec<String> {
     checklist
         .answers
@@ -265,12 +275,9 @@ fn verdict_mark(verdict: Verdict) -> &'static str {
 
 fn markdown(checklist: &Checklist) -> String {
     let mut out = format!("# {}\n\n> {DISCLAIMER}\n\n", title(checklist));
-    out.push_str("## 您的回答\n\n");
-    let answers = answer_lines(checklist);
-    if answers.is_empty() {
-        out.push_str("- （还没有回答问题）\n");
-    }
-    for line in answers {
+    let (heading, intro) = intro(checklist);
+    let _ = write!(out, "## {heading}\n\n");
+    for line in intro {
         let _ = writeln!(out, "- {line}");
     }
     for case in checklist.actionable() {
@@ -375,6 +382,9 @@ fn csv_bytes(checklist: &Checklist) -> Vec<u8> {
         let _ = writer.write_record(fields);
     };
     row(["类别", "情形", "结论", "内容", "说明"]);
+    for person in &checklist.people {
+        row(["家庭成员", "", "", person, ""]);
+    }
     for case in checklist.actionable() {
         for reason in &case.reasons {
             row([
@@ -482,8 +492,9 @@ fn html(checklist: &Checklist) -> String {
         title = esc(&title(checklist)),
         disclaimer = esc(DISCLAIMER)
     );
-    out.push_str("<h2>您的回答</h2>\n<ul>\n");
-    for line in answer_lines(checklist) {
+    let (heading, intro) = intro(checklist);
+    let _ = write!(out, "<h2>{heading}</h2>\n<ul>\n");
+    for line in intro {
         let _ = writeln!(out, "<li>{}</li>", esc(&line));
     }
     out.push_str("</ul>\n");

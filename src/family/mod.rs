@@ -6,6 +6,7 @@ pub mod id_number;
 pub mod ledger;
 pub mod model;
 pub mod money;
+pub mod privacy;
 pub mod review;
 pub mod rules;
 
@@ -14,5 +15,9 @@ pub use id_number::{IdNumber, IdNumberError, mask};
 pub use ledger::{Ledger, LedgerRow, Totals, simulate};
 pub use model::{BindingStatus, Expense, Family, Holder, Member};
 pub use money::{AmountError, format_yuan, parse_amount};
+pub use privacy::{PersonalData, mask_name};
 pub use review::{FamilyReview, MemberReview, check_id_number, review_family};
-pub use rules::{BindingError, BindingQuery, BindingVerdict, Reason, check_binding};
+pub use rules::{
+    BindingError, BindingQuery, BindingVerdict, Distance, Reason, check_binding, check_binding_at,
+    distance,
+};

@@ -71,18 +71,55 @@ fn unknown_region(set: &PolicySet, region: &str) -> BindingError {
     }
 }
 
+/// Where the relative is insured, seen from the holder: this decides the channel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Distance {
+    SameProvince,
+    /// Another province, with its name when known.
+    OtherProvince(Option<String>),
+    /// Not known (a region of the national level only).
+    Unknown,
+}
+
+/// Whether `member_region` is in the same province as `holder_region`.
+pub fn distance(
+    set: &PolicySet,
+    holder_region: &str,
+    member_region: &str,
+) -> Result<Distance, BindingError> {
+    let holder = set
+        .resolve(holder_region)
+        .ok_or_else(|| unknown_region(set, holder_region))?;
+    let member = set
+        .resolve(member_region)
+        .ok_or_else(|| unknown_region(set, member_region))?;
+    Ok(match (province_of(&holder), province_of(&member)) {
+        (Some(a), Some(b)) if a == b => Distance::SameProvince,
+        (Some(_), Some(_)) => Distance::OtherProvince(Some(member.region().name().to_owned())),
+        _ => Distance::Unknown,
+    })
+}
+
 /// Checks one binding against the holder's region.
 pub fn check_binding(
     set: &PolicySet,
     query: &BindingQuery<'_>,
 ) -> Result<BindingVerdict, BindingError> {
+    let member_region = query.member_region.unwrap_or(query.holder_region);
+    let distance = distance(set, query.holder_region, member_region)?;
+    check_binding_at(set, query, &distance)
+}
+
+/// Checks one binding when the distance is already known (as the binding questionnaire
+/// asks it); `query.member_region` is not consulted.
+pub fn check_binding_at(
+    set: &PolicySet,
+    query: &BindingQuery<'_>,
+    distance: &Distance,
+) -> Result<BindingVerdict, BindingError> {
     let resolved = set
         .resolve(query.holder_region)
         .ok_or_else(|| unknown_region(set, query.holder_region))?;
-    let member_region = query.member_region.unwrap_or(query.holder_region);
-    let member_resolved = set
-        .resolve(member_region)
-        .ok_or_else(|| unknown_region(set, member_region))?;
     let mut result = BindingVerdict {
         verdict: Verdict::Eligible,
         allowed_uses: Vec::new(),
@@ -168,12 +205,8 @@ pub fn check_binding(
     }
 
     // 4. Same province: the local channel; another province: the 个人医保钱包.
-    let same_province = match (province_of(&resolved), province_of(&member_resolved)) {
-        (Some(a), Some(b)) => Some(a == b),
-        _ => None,
-    };
-    match same_province {
-        Some(true) => {
+    match distance {
+        Distance::SameProvince => {
             let rule = &binding.same_province;
             result.verdict = worse(result.verdict, rule.outcome);
             result.reasons.push(reason(
@@ -185,16 +218,17 @@ pub fn check_binding(
                 rule.sources.get_ref(),
             ));
         }
-        Some(false) => {
+        Distance::OtherProvince(province) => {
             let rule = &binding.other_province;
             result.verdict = worse(result.verdict, rule.outcome);
+            let place = province
+                .as_ref()
+                .map_or_else(String::new, |name| format!("（{name}）"));
             result.reasons.push(reason(
                 &resolved,
                 format!(
-                    "家人在外省（{}）：{}（办理渠道：{}）",
-                    member_resolved.region().name(),
-                    rule.reason,
-                    rule.channel
+                    "家人在外省{place}：{}（办理渠道：{}）",
+                    rule.reason, rule.channel
                 ),
                 rule.sources.get_ref(),
             ));
@@ -207,7 +241,7 @@ pub fn check_binding(
                 ));
             }
         }
-        None => {
+        Distance::Unknown => {
             result.verdict = worse(result.verdict, Verdict::ConfirmLocally);
             result.reasons.push(Reason {
                 text: "不知道参保人或家人在哪个省参保（只选了“全国”），无法判断是省内共济还是跨省共济；请选择具体的省或市。".to_owned(),

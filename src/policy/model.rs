@@ -139,7 +139,8 @@ pub struct RelationRule {
     pub sources: Spanned<Vec<SourceRef>>,
 }
 
-/// `[binding.same_province]` / `[binding.other_province]`: sharing across distance.
+/// `[binding.same_province]` / `[binding.other_province]`: sharing across distance, with
+/// what each side brings and the steps of the binding checklist.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DistanceRule {
@@ -147,6 +148,10 @@ pub struct DistanceRule {
     pub channel: String,
     pub reason: String,
     pub sources: Spanned<Vec<SourceRef>>,
+    /// `[[binding.<side>.materials]]`: what to have ready.
+    pub materials: Vec<Material>,
+    /// Online and offline steps, in order.
+    pub steps: Vec<String>,
 }
 
 /// `[[binding.beneficiaries]]`: what shared money may pay, by the relative's insurance.

@@ -9,10 +9,14 @@ use eframe::egui::{self, RichText};
 
 use crate::checklist::{Answers, CaseResult, Checklist, evaluate, questions_for};
 use crate::domain::{Procedure, Verdict};
-use crate::export::{ExportFormat, render};
 use crate::policy::PolicySet;
-use crate::store::write_atomically;
+use crate::ui::export_bar::{ExportBar, ExportRequest};
 use crate::ui::theme;
+
+/// Questions with more values than this get a drop-down instead of radio buttons.
+const MAX_RADIOS: usize = 4;
+/// The choice that leaves a question unanswered.
+const UNKNOWN: &str = "不清楚";
 
 /// State of the checklist tab.
 pub struct ChecklistPanel {
@@ -22,10 +26,7 @@ pub struct ChecklistPanel {
     /// changing an earlier answer back restores them).
     answers: Answers,
     ticked: BTreeSet<String>,
-    format: ExportFormat,
-    export_dir: Option<PathBuf>,
-    status: Option<(String, bool)>,
-    last_export: Option<PathBuf>,
+    export: ExportBar,
     today: NaiveDate,
 }
 
@@ -36,10 +37,7 @@ impl ChecklistPanel {
             region: default_region.to_owned(),
             answers: Answers::new(),
             ticked: BTreeSet::new(),
-            format: ExportFormat::Markdown,
-            export_dir,
-            status: None,
-            last_export: None,
+            export: ExportBar::new("checklist_export", export_dir),
             today,
         }
     }
@@ -51,7 +49,7 @@ impl ChecklistPanel {
 
     /// The file written by the last export.
     pub fn last_export(&self) -> Option<&Path> {
-        self.last_export.as_deref()
+        self.export.last_export()
     }
 
     fn checklist(&self, policies: &PolicySet) -> Option<Checklist> {
@@ -65,70 +63,24 @@ impl ChecklistPanel {
         .ok()
     }
 
-    fn file_name(&self, policies: &PolicySet, format: ExportFormat) -> String {
-        let region = policies
-            .region(&self.region)
-            .map_or(self.region.as_str(), |r| r.name());
-        format!(
-            "{}清单-{region}-{}.{}",
-            self.procedure.label(),
-            self.today.format("%Y%m%d"),
-            format.extension()
-        )
-    }
-
-    fn write(&mut self, policies: &PolicySet, path: &Path, format: ExportFormat) {
-        let Some(checklist) = self.checklist(policies) else {
-            return;
-        };
-        let bytes = render(&checklist, format);
-        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        match write_atomically(&dir, path, &bytes) {
-            Ok(()) => {
-                self.status = Some((format!("已保存：{}", path.display()), false));
-                self.last_export = Some(path.to_path_buf());
-            }
-            Err(error) => self.status = Some((format!("保存失败：{error}"), true)),
-        }
-    }
-
     /// Ctrl+E: the save dialog; the format follows the chosen file's extension.
     pub fn export_with_dialog(&mut self, policies: &PolicySet) {
-        let mut dialog = rfd::FileDialog::new()
-            .set_title("导出清单")
-            .set_file_name(self.file_name(policies, self.format));
-        for format in ExportFormat::ALL {
-            dialog = dialog.add_filter(format.label(), &[format.extension()]);
-        }
-        match dialog.save_file() {
-            Some(path) => {
-                let format =
-                    ExportFormat::from_extension(&path.to_string_lossy()).unwrap_or(self.format);
-                self.write(policies, &path, format);
-            }
-            None => {
-                self.status = Some((
-                    "没有选择保存位置。如果没有弹出保存窗口，请点“保存到默认文件夹”。".to_owned(),
-                    false,
-                ));
-            }
+        if let Some(checklist) = self.checklist(policies) {
+            self.export.run(ExportRequest::Dialog, &checklist);
         }
     }
 
     /// Saves in the default export folder without any dialog.
     pub fn export_to_default_folder(&mut self, policies: &PolicySet) {
-        let Some(dir) = self.export_dir.clone() else {
-            self.status = Some(("找不到默认导出文件夹。".to_owned(), true));
-            return;
-        };
-        let path = dir.join(self.file_name(policies, self.format));
-        self.write(policies, &path, self.format);
+        if let Some(checklist) = self.checklist(policies) {
+            self.export.run(ExportRequest::DefaultFolder, &checklist);
+        }
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("办理事项").strong());
-            for procedure in [Procedure::Withdrawal, Procedure::Transfer] {
+            for procedure in Procedure::ALL.iter().copied() {
                 if ui
                     .selectable_value(&mut self.procedure, procedure, procedure.label())
                     .clicked()
@@ -136,7 +88,6 @@ impl ChecklistPanel {
                     self.ticked.clear();
                 }
             }
-            ui.add_enabled(false, egui::Button::new("家庭共济绑定（即将推出）"));
             ui.add_space(12.0);
             let label = ui.label("参保地");
             let shown = policies
@@ -200,11 +151,37 @@ impl ChecklistPanel {
         };
         for question in questions.iter().filter(|q| q.shown) {
             ui.add_space(6.0);
-            ui.label(RichText::new(&question.text).strong());
+            let label = ui.label(RichText::new(&question.text).strong());
             if let Some(help) = &question.help {
                 ui.label(RichText::new(help).small().weak());
             }
             let current = self.answers.get(&question.fact).cloned();
+            if question.values.len() > MAX_RADIOS {
+                // A long list (such as the relation) reads better as a drop-down.
+                let shown = question
+                    .values
+                    .iter()
+                    .find(|(value, _)| current.as_deref() == Some(*value))
+                    .map_or(UNKNOWN, |(_, label)| *label);
+                egui::ComboBox::from_id_salt(("question", question.fact.id()))
+                    .selected_text(shown)
+                    .width(220.0)
+                    .height(480.0)
+                    .show_ui(ui, |ui| {
+                        if ui.selectable_label(current.is_none(), UNKNOWN).clicked() {
+                            self.answers.remove(&question.fact);
+                        }
+                        for (value, value_label) in &question.values {
+                            let selected = current.as_deref() == Some(*value);
+                            if ui.selectable_label(selected, *value_label).clicked() {
+                                self.answers.insert(question.fact, (*value).to_owned());
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                continue;
+            }
             ui.horizontal_wrapped(|ui| {
                 for (value, value_label) in &question.values {
                     let selected = current.as_deref() == Some(*value);
@@ -212,7 +189,7 @@ impl ChecklistPanel {
                         self.answers.insert(question.fact, (*value).to_owned());
                     }
                 }
-                if ui.radio(current.is_none(), "不清楚").clicked() {
+                if ui.radio(current.is_none(), UNKNOWN).clicked() {
                     self.answers.remove(&question.fact);
                 }
             });
@@ -220,42 +197,10 @@ impl ChecklistPanel {
     }
 
     fn export_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
-        ui.horizontal_wrapped(|ui| {
-            let label = ui.label("导出格式");
-            egui::ComboBox::from_id_salt("export_format")
-                .selected_text(self.format.label())
-                .show_ui(ui, |ui| {
-                    for format in ExportFormat::ALL {
-                        ui.selectable_value(&mut self.format, format, format.label());
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            if ui
-                .button("导出…")
-                .on_hover_text(crate::ui::commands::UiCommand::Export.tooltip(ui.ctx()))
-                .clicked()
-            {
-                self.export_with_dialog(policies);
-            }
-            if ui.button("保存到默认文件夹").clicked() {
-                self.export_to_default_folder(policies);
-            }
-            if let Some(path) = &self.last_export
-                && let Some(folder) = path.parent()
-                && ui.button("打开文件夹").clicked()
-            {
-                // Opens the local folder in the file manager; nothing goes over the network.
-                let _ = std::process::Command::new("xdg-open").arg(folder).spawn();
-            }
-        });
-        if let Some((message, is_error)) = &self.status {
-            let color = if *is_error {
-                theme::warning_color(ui.visuals().dark_mode)
-            } else {
-                theme::correction_color(ui.visuals().dark_mode)
-            };
-            ui.label(RichText::new(message).color(color));
+        if let Some(request) = self.export.ui(ui)
+            && let Some(checklist) = self.checklist(policies)
+        {
+            self.export.run(request, &checklist);
         }
     }
 
@@ -304,9 +249,11 @@ impl ChecklistPanel {
             ui.add_space(8.0);
             egui::CollapsingHeader::new(format!("不符合的情形（{}）", rejected.len()))
                 .default_open(
-                    rejected
-                        .iter()
-                        .any(|c| c.correction.is_some() && c.reasons.len() == 1),
+                    // Open when nothing else is left to show, or to correct a claim.
+                    checklist.cases.len() == rejected.len()
+                        || rejected
+                            .iter()
+                            .any(|c| c.correction.is_some() && c.reasons.len() == 1),
                 )
                 .show(ui, |ui| {
                     for case in rejected {

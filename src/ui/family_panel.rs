@@ -7,14 +7,16 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 
+use crate::checklist::family_binding_checklist;
 use crate::domain::{Insurance, InsuredStatus, Relation, Use, Verdict};
 use crate::family::{
     BindingQuery, BindingStatus, Expense, Family, FamilyDocument, FamilyEdit, FamilyReview, Holder,
-    Member, check_binding, check_id_number, format_yuan, mask, parse_amount, review_family,
-    simulate,
+    Member, PersonalData, check_binding, check_id_number, format_yuan, mask, parse_amount,
+    review_family, simulate,
 };
 use crate::policy::PolicySet;
 use crate::store::{FamilyStore, family_from_json, family_to_json, write_atomically};
+use crate::ui::export_bar::ExportBar;
 use crate::ui::theme;
 
 /// The holder's fields as typed, before they are applied.
@@ -88,6 +90,10 @@ pub struct FamilyPanel {
     expense_form: ExpenseForm,
     default_region: String,
     today: NaiveDate,
+    /// Export of the binding checklist for the members.
+    binding_export: ExportBar,
+    /// Whether that export shows full names and ID numbers (masked by default).
+    include_personal_data: bool,
 }
 
 impl FamilyPanel {
@@ -116,7 +122,7 @@ impl FamilyPanel {
         };
         let mut panel = FamilyPanel {
             store,
-            export_dir,
+            export_dir: export_dir.clone(),
             current: if documents.is_empty() { None } else { Some(0) },
             documents,
             load_problems,
@@ -132,6 +138,8 @@ impl FamilyPanel {
             },
             default_region: default_region.to_owned(),
             today,
+            binding_export: ExportBar::new("binding_export", export_dir),
+            include_personal_data: false,
         };
         panel.reset_forms();
         panel
@@ -267,6 +275,8 @@ impl FamilyPanel {
                 self.holder_ui(ui, policies, &family, &review);
                 ui.add_space(8.0);
                 self.members_ui(ui, policies, &family, &review);
+                ui.add_space(8.0);
+                self.binding_checklist_ui(ui, policies, &family);
                 ui.add_space(8.0);
                 self.member_form_ui(ui, policies, &family);
                 ui.add_space(8.0);
@@ -644,6 +654,47 @@ impl FamilyPanel {
                 error: None,
             };
         }
+    }
+
+    /// The binding checklist for the members, to print and carry to the service window.
+    fn binding_checklist_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet, family: &Family) {
+        if family.members.is_empty() {
+            return;
+        }
+        egui::Frame::group(ui.style())
+            .inner_margin(8.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new("绑定办理清单").strong());
+                ui.label(
+                    RichText::new(
+                        "为每位家人列出能否绑定、办理渠道、要带的材料和步骤，打印后带去办理。",
+                    )
+                    .small()
+                    .weak(),
+                );
+                ui.checkbox(
+                    &mut self.include_personal_data,
+                    "导出时包含完整姓名和身份证号",
+                )
+                .on_hover_text("不勾选时，姓名只显示姓，身份证号只显示前4位和后4位。");
+                if let Some(request) = self.binding_export.ui(ui) {
+                    let personal = if self.include_personal_data {
+                        PersonalData::Included
+                    } else {
+                        PersonalData::Masked
+                    };
+                    match family_binding_checklist(policies, family, personal, self.today) {
+                        Ok(checklist) => self.binding_export.run(request, &checklist),
+                        Err(error) => self.binding_export.fail(format!("无法生成清单：{error}")),
+                    }
+                }
+            });
+    }
+
+    /// The file written by the last binding-checklist export.
+    pub fn last_binding_export(&self) -> Option<&std::path::Path> {
+        self.binding_export.last_export()
     }
 
     fn member_form_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet, family: &Family) {

@@ -6,6 +6,7 @@ mod checklist_panel;
 pub mod commands;
 mod compare_panel;
 mod explorer_panel;
+mod export_bar;
 mod family_panel;
 pub mod fonts;
 mod search_panel;

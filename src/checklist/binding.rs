@@ -1,0 +1,489 @@
+//! The family-binding (家庭共济绑定) checklist: whether a relative can be bound, through which
+//! channel, and what each side brings. Made from the questionnaire, or for every member of a
+//! saved family (names and ID numbers masked unless the user includes them).
+
+use chrono::NaiveDate;
+
+use super::answers::Answers;
+use super::evaluate::{
+    CaseResult, Checklist, ChecklistError, effective_answers, fingerprint, holds, notices,
+    unknown_region,
+};
+use crate::domain::{Confidence, Fact, Insurance, Procedure, Relation, Use, Verdict};
+use crate::family::privacy::{holder_line, member_line};
+use crate::family::{
+    BindingQuery, BindingStatus, BindingVerdict, Distance, Family, PersonalData, check_binding_at,
+    distance,
+};
+use crate::policy::Defined;
+use crate::policy::{
+    BindingRules, DistanceRule, Material, PolicySet, Question, Reason, ResolvedRegion,
+};
+
+const FEE: &str = "不收费";
+const APPLICANTS: &str = "参保人本人（职工医保，在职或退休）申请；家人按页面提示用本人身份确认。";
+
+/// What the answers say, each `None` while unanswered.
+struct Given {
+    holder_insurance: Option<Insurance>,
+    relation: Option<Relation>,
+    member_insurance: Option<Insurance>,
+    distance: Option<Distance>,
+}
+
+impl Given {
+    fn from(answers: &Answers) -> Self {
+        fn parse<T: std::str::FromStr>(answers: &Answers, fact: Fact) -> Option<T> {
+            answers.get(&fact).and_then(|v| v.parse().ok())
+        }
+        Given {
+            holder_insurance: parse(answers, Fact::HolderInsurance),
+            relation: parse(answers, Fact::Relation),
+            member_insurance: parse(answers, Fact::MemberInsurance),
+            distance: answers
+                .get(&Fact::MemberProvince)
+                .and_then(|v| match v.as_str() {
+                    "same_province" => Some(Distance::SameProvince),
+                    "other_province" => Some(Distance::OtherProvince(None)),
+                    _ => None,
+                }),
+        }
+    }
+}
+
+fn reason(
+    resolved: &ResolvedRegion<'_>,
+    text: String,
+    rule_sources: &[crate::policy::SourceRef],
+) -> Reason {
+    Reason {
+        text,
+        sources: resolved.source_records(rule_sources),
+    }
+}
+
+/// The materials and steps for a distance; both channels, each step labelled, when the
+/// distance is not known.
+fn materials_and_steps(
+    binding: &BindingRules,
+    distance: Option<&Distance>,
+) -> (Vec<Material>, Vec<String>) {
+    let one = |rule: &DistanceRule| (rule.materials.clone(), rule.steps.clone());
+    match distance {
+        Some(Distance::SameProvince) => one(&binding.same_province),
+        Some(Distance::OtherProvince(_)) => one(&binding.other_province),
+        Some(Distance::Unknown) | None => {
+            let mut materials = binding.same_province.materials.clone();
+            for material in &binding.other_province.materials {
+                if !materials.iter().any(|m| m.item == material.item) {
+                    materials.push(material.clone());
+                }
+            }
+            let steps = binding
+                .same_province
+                .steps
+                .iter()
+                .map(|s| format!("家人在本省：{s}"))
+                .chain(
+                    binding
+                        .other_province
+                        .steps
+                        .iter()
+                        .map(|s| format!("家人在外省：{s}")),
+                )
+                .collect();
+            (materials, steps)
+        }
+    }
+}
+
+fn uses_text(uses: &[Use]) -> String {
+    uses.iter()
+        .map(|u| u.label())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// The one-line summary and what would change a checked binding.
+fn explain(
+    verdict: &BindingVerdict,
+    binding: &BindingRules,
+    distance: Option<&Distance>,
+    holder_insurance: Insurance,
+    region_name: &str,
+) -> (String, Vec<String>) {
+    let mut changes = Vec::new();
+    let summary = match verdict.verdict {
+        Verdict::Eligible => format!(
+            "可以绑定。共济的钱可以为这位家人支付：{}。",
+            uses_text(&verdict.allowed_uses)
+        ),
+        Verdict::ConfirmLocally => {
+            if matches!(distance, Some(Distance::OtherProvince(_))) {
+                changes.push(format!(
+                    "{}显示双方所在省份都已开通跨省共济",
+                    binding.other_province.channel
+                ));
+            } else {
+                changes.push(format!(
+                    "{region_name}医保经办机构确认可以办理（电话 12393）"
+                ));
+            }
+            "很可能可以绑定，但要先确认一点（见下）。".to_owned()
+        }
+        Verdict::NotEligible => {
+            if !binding.holder_insurance.contains(&holder_insurance) {
+                changes.push("由参加职工医保的近亲属来绑定（只有职工医保有个人账户）".to_owned());
+            } else {
+                changes.push(
+                    "只有近亲属能绑定：可以请与他是近亲属、参加职工医保的人（例如他的子女或配偶）来绑定"
+                        .to_owned(),
+                );
+            }
+            verdict
+                .reasons
+                .last()
+                .map_or_else(|| "不能绑定。".to_owned(), |r| r.text.clone())
+        }
+    };
+    (summary, changes)
+}
+
+/// A checked binding as a checklist case.
+#[allow(clippy::too_many_arguments)]
+fn case_from_verdict(
+    case: String,
+    title: String,
+    verdict: BindingVerdict,
+    binding: &BindingRules,
+    distance: Option<&Distance>,
+    holder_insurance: Insurance,
+    region_name: &str,
+) -> CaseResult {
+    let (summary, what_would_change) =
+        explain(&verdict, binding, distance, holder_insurance, region_name);
+    let (materials, steps) = if verdict.verdict == Verdict::NotEligible {
+        (Vec::new(), Vec::new())
+    } else {
+        materials_and_steps(binding, distance)
+    };
+    let mut reasons = verdict.reasons;
+    reasons.extend(verdict.warnings.into_iter().map(|text| Reason {
+        text,
+        sources: Vec::new(),
+    }));
+    CaseResult {
+        case,
+        title,
+        verdict: verdict.verdict,
+        verdict_label: verdict.verdict.label(),
+        summary,
+        confidence: Confidence::Local,
+        reasons,
+        correction: None,
+        materials,
+        steps,
+        what_would_change,
+        pending_questions: Vec::new(),
+        applicants: Some(APPLICANTS.to_owned()),
+        time_limit: None,
+        fee: Some(FEE.to_owned()),
+    }
+}
+
+fn title_for(relation: Option<Relation>) -> String {
+    relation.map_or_else(
+        || "家庭共济绑定".to_owned(),
+        |r| format!("绑定{}", r.label()),
+    )
+}
+
+/// The single case of the questionnaire.
+fn questionnaire_case(
+    set: &PolicySet,
+    resolved: &ResolvedRegion<'_>,
+    binding: &BindingRules,
+    questions: &[Defined<'_, Question>],
+    answers: &Answers,
+) -> CaseResult {
+    let given = Given::from(answers);
+    let region_name = resolved.region().name();
+    let title = title_for(given.relation);
+    if let (Some(holder_insurance), Some(relation), Some(member_insurance), Some(distance)) = (
+        given.holder_insurance,
+        given.relation,
+        given.member_insurance,
+        given.distance.as_ref(),
+    ) {
+        let query = BindingQuery {
+            holder_region: resolved.region().id(),
+            holder_insurance,
+            relation,
+            member_insurance,
+            member_region: None,
+            supported_by_others: false,
+        };
+        if let Ok(verdict) = check_binding_at(set, &query, distance) {
+            return case_from_verdict(
+                Procedure::Binding.id().to_owned(),
+                title,
+                verdict,
+                binding,
+                Some(distance),
+                holder_insurance,
+                region_name,
+            );
+        }
+    }
+
+    // Not everything answered: rule out what the answers already rule out.
+    let mut reasons = Vec::new();
+    let mut what_would_change = Vec::new();
+    let mut verdict = Verdict::ConfirmLocally;
+    if let Some(insurance) = given.holder_insurance
+        && !binding.holder_insurance.contains(&insurance)
+    {
+        verdict = Verdict::NotEligible;
+        reasons.push(reason(
+            resolved,
+            format!("参保人是{}：{}", insurance.label(), binding.holder_reason),
+            binding.sources.get_ref(),
+        ));
+        what_would_change.push("由参加职工医保的近亲属来绑定（只有职工医保有个人账户）".to_owned());
+    } else {
+        reasons.push(reason(
+            resolved,
+            binding.holder_reason.clone(),
+            binding.sources.get_ref(),
+        ));
+    }
+    if verdict != Verdict::NotEligible
+        && let Some(relation) = given.relation
+        && let Some(rule) = resolved.relation_rule(relation)
+    {
+        reasons.push(reason(
+            resolved,
+            rule.item.reason.clone(),
+            rule.item.sources.get_ref(),
+        ));
+        if !rule.item.qualifies {
+            verdict = Verdict::NotEligible;
+            what_would_change.push(
+                "只有近亲属能绑定：可以请与他是近亲属、参加职工医保的人（例如他的子女或配偶）来绑定"
+                    .to_owned(),
+            );
+        }
+    }
+    let mut pending_questions = Vec::new();
+    if verdict != Verdict::NotEligible {
+        for question in questions.iter().filter(|q| {
+            !answers.contains_key(q.item.fact.get_ref())
+                && q.item
+                    .ask_if
+                    .as_ref()
+                    .is_none_or(|c| holds(c.get_ref(), answers))
+        }) {
+            pending_questions.push(question.item.text.clone());
+            what_would_change.push(format!("回答“{}”", question.item.text));
+        }
+    }
+    let summary = match verdict {
+        Verdict::NotEligible => reasons
+            .last()
+            .map_or_else(|| "不能绑定。".to_owned(), |r| r.text.clone()),
+        _ => "回答完左边的问题，就能知道能不能绑定、走哪个渠道、要带什么。".to_owned(),
+    };
+    let (materials, steps) = if verdict == Verdict::NotEligible {
+        (Vec::new(), Vec::new())
+    } else {
+        materials_and_steps(binding, given.distance.as_ref())
+    };
+    CaseResult {
+        case: Procedure::Binding.id().to_owned(),
+        title,
+        verdict,
+        verdict_label: verdict.label(),
+        summary,
+        confidence: Confidence::Local,
+        reasons,
+        correction: None,
+        materials,
+        steps,
+        what_would_change,
+        pending_questions,
+        applicants: Some(APPLICANTS.to_owned()),
+        time_limit: None,
+        fee: Some(FEE.to_owned()),
+    }
+}
+
+/// The case when the region has no binding rules at all.
+fn no_rules_case(region_name: &str) -> CaseResult {
+    CaseResult {
+        case: Procedure::Binding.id().to_owned(),
+        title: title_for(None),
+        verdict: Verdict::ConfirmLocally,
+        verdict_label: Verdict::ConfirmLocally.label(),
+        summary: format!("{region_name}的政策数据里没有家庭共济绑定的规定。"),
+        confidence: Confidence::Local,
+        reasons: Vec::new(),
+        correction: None,
+        materials: Vec::new(),
+        steps: Vec::new(),
+        what_would_change: vec![format!(
+            "{region_name}医保经办机构告诉您办理方式（电话 12393）"
+        )],
+        pending_questions: Vec::new(),
+        applicants: None,
+        time_limit: None,
+        fee: Some(FEE.to_owned()),
+    }
+}
+
+/// The binding checklist from the questionnaire's answers.
+pub(super) fn evaluate_binding(
+    set: &PolicySet,
+    resolved: &ResolvedRegion<'_>,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Checklist {
+    let procedure = Procedure::Binding;
+    let questions = resolved.questions(procedure);
+    let answers = effective_answers(&questions, answers);
+    let region = resolved.region().id().to_owned();
+    let case = match resolved.binding() {
+        Some(binding) => questionnaire_case(set, resolved, binding.item, &questions, &answers),
+        None => no_rules_case(resolved.region().name()),
+    };
+    let policy_version = set.data_version().to_owned();
+    let fingerprint = fingerprint(
+        procedure,
+        &region,
+        answers.iter().map(|(f, v)| format!("{f}={v}")),
+        &policy_version,
+    );
+    Checklist {
+        procedure,
+        procedure_label: procedure.label(),
+        region,
+        region_name: resolved.region().name().to_owned(),
+        people: Vec::new(),
+        answers,
+        cases: vec![case],
+        warnings: notices(resolved, procedure),
+        balance_can: Vec::new(),
+        policy_version,
+        fingerprint,
+        generated_on: today,
+    }
+}
+
+/// The binding checklist for every member of `family` who is not unbound, one case each,
+/// checked against the holder's region with each member's own region.
+pub fn family_binding_checklist(
+    set: &PolicySet,
+    family: &Family,
+    personal: PersonalData,
+    today: NaiveDate,
+) -> Result<Checklist, ChecklistError> {
+    let procedure = Procedure::Binding;
+    let region = family.holder.region.clone();
+    let resolved = set
+        .resolve(&region)
+        .ok_or_else(|| unknown_region(set, &region))?;
+    let region_name = resolved.region().name().to_owned();
+    let mut people = vec![format!("参保人：{}", holder_line(&family.holder, personal))];
+    let mut cases = Vec::new();
+    let mut inputs = vec![format!("holder={}", family.holder.insurance)];
+    for member in family
+        .members
+        .iter()
+        .filter(|m| m.status != BindingStatus::Ended)
+    {
+        let named = member_line(member, personal);
+        let member_region = set
+            .region(&member.region)
+            .map_or(member.region.as_str(), |r| r.name());
+        people.push(format!(
+            "{}：{named}，{}，在{member_region}参保",
+            member.relation.label(),
+            member.insurance.label()
+        ));
+        inputs.push(format!(
+            "{}:{}:{}:{}:{}",
+            member.relation,
+            member.insurance,
+            member.region,
+            member.supported_by_others,
+            member.status == BindingStatus::Bound
+        ));
+        let title = format!("为{}（{named}）绑定", member.relation.label());
+        let case_id = format!("binding.{}", member.id);
+        let Some(binding) = resolved.binding() else {
+            let mut case = no_rules_case(&region_name);
+            case.case = case_id;
+            case.title = title;
+            cases.push(case);
+            continue;
+        };
+        let query = BindingQuery {
+            holder_region: &region,
+            holder_insurance: family.holder.insurance,
+            relation: member.relation,
+            member_insurance: member.insurance,
+            member_region: Some(&member.region),
+            supported_by_others: member.supported_by_others,
+        };
+        let checked = distance(set, &region, &member.region)
+            .and_then(|d| check_binding_at(set, &query, &d).map(|v| (d, v)));
+        match checked {
+            Ok((distance, verdict)) => {
+                let mut case = case_from_verdict(
+                    case_id,
+                    title,
+                    verdict,
+                    binding.item,
+                    Some(&distance),
+                    family.holder.insurance,
+                    &region_name,
+                );
+                if member.status == BindingStatus::Bound {
+                    case.reasons.insert(
+                        0,
+                        Reason {
+                            text: "家庭记录显示已经绑定；已经办好的，这一项不用再办。".to_owned(),
+                            sources: Vec::new(),
+                        },
+                    );
+                }
+                cases.push(case);
+            }
+            Err(error) => {
+                let mut case = no_rules_case(&region_name);
+                case.case = case_id;
+                case.title = title;
+                case.summary = format!("无法检查：{error}");
+                cases.push(case);
+            }
+        }
+    }
+    if cases.is_empty() {
+        people.push("（家庭里还没有要绑定的家人）".to_owned());
+    }
+    let policy_version = set.data_version().to_owned();
+    let fingerprint = fingerprint(procedure, &region, inputs.into_iter(), &policy_version);
+    Ok(Checklist {
+        procedure,
+        procedure_label: procedure.label(),
+        region,
+        region_name,
+        people,
+        answers: Answers::new(),
+        cases,
+        warnings: notices(&resolved, procedure),
+        balance_can: Vec::new(),
+        policy_version,
+        fingerprint,
+        generated_on: today,
+    })
+}

@@ -1,0 +1,60 @@
+//! How personal data appears outside the editor: names and ID numbers are masked unless the
+//! user asks to include them.
+
+use super::id_number::mask;
+use super::model::{Holder, Member};
+
+/// Whether an export shows names and ID numbers in full.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PersonalData {
+    /// 张** and 3702**********1234 (the default).
+    #[default]
+    Masked,
+    /// As typed.
+    Included,
+}
+
+/// A name with everything but its first character hidden: 张三丰 → 张**.
+pub fn mask_name(name: &str) -> String {
+    let mut chars = name.trim().chars();
+    match chars.next() {
+        None => String::new(),
+        Some(first) => {
+            let rest = chars.count();
+            if rest == 0 {
+                "*".to_owned()
+            } else {
+                format!("{first}{}", "*".repeat(rest))
+            }
+        }
+    }
+}
+
+/// "张**（身份证 3702**********1234）", or the full name and number when included.
+fn person(name: &str, id_number: Option<&str>, personal: PersonalData) -> String {
+    let name = match (name.trim().is_empty(), personal) {
+        (true, _) => "（未填姓名）".to_owned(),
+        (false, PersonalData::Masked) => mask_name(name),
+        (false, PersonalData::Included) => name.trim().to_owned(),
+    };
+    match id_number.map(str::trim).filter(|id| !id.is_empty()) {
+        Some(id) => {
+            let id = match personal {
+                PersonalData::Masked => mask(id),
+                PersonalData::Included => id.to_owned(),
+            };
+            format!("{name}（身份证 {id}）")
+        }
+        None => name,
+    }
+}
+
+/// How the holder is named in an export.
+pub fn holder_line(holder: &Holder, personal: PersonalData) -> String {
+    person(&holder.name, holder.id_number.as_deref(), personal)
+}
+
+/// How a member is named in an export.
+pub fn member_line(member: &Member, personal: PersonalData) -> String {
+    person(&member.name, member.id_number.as_deref(), personal)
+}

@@ -337,7 +337,7 @@ fn the_binding_checklist_for_the_members_is_exported_with_names_masked_unless_as
     assert!(path.starts_with(dir.path().join("exports")));
     harness.get_by_label(&format!("已保存：{}", path.display()));
     let text = std::fs::read_to_string(&path).expect("file exists");
-    assert!(text.contains("为父母（李**）绑定"), "{text}");
+    assert!(text.contains("为父母 李** 办理绑定"), "{text}");
     assert!(text.contains("王*"), "{text}");
     assert!(text.contains("不是近亲属"), "{text}");
     for name in ["李秀兰", "赵珺", "王喆"] {
@@ -348,5 +348,5 @@ fn the_binding_checklist_for_the_members_is_exported_with_names_masked_unless_as
     harness.get_by_label("保存到默认文件夹").click();
     harness.run();
     let text = std::fs::read_to_string(&path).expect("file exists");
-    assert!(text.contains("为父母（李秀兰）绑定"), "{text}");
+    assert!(text.contains("为父母 李秀兰 办理绑定"), "{text}");
 }

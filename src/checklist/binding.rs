@@ -417,7 +417,7 @@ pub fn family_binding_checklist(
             member.supported_by_others,
             member.status == BindingStatus::Bound
         ));
-        let title = format!("为{}（{named}）绑定", member.relation.label());
+        let title = format!("为{} {named} 办理绑定", member.relation.label());
         let case_id = format!("binding.{}", member.id);
         let Some(binding) = resolved.binding() else {
             let mut case = no_rules_case(&region_name);

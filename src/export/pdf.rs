@@ -64,7 +64,9 @@ fn wrap(text: &str, size: f32, width_pt: f32) -> Vec<String> {
     let mut used = 0.0;
     for c in text.chars() {
         let w = char_em(c) * size;
-        if used + w > width_pt && !line.is_empty() {
+        // Closing punctuation never starts a line: it hangs into the margin instead.
+        if used + w > width_pt && !line.is_empty() && !"，。、；：！？）》」』”’".contains(c)
+        {
             lines.push(std::mem::take(&mut line));
             used = 0.0;
         }

@@ -220,6 +220,8 @@ impl ChecklistPanel {
         if actionable.is_empty() {
             let text = if self.answers.is_empty() {
                 "请先回答左边的问题。"
+            } else if checklist.pending().next().is_some() {
+                "请继续回答左边的问题。"
             } else {
                 "根据目前的回答，没有可以办理的情形。"
             };
@@ -299,6 +301,11 @@ impl ChecklistPanel {
                     ui.label(RichText::new(&case.title).strong());
                 });
                 ui.label(&case.summary);
+                if case.reasons.len() > 1 {
+                    for reason in case.reasons.iter().filter(|r| r.text != case.summary) {
+                        ui.label(RichText::new(format!("· {}", reason.text)).small());
+                    }
+                }
                 if let Some(correction) = &case.correction {
                     ui.label(
                         RichText::new(format!("更正：{correction}"))

@@ -121,6 +121,7 @@ impl ExportBar {
             let label = ui.label("导出格式");
             egui::ComboBox::from_id_salt((self.id_salt, "format"))
                 .selected_text(self.format.label())
+                .height(320.0)
                 .show_ui(ui, |ui| {
                     for format in ExportFormat::ALL {
                         ui.selectable_value(&mut self.format, format, format.label());

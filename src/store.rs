@@ -149,6 +149,9 @@ pub struct StoreScan {
     pub problems: Vec<String>,
 }
 
+/// How old a leftover temporary file must be before loading deletes it.
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// The folder of family files.
 #[derive(Debug, Clone)]
 pub struct FamilyStore {
@@ -189,6 +192,7 @@ impl FamilyStore {
     /// version are left where they are, untouched. Both are reported.
     pub fn load_all(&self) -> StoreScan {
         let mut scan = StoreScan::default();
+        self.remove_stale_temp_files();
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return scan;
         };
@@ -221,6 +225,28 @@ impl FamilyStore {
             }
         }
         scan
+    }
+
+    /// Deletes temporary files that a save killed halfway left behind (they hold personal
+    /// data and are never read). Only files older than [`STALE_TEMP_AGE`] go, so a save
+    /// running in another window is not disturbed.
+    pub fn remove_stale_temp_files(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let stale = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|modified| modified.elapsed().ok())
+                .is_some_and(|age| age >= STALE_TEMP_AGE);
+            if name.starts_with(".saving-") && name.ends_with(".tmp") && stale {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
     }
 
     fn load_file(&self, path: &Path) -> Result<Family, StoreError> {

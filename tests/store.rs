@@ -165,3 +165,41 @@ fn garbage_and_foreign_json_files_do_not_crash_the_scan() {
     assert!(scan.families.is_empty());
     assert_eq!(scan.problems.len(), 3, "{:?}", scan.problems);
 }
+
+#[test]
+fn temporary_files_left_by_a_killed_save_are_removed_once_stale() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = FamilyStore::new(dir.path());
+    store.save(&family("v1", 1)).expect("save");
+    // Two saves killed after writing their temporary file.
+    store
+        .save_until(&family("v2", 2), Some(SaveStep::TempWritten))
+        .expect("interrupted save");
+    store
+        .save_until(&family("v3", 3), Some(SaveStep::TempSynced))
+        .expect("interrupted save");
+    let temps = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(dir.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+            .collect()
+    };
+    assert_eq!(temps().len(), 2);
+    // Fresh ones may belong to a save still running in another window: kept.
+    store.load_all();
+    assert_eq!(temps().len(), 2);
+    let old = std::time::SystemTime::now() - yibao::store::STALE_TEMP_AGE * 2;
+    for path in temps() {
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(old))
+            .expect("age the file");
+    }
+    let scan = store.load_all();
+    assert!(temps().is_empty());
+    assert_eq!(scan.families.len(), 1);
+    assert_eq!(scan.families[0].label, "v1");
+}

@@ -6,6 +6,7 @@ mod cli;
 mod content;
 mod family;
 mod family_ui;
+mod kill;
 mod loader;
 mod resolution;
 mod search;

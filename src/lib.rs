@@ -12,4 +12,5 @@ pub mod export;
 pub mod family;
 pub mod policy;
 pub mod store;
+#[cfg(feature = "gui")]
 pub mod ui;

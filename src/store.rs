@@ -39,6 +39,8 @@ pub enum StoreError {
     NewerVersion { path: PathBuf, version: u32 },
     #[error("{path} 不是家庭文件")]
     NotAFamilyFile { path: PathBuf },
+    #[error("{path} 太大（{bytes} 字节），不是本程序保存的家庭文件，没有打开")]
+    TooLarge { path: PathBuf, bytes: u64 },
     #[error("没有 {0} 的备份")]
     NoBackup(String),
 }
@@ -149,6 +151,9 @@ pub struct StoreScan {
     pub problems: Vec<String>,
 }
 
+/// A family file larger than this is not read (a family of 500 members is about 150 KB).
+pub const MAX_FAMILY_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// How old a leftover temporary file must be before loading deletes it.
 pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(120);
 
@@ -250,6 +255,13 @@ impl FamilyStore {
     }
 
     fn load_file(&self, path: &Path) -> Result<Family, StoreError> {
+        let size = fs::metadata(path).map_err(io_error(path))?.len();
+        if size > MAX_FAMILY_FILE_BYTES {
+            return Err(StoreError::TooLarge {
+                path: path.to_path_buf(),
+                bytes: size,
+            });
+        }
         let bytes = fs::read(path).map_err(io_error(path))?;
         parse_family_bytes(&bytes, path)
     }

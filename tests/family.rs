@@ -229,6 +229,13 @@ fn id_numbers_are_checked_like_gb_11643() {
             .as_str(),
         valid
     );
+    // So are full-width digits from a Chinese input method.
+    assert_eq!(
+        IdNumber::parse("１１０１０５１９４９１２３１００２ｘ", today())
+            .expect("valid")
+            .as_str(),
+        valid
+    );
     let check = |text: &str, expected: IdNumberError| {
         assert_eq!(IdNumber::parse(text, today()), Err(expected), "{text}");
     };
@@ -270,6 +277,7 @@ fn amounts_are_exact_and_bad_ones_say_why() {
     assert_eq!(parse_amount("128"), Ok(Decimal::new(12800, 2)));
     assert_eq!(parse_amount(" ¥1,280.5元 "), Ok(Decimal::new(128050, 2)));
     assert_eq!(parse_amount("0"), Ok(Decimal::new(0, 2)));
+    assert_eq!(parse_amount("１２８．５０元"), Ok(Decimal::new(12850, 2)));
     assert_eq!(
         parse_amount("12.345"),
         Err(AmountError::TooManyDecimals("12.345".to_owned()))

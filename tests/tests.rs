@@ -4,6 +4,7 @@ mod checklist;
 mod checklist_ui;
 mod cli;
 mod content;
+mod corpus;
 mod family;
 mod family_ui;
 mod kill;

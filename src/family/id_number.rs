@@ -43,12 +43,13 @@ pub fn check_character(first_17: &[u32; 17]) -> char {
 }
 
 impl IdNumber {
-    /// Validates `text` (spaces ignored, lower-case x accepted) as of `today`.
+    /// Validates `text` (spaces ignored, lower-case and full-width digits and x accepted) as
+    /// of `today`.
     pub fn parse(text: &str, today: NaiveDate) -> Result<Self, IdNumberError> {
         let cleaned: String = text
             .chars()
             .filter(|c| !c.is_whitespace())
-            .map(|c| c.to_ascii_uppercase())
+            .map(|c| crate::family::money::to_halfwidth(c).to_ascii_uppercase())
             .collect();
         let chars: Vec<char> = cleaned.chars().collect();
         if chars.len() != 18 {

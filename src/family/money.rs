@@ -21,11 +21,24 @@ pub enum AmountError {
     TooLarge(String),
 }
 
-/// Parses an amount in yuan: `128`, `128.5`, `128.50`, `¥128.50`, `128.50元`, `1,280.00`.
+/// A full-width digit, point, comma or minus as its ASCII form; anything else unchanged.
+pub(crate) fn to_halfwidth(c: char) -> char {
+    match c {
+        '０'..='９' | '．' | '，' | '－' | 'Ｘ' | 'ｘ' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+/// Parses an amount in yuan: `128`, `128.5`, `128.50`, `¥128.50`, `128.50元`, `1,280.00`,
+/// also typed in full-width digits (`１２８．５０`).
 /// Zero is allowed (an empty balance); negative, over two decimals or absurd amounts are not.
 pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     let trimmed = text.trim();
-    let core = trimmed
+    // A Chinese input method may type full-width digits: １２８．５０.
+    let halfwidth: String = trimmed.chars().map(to_halfwidth).collect();
+    let core = halfwidth
         .trim_start_matches(['¥', '￥'])
         .trim_end_matches('元')
         .trim()

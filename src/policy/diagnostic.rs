@@ -8,8 +8,10 @@ use std::ops::Range;
 pub enum Problem {
     #[error("cannot read the file: {0}")]
     Unreadable(String),
-    #[error("the file is not valid UTF-8 text (save it as UTF-8)")]
+    #[error("the file is not valid UTF-8 text from here on (save it as UTF-8)")]
     NotUtf8,
+    #[error("the file is too large ({bytes} bytes; policy files may be at most {limit} bytes)")]
+    TooLarge { bytes: u64, limit: u64 },
     #[error("invalid TOML: {0}")]
     Syntax(String),
     #[error("{0}")]

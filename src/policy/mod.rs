@@ -58,13 +58,36 @@ pub fn read_policy_dir(dir: &Path) -> (Vec<PolicyFile>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     for path in paths {
         let shown = path.display().to_string();
+        let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+        if size > MAX_POLICY_FILE_BYTES {
+            problems.push(Diagnostic::whole_file(
+                &shown,
+                Problem::TooLarge {
+                    bytes: size,
+                    limit: MAX_POLICY_FILE_BYTES,
+                },
+            ));
+            continue;
+        }
         match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => files.push(PolicyFile {
                     origin: Origin::File(path),
                     text: text.trim_start_matches('\u{feff}').to_owned(),
                 }),
-                Err(_) => problems.push(Diagnostic::whole_file(&shown, Problem::NotUtf8)),
+                Err(error) => {
+                    // Point at the first byte that is not UTF-8.
+                    let bytes = error.as_bytes();
+                    let valid = error.utf8_error().valid_up_to();
+                    let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+                    let (line, column) = line_column(before, before.len());
+                    problems.push(Diagnostic {
+                        file: shown,
+                        line,
+                        column,
+                        problem: Problem::NotUtf8,
+                    });
+                }
             },
             Err(error) => problems.push(Diagnostic::whole_file(
                 &shown,
@@ -75,7 +98,31 @@ pub fn read_policy_dir(dir: &Path) -> (Vec<PolicyFile>, Vec<Diagnostic>) {
     (files, problems)
 }
 
+/// A policy file larger than this is refused unread (the shipped ones are under 100 KB).
+pub const MAX_POLICY_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Region folders nest national → province → city; deeper trees are not read.
+const MAX_FOLDER_DEPTH: usize = 8;
+
 fn collect_paths(dir: &Path, paths: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
+    collect_paths_at(dir, 0, paths, problems);
+}
+
+fn collect_paths_at(
+    dir: &Path,
+    depth: usize,
+    paths: &mut Vec<PathBuf>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    if depth > MAX_FOLDER_DEPTH {
+        problems.push(Diagnostic::whole_file(
+            &dir.display().to_string(),
+            Problem::Unreadable(format!(
+                "folders nested more than {MAX_FOLDER_DEPTH} deep are not read"
+            )),
+        ));
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(error) => {
@@ -88,8 +135,10 @@ fn collect_paths(dir: &Path, paths: &mut Vec<PathBuf>, problems: &mut Vec<Diagno
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.is_dir() {
-            collect_paths(&path, paths, problems);
+        // Symbolic links to folders are not followed: a link to a parent would never end.
+        let is_real_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_real_dir {
+            collect_paths_at(&path, depth + 1, paths, problems);
         } else if path.extension().is_some_and(|e| e == "toml") {
             paths.push(path);
         }

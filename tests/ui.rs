@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use eframe::egui::accesskit::Role;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use yibao::domain::Topic;
 use yibao::ui::commands::UiCommand;
 use yibao::ui::{AppStorage, Preferences, Tab, YibaoApp, fonts};
@@ -104,14 +104,30 @@ fn typing_gj_lists_family_sharing_from_several_regions_and_a_click_selects_one()
     harness.run();
     harness.get_by_label("搜索").type_text("gj");
     harness.run();
-    let groups: Vec<String> = harness
-        .query_all_by_label_contains(" · 家庭共济")
-        .map(|node| shown(&node))
-        .collect();
+    // Results come 50 to a page: gather the groups of every page.
+    let mut groups: Vec<String> = Vec::new();
+    loop {
+        groups.extend(
+            harness
+                .query_all_by_label_contains(" · 家庭共济")
+                .map(|node| shown(&node)),
+        );
+        let next = harness.get_by_label("下一页");
+        if next.accesskit_node().is_disabled() {
+            break;
+        }
+        next.click();
+        harness.run();
+    }
+    groups.dedup();
     assert!(groups.len() >= 3, "groups: {groups:?}");
     assert!(groups.iter().any(|g| g.starts_with("青岛市")));
     assert!(groups.iter().any(|g| g.starts_with("全国")));
 
+    while harness.query_by_label("上一页").is_some_and(|b| !b.accesskit_node().is_disabled()) {
+        harness.get_by_label("上一页").click();
+        harness.run();
+    }
     let target = harness
         .query_all_by_label_contains("个人医保钱包")
         .find(|node| shown(node).starts_with("［官方依据］"))

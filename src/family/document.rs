@@ -37,6 +37,14 @@ pub struct FamilyDocument {
     undo: Vec<Family>,
     redo: Vec<Family>,
     dirty: bool,
+    /// Changes whenever the family does; unique across documents.
+    revision: u64,
+}
+
+/// A new revision number, never given before in this process.
+fn next_revision() -> u64 {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl FamilyDocument {
@@ -47,6 +55,7 @@ impl FamilyDocument {
             undo: Vec::new(),
             redo: Vec::new(),
             dirty: false,
+            revision: next_revision(),
         }
     }
 
@@ -60,6 +69,12 @@ impl FamilyDocument {
 
     pub fn family(&self) -> &Family {
         &self.family
+    }
+
+    /// A number that changes whenever the family changes (to know when derived views such as
+    /// the review are stale); no two documents share one.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Whether there are changes not yet saved.
@@ -131,6 +146,7 @@ impl FamilyDocument {
             }
             self.redo.clear();
             self.dirty = true;
+            self.revision = next_revision();
         }
         Ok(())
     }
@@ -143,6 +159,7 @@ impl FamilyDocument {
         self.redo
             .push(std::mem::replace(&mut self.family, previous));
         self.dirty = true;
+        self.revision = next_revision();
         true
     }
 
@@ -153,6 +170,7 @@ impl FamilyDocument {
         };
         self.undo.push(std::mem::replace(&mut self.family, next));
         self.dirty = true;
+        self.revision = next_revision();
         true
     }
 }

@@ -3,6 +3,7 @@
 //! bills from the account. Every change goes through `FamilyDocument::apply` (undo/redo).
 
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
@@ -11,7 +12,7 @@ use crate::checklist::family_binding_checklist;
 use crate::domain::{Insurance, InsuredStatus, Relation, Use, Verdict};
 use crate::family::{
     BindingQuery, BindingStatus, Expense, Family, FamilyDocument, FamilyEdit, FamilyReview, Holder,
-    Member, PersonalData, check_binding, check_id_number, format_yuan, mask, parse_amount,
+    Ledger, Member, PersonalData, check_binding, check_id_number, format_yuan, mask, parse_amount,
     review_family, simulate,
 };
 use crate::policy::PolicySet;
@@ -75,6 +76,17 @@ struct ExpenseForm {
     error: Option<String>,
 }
 
+/// What the tab shows of a family, computed once per change rather than every frame.
+struct Derived {
+    revision: u64,
+    family: Family,
+    review: FamilyReview,
+    ledger: Ledger,
+}
+
+/// Member cards and ledger rows shown per page.
+const PAGE: usize = 20;
+
 /// State of the family tab.
 pub struct FamilyPanel {
     store: Option<FamilyStore>,
@@ -94,6 +106,10 @@ pub struct FamilyPanel {
     binding_export: ExportBar,
     /// Whether that export shows full names and ID numbers (masked by default).
     include_personal_data: bool,
+    derived: Option<Rc<Derived>>,
+    /// First member card and first ledger row shown.
+    member_page: usize,
+    ledger_page: usize,
 }
 
 impl FamilyPanel {
@@ -140,6 +156,9 @@ impl FamilyPanel {
             today,
             binding_export: ExportBar::new("binding_export", export_dir),
             include_personal_data: false,
+            derived: None,
+            member_page: 0,
+            ledger_page: 0,
         };
         panel.reset_forms();
         panel
@@ -267,22 +286,44 @@ impl FamilyPanel {
                 ui.label("点左边的“新建家庭”开始。数据只保存在这台电脑上。");
                 return;
             }
-            let Some(family) = self.current_family().cloned() else {
+            let Some(derived) = self.derived(policies) else {
                 return;
             };
-            let review = review_family(policies, &family, self.today);
+            let (family, review, ledger) = (&derived.family, &derived.review, &derived.ledger);
             egui::ScrollArea::vertical().id_salt("family_scroll").show(ui, |ui| {
-                self.holder_ui(ui, policies, &family, &review);
+                self.holder_ui(ui, policies, family, review);
                 ui.add_space(8.0);
-                self.members_ui(ui, policies, &family, &review);
+                self.members_ui(ui, policies, family, review);
                 ui.add_space(8.0);
-                self.binding_checklist_ui(ui, policies, &family);
+                self.binding_checklist_ui(ui, policies, family);
                 ui.add_space(8.0);
-                self.member_form_ui(ui, policies, &family);
+                self.member_form_ui(ui, policies, family);
                 ui.add_space(8.0);
-                self.expenses_ui(ui, &family, &review);
+                self.expenses_ui(ui, family, ledger);
             });
         });
+    }
+
+    /// The current family with its review and ledger, recomputed only when it changed.
+    fn derived(&mut self, policies: &PolicySet) -> Option<Rc<Derived>> {
+        let document = self.current.and_then(|i| self.documents.get(i))?;
+        let revision = document.revision();
+        if let Some(derived) = &self.derived
+            && derived.revision == revision
+        {
+            return Some(Rc::clone(derived));
+        }
+        let family = document.family().clone();
+        let review = review_family(policies, &family, self.today);
+        let ledger = simulate(&family, &review);
+        let derived = Rc::new(Derived {
+            revision,
+            family,
+            review,
+            ledger,
+        });
+        self.derived = Some(Rc::clone(&derived));
+        Some(derived)
     }
 
     fn list_ui(&mut self, ui: &mut egui::Ui) {
@@ -583,7 +624,14 @@ impl FamilyPanel {
         }
         let mut remove = None;
         let mut edit = None;
-        for member in &family.members {
+        pager_ui(
+            ui,
+            "member_pager",
+            "位家人",
+            family.members.len(),
+            &mut self.member_page,
+        );
+        for member in family.members.iter().skip(self.member_page).take(PAGE) {
             let Some(member_review) = review.member(member.id) else {
                 continue;
             };
@@ -859,15 +907,22 @@ impl FamilyPanel {
         }
     }
 
-    fn expenses_ui(&mut self, ui: &mut egui::Ui, family: &Family, review: &FamilyReview) {
+    fn expenses_ui(&mut self, ui: &mut egui::Ui, family: &Family, ledger: &Ledger) {
         ui.label(RichText::new("费用模拟：用个人账户为家人付款").strong());
         if family.members.is_empty() {
             ui.label("先添加家人，再录入他的费用。");
             return;
         }
-        let ledger = simulate(family, review);
         let name_of = |id: u32| family.member(id).map_or("（已删除）", |m| m.name.as_str());
         let mut remove = None;
+        pager_ui(
+            ui,
+            "ledger_pager",
+            "笔费用",
+            ledger.rows.len(),
+            &mut self.ledger_page,
+        );
+        let first_row = self.ledger_page;
         egui::Grid::new("ledger")
             .striped(true)
             .num_columns(8)
@@ -886,7 +941,7 @@ impl FamilyPanel {
                     ui.label(RichText::new(header).strong());
                 }
                 ui.end_row();
-                for row in &ledger.rows {
+                for row in ledger.rows.iter().skip(first_row).take(PAGE) {
                     ui.label(row.date.format("%Y-%m-%d").to_string());
                     ui.label(name_of(row.member));
                     ui.label(row.category.label());
@@ -1276,4 +1331,32 @@ fn binding_badge_ui(ui: &mut egui::Ui, verdict: Verdict) {
         Verdict::ConfirmLocally => "需向当地确认",
     };
     crate::ui::cards::verdict_badge_ui(ui, verdict, text);
+}
+
+/// "第 21–40 位家人，共 500 位" with previous/next buttons, when there is more than a page.
+fn pager_ui(ui: &mut egui::Ui, id: &str, unit: &str, total: usize, start: &mut usize) {
+    if *start >= total {
+        *start = total.saturating_sub(1) / PAGE * PAGE;
+    }
+    if total <= PAGE {
+        return;
+    }
+    ui.push_id(id, |ui| {
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(*start > 0, egui::Button::new("上一页"))
+                .clicked()
+            {
+                *start = start.saturating_sub(PAGE);
+            }
+            let end = (*start + PAGE).min(total);
+            ui.label(format!("第 {}–{end} {unit}，共 {total} {unit}", *start + 1));
+            if ui
+                .add_enabled(end < total, egui::Button::new("下一页"))
+                .clicked()
+            {
+                *start += PAGE;
+            }
+        });
+    });
 }

@@ -142,7 +142,12 @@ pub struct YibaoApp {
     confirm_close: bool,
     /// The user chose to close without saving.
     allow_close: bool,
+    /// Close once the first frame is shown (start-up benchmark, see PERFORMANCE.md).
+    close_after_first_frame: bool,
 }
+
+/// Set to 1 to make the window close right after its first frame (start-up benchmark).
+pub const CLOSE_AFTER_FIRST_FRAME_ENV: &str = "YIBAO_CLOSE_AFTER_FIRST_FRAME";
 
 impl YibaoApp {
     /// Sets up fonts and styles on `ctx` and builds the app over loaded policies, restoring
@@ -193,6 +198,7 @@ impl YibaoApp {
             checklist,
             confirm_close: false,
             allow_close: false,
+            close_after_first_frame: false,
         }
     }
 
@@ -275,6 +281,7 @@ impl YibaoApp {
             checklist,
             confirm_close: _,
             allow_close: _,
+            close_after_first_frame: _,
         } = self;
         egui::Panel::top("tabs").show(ui, |ui| {
             ui.add_space(4.0);
@@ -363,6 +370,9 @@ impl YibaoApp {
 impl eframe::App for YibaoApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+        if self.close_after_first_frame {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -441,13 +451,16 @@ pub fn run_window(folders: &[(PathBuf, bool)]) -> ExitCode {
                 .and_then(|storage| eframe::get_value::<Preferences>(storage, PREFERENCES_KEY))
                 .unwrap_or_default();
             let today = chrono::Local::now().date_naive();
-            Ok(Box::new(YibaoApp::new(
+            let mut app = YibaoApp::new(
                 &cc.egui_ctx,
                 policies,
                 preferences,
                 today,
                 AppStorage::for_user(),
-            )))
+            );
+            app.close_after_first_frame =
+                std::env::var_os(CLOSE_AFTER_FIRST_FRAME_ENV).is_some_and(|v| v == "1");
+            Ok(Box::new(app))
         }),
     );
     match result {

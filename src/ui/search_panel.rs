@@ -1,6 +1,8 @@
 //! The explorer's search box and its results, grouped by region and topic; a click (or Enter)
 //! on a result jumps to its card.
 
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 
@@ -13,8 +15,10 @@ pub fn search_box_id() -> egui::Id {
     egui::Id::unique("policy_search_box")
 }
 
-/// At most this many results are drawn; the count says how many matched.
+/// At most this many results are listed; the count says how many matched.
 const MAX_SHOWN: usize = 300;
+/// Results drawn per page.
+const PAGE: usize = 50;
 
 /// A statement by where it is defined and its key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +33,10 @@ pub struct SearchPanel {
     query: String,
     results: SearchResults,
     showing_results: bool,
+    /// The drawn rows of `results`, rebuilt when the query or the date changes.
+    rows: Option<Rc<ResultRows>>,
+    /// First row of the page shown.
+    first_shown: usize,
 }
 
 impl SearchPanel {
@@ -85,42 +93,29 @@ impl SearchPanel {
         }
     }
 
-    /// The results, grouped by region (tree order) and topic. Returns the statement the user
-    /// chose.
-    pub fn results_ui(
+    /// The rows to draw for the current query and date, built once per change (filtering,
+    /// grouping and highlighting 300 hits every frame would cost milliseconds).
+    fn rows(
         &mut self,
-        ui: &mut egui::Ui,
+        ui: &egui::Ui,
         policies: &PolicySet,
         index: &SearchIndex,
         as_of: NaiveDate,
-    ) -> Option<StatementAddress> {
+    ) -> Rc<ResultRows> {
+        if let Some(rows) = &self.rows
+            && rows.query == self.query
+            && rows.as_of == as_of
+            && rows.dark_mode == ui.visuals().dark_mode
+        {
+            return Rc::clone(rows);
+        }
         let visible: Vec<&SearchHit> = self
             .results
             .hits
             .iter()
             .filter(|hit| index.entry(hit.entry).is_some_and(|e| e.in_force_on(as_of)))
             .collect();
-        ui.label(
-            RichText::new(format!(
-                "找到 {}{} 条{}（Esc 清除搜索）",
-                visible.len(),
-                if self.results.truncated { " 多" } else { "" },
-                if visible.len() > MAX_SHOWN || self.results.truncated {
-                    format!(
-                        "，只显示前 {} 条，输入更多字可以缩小范围",
-                        MAX_SHOWN.min(RESULT_LIMIT)
-                    )
-                } else {
-                    String::new()
-                }
-            ))
-            .strong(),
-        );
-        if visible.is_empty() {
-            ui.label("没有找到。试试更短的词，或换用拼音、首字母。");
-            return None;
-        }
-
+        let matched = visible.len();
         // Group: regions in tree order, topics in vocabulary order, hits by score.
         let order: Vec<&str> = policies
             .regions_in_tree_order()
@@ -145,42 +140,120 @@ impl SearchPanel {
                 hit.entry,
             )
         });
-
-        let mut chosen = None;
-        let mut buttons = Vec::new();
+        let mut rows = Vec::new();
         let mut current_group = None;
+        for hit in shown {
+            let Some(entry) = index.entry(hit.entry) else {
+                continue;
+            };
+            let Some(region) = policies.region(&entry.region) else {
+                continue;
+            };
+            let Some(statement) = region.statements.iter().find(|s| s.key() == entry.key) else {
+                continue;
+            };
+            let group = (entry.region.clone(), entry.topic);
+            let heading = (current_group.as_ref() != Some(&group))
+                .then(|| format!("{} · {}", region.name(), entry.topic.label()));
+            current_group = Some(group);
+            rows.push(ResultRow {
+                heading,
+                job: hit_snippet(ui, index, hit, statement, &self.query),
+                address: StatementAddress {
+                    region: entry.region.clone(),
+                    key: entry.key.clone(),
+                },
+            });
+        }
+        let rows = Rc::new(ResultRows {
+            query: self.query.clone(),
+            as_of,
+            dark_mode: ui.visuals().dark_mode,
+            matched,
+            rows,
+        });
+        self.rows = Some(Rc::clone(&rows));
+        self.first_shown = 0;
+        rows
+    }
+
+    /// The results, grouped by region (tree order) and topic, a page at a time. Returns the
+    /// statement the user chose.
+    pub fn results_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        policies: &PolicySet,
+        index: &SearchIndex,
+        as_of: NaiveDate,
+    ) -> Option<StatementAddress> {
+        let rows = self.rows(ui, policies, index, as_of);
+        ui.label(
+            RichText::new(format!(
+                "找到 {}{} 条{}（Esc 清除搜索）",
+                rows.matched,
+                if self.results.truncated { " 多" } else { "" },
+                if rows.matched > MAX_SHOWN || self.results.truncated {
+                    format!(
+                        "，只列出前 {} 条，输入更多字可以缩小范围",
+                        MAX_SHOWN.min(RESULT_LIMIT)
+                    )
+                } else {
+                    String::new()
+                }
+            ))
+            .strong(),
+        );
+        if rows.rows.is_empty() {
+            ui.label("没有找到。试试更短的词，或换用拼音、首字母。");
+            return None;
+        }
+        let total = rows.rows.len();
+        if total > PAGE {
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(self.first_shown > 0, egui::Button::new("上一页"))
+                    .clicked()
+                {
+                    self.first_shown = self.first_shown.saturating_sub(PAGE);
+                }
+                let end = (self.first_shown + PAGE).min(total);
+                ui.label(format!(
+                    "第 {}–{end} 条，共 {total} 条",
+                    self.first_shown + 1
+                ));
+                if ui
+                    .add_enabled(end < total, egui::Button::new("下一页"))
+                    .clicked()
+                {
+                    self.first_shown += PAGE;
+                }
+            });
+        }
+        let mut chosen = None;
         egui::ScrollArea::vertical()
-            .id_salt("search_results")
+            .id_salt(("search_results", self.first_shown))
             .show(ui, |ui| {
-                for hit in shown {
-                    let Some(entry) = index.entry(hit.entry) else {
-                        continue;
-                    };
-                    let Some(region) = policies.region(&entry.region) else {
-                        continue;
-                    };
-                    let Some(statement) = region.statements.iter().find(|s| s.key() == entry.key)
-                    else {
-                        continue;
-                    };
-                    let group = (entry.region.clone(), entry.topic);
-                    if current_group.as_ref() != Some(&group) {
+                for (i, row) in rows
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .skip(self.first_shown)
+                    .take(PAGE)
+                {
+                    // A page starting inside a group repeats its heading.
+                    let heading = row.heading.clone().or_else(|| {
+                        (i == self.first_shown)
+                            .then(|| rows.rows[..=i].iter().rev().find_map(|r| r.heading.clone()))
+                            .flatten()
+                    });
+                    if let Some(heading) = heading {
                         ui.add_space(6.0);
-                        ui.label(
-                            RichText::new(format!("{} · {}", region.name(), entry.topic.label()))
-                                .strong(),
-                        );
-                        current_group = Some(group);
+                        ui.label(RichText::new(heading).strong());
                     }
-                    let job = hit_snippet(ui, index, hit, statement, &self.query);
-                    let button = ui.add(egui::Button::selectable(false, job).wrap());
+                    let button = ui.add(egui::Button::selectable(false, row.job.clone()).wrap());
                     if button.clicked() {
-                        chosen = Some(StatementAddress {
-                            region: entry.region.clone(),
-                            key: entry.key.clone(),
-                        });
+                        chosen = Some(row.address.clone());
                     }
-                    buttons.push(button);
                 }
             });
         // Arrows move the focus between results (egui does it); Enter opens the focused one.
@@ -189,6 +262,27 @@ impl SearchPanel {
         }
         chosen
     }
+}
+
+/// The drawn form of a query's results.
+#[derive(Debug)]
+struct ResultRows {
+    query: String,
+    as_of: NaiveDate,
+    /// Highlight colours follow the theme.
+    dark_mode: bool,
+    /// Hits in force on `as_of`, before the display limit.
+    matched: usize,
+    rows: Vec<ResultRow>,
+}
+
+/// One result: its group heading when it starts a group, the highlighted text, and where it
+/// leads.
+#[derive(Debug)]
+struct ResultRow {
+    heading: Option<String>,
+    job: egui::text::LayoutJob,
+    address: StatementAddress,
 }
 
 /// The text a result shows: the matched field with the match highlighted.

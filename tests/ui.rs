@@ -124,7 +124,10 @@ fn typing_gj_lists_family_sharing_from_several_regions_and_a_click_selects_one()
     assert!(groups.iter().any(|g| g.starts_with("青岛市")));
     assert!(groups.iter().any(|g| g.starts_with("全国")));
 
-    while harness.query_by_label("上一页").is_some_and(|b| !b.accesskit_node().is_disabled()) {
+    while harness
+        .query_by_label("上一页")
+        .is_some_and(|b| !b.accesskit_node().is_disabled())
+    {
         harness.get_by_label("上一页").click();
         harness.run();
     }

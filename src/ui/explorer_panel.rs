@@ -82,6 +82,9 @@ pub struct ExplorerPanel {
     compare: ComparePanel,
     selected: Option<StatementAddress>,
     scroll_to_selected: bool,
+    /// The region list in tree order: id, name and depth (computed once; the set does not
+    /// change while the window is open).
+    region_rows: Vec<(String, String, usize)>,
 }
 
 impl ExplorerPanel {
@@ -97,6 +100,16 @@ impl ExplorerPanel {
             compare: ComparePanel::new(policies),
             selected: None,
             scroll_to_selected: false,
+            region_rows: policies
+                .regions_in_tree_order()
+                .iter()
+                .map(|r| {
+                    let depth = policies
+                        .resolve(r.id())
+                        .map_or(0, |resolved| resolved.chain.len().saturating_sub(1));
+                    (r.id().to_owned(), r.name().to_owned(), depth)
+                })
+                .collect(),
         }
     }
 
@@ -152,7 +165,7 @@ impl ExplorerPanel {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet, index: &SearchIndex) {
-        self.navigation_ui(ui, policies);
+        self.navigation_ui(ui);
         egui::CentralPanel::default().show(ui, |ui| {
             self.toolbar_ui(ui, index);
             ui.separator();
@@ -177,32 +190,35 @@ impl ExplorerPanel {
         });
     }
 
-    fn navigation_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
+    fn navigation_ui(&mut self, ui: &mut egui::Ui) {
         let Self {
-            region, selected, ..
+            region,
+            selected,
+            region_rows,
+            ..
         } = self;
         egui::Panel::left("explorer_nav")
             .resizable(false)
             .default_size(150.0)
             .show(ui, |ui| {
+                ui.label(RichText::new("地区").strong());
+                // Only the rows on screen are laid out, however many regions there are.
+                let row_height = ui.spacing().interact_size.y;
                 egui::ScrollArea::vertical()
                     .id_salt("explorer_nav_scroll")
-                    .show(ui, |ui| {
-                        ui.label(RichText::new("地区").strong());
-                        let regions = policies.regions_in_tree_order();
-                        let mut region_items = Vec::with_capacity(regions.len());
-                        for candidate in &regions {
-                            let depth = policies
-                                .resolve(candidate.id())
-                                .map_or(0, |r| r.chain.len().saturating_sub(1));
+                    .show_rows(ui, row_height, region_rows.len(), |ui, rows| {
+                        let first = rows.start;
+                        let mut region_items = Vec::with_capacity(rows.len());
+                        for (id, name, depth) in &region_rows[rows] {
                             let response = ui
                                 .horizontal(|ui| {
-                                    ui.add_space(depth as f32 * 14.0);
-                                    ui.selectable_label(region == candidate.id(), candidate.name())
+                                    ui.set_height(row_height);
+                                    ui.add_space(*depth as f32 * 14.0);
+                                    ui.selectable_label(region == id, name.as_str())
                                 })
                                 .inner;
                             if response.clicked() {
-                                candidate.id().clone_into(region);
+                                id.clone_into(region);
                                 *selected = None;
                             }
                             region_items.push(response);
@@ -211,8 +227,9 @@ impl ExplorerPanel {
                             ui,
                             egui::Id::unique("region_list"),
                             &region_items,
-                        ) {
-                            regions[next].id().clone_into(region);
+                        ) && let Some((id, _, _)) = region_rows.get(first + next)
+                        {
+                            id.clone_into(region);
                             *selected = None;
                         }
                     });

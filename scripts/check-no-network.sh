@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# No network: runs a scripted session of the window under Xvfb, and the command line, under
+# `strace -f -e trace=socket,connect`, and fails if any AF_INET or AF_INET6 socket is opened.
+# Then runs the command line inside an empty network namespace (`unshare -n`, needs root or
+# user namespaces) to show it works with no network at all.
+# Needs: strace, xvfb, xdotool (apt-get install strace xvfb xdotool).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --bin yibao
+bin="$PWD/target/release/yibao"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export HOME="$work/home"
+mkdir -p "$HOME"
+
+echo "== window: explorer, search, family tab, checklist tab and an export, under strace"
+xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
+  strace -f -qq -e trace=socket,connect -o '$work/window.trace' '$bin' &
+  sleep 6
+  xdotool mousemove 265 24 click 1; sleep 0.5
+  xdotool mousemove 700 150 click 1; sleep 0.3; xdotool type gongji; sleep 0.5
+  xdotool mousemove 375 24 click 1; sleep 0.5
+  xdotool mousemove 500 24 click 1; sleep 0.5
+  xdotool mousemove 22 316 click 1; sleep 0.5
+  xdotool key ctrl+e; sleep 1
+  pkill -f '$bin' || true; sleep 1
+"
+echo "== command line: policies, family check and a PDF checklist, under strace"
+strace -f -qq -e trace=socket,connect -o "$work/cli.trace" \
+  "$bin" checklist withdrawal --region hefei --answer deceased=yes -o "$work/list.pdf"
+strace -f -qq -e trace=socket,connect -a 0 -o "$work/cli2.trace" \
+  "$bin" family check --region qingdao --holder-insurance employee --relation parent \
+  --member-insurance resident >/dev/null
+
+for trace in "$work"/*.trace; do
+  sockets=$(grep -c 'socket(' "$trace" || true)
+  inet=$(grep -E 'AF_INET6?[,)]' "$trace" || true)
+  echo "$(basename "$trace"): $sockets socket() calls; families: $(grep -o 'socket(AF_[A-Z0-9]*' "$trace" | sort | uniq -c | tr '\n' ' ')"
+  if [[ -n "$inet" ]]; then
+    echo "FAIL: an Internet socket was opened:"; echo "$inet"; exit 1
+  fi
+done
+
+echo "== command line in an empty network namespace (unshare -n)"
+if unshare -n true 2>/dev/null; then
+  unshare -n "$bin" checklist transfer --region nanjing --answer moving=inter_province \
+    --format txt >/dev/null && echo "ok: works with no network interface at all"
+else
+  echo "skipped: unshare -n is not permitted here"
+fi
+echo "PASS: no AF_INET/AF_INET6 socket opened"

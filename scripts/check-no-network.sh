@@ -11,11 +11,15 @@ bin="$PWD/target/release/yibao"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export HOME="$work/home"
-mkdir -p "$HOME"
+mkdir -p "$HOME/.local/share/yibao/families"
+# A saved family, so the session has personal data that must not reach any log.
+cat > "$HOME/.local/share/yibao/families/wang.json" <<'JSON'
+{"format":"yibao-family","version":1,"family":{"id":"wang","label":"王家","holder":{"name":"王建国","id_number":"11010519491231002X","insurance":"employee","status":"in_service","region":"nanjing","balance":"3200.00"},"members":[{"id":1,"name":"李秀兰","relation":"parent","insurance":"resident","region":"nanjing","status":"planned"}],"expenses":[]}}
+JSON
 
 echo "== window: explorer, search, family tab, checklist tab and an export, under strace"
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
-  strace -f -qq -e trace=socket,connect -o '$work/window.trace' '$bin' &
+  strace -f -qq -e trace=socket,connect -o '$work/window.trace' '$bin' 2>'$work/window.log' &
   sleep 6
   xdotool mousemove 265 24 click 1; sleep 0.5
   xdotool mousemove 700 150 click 1; sleep 0.3; xdotool type gongji; sleep 0.5
@@ -23,7 +27,7 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
   xdotool mousemove 500 24 click 1; sleep 0.5
   xdotool mousemove 22 316 click 1; sleep 0.5
   xdotool key ctrl+e; sleep 1
-  pkill -f '$bin' || true; sleep 1
+  pkill -x yibao || true; sleep 1
 "
 echo "== command line: policies, family check and a PDF checklist, under strace"
 strace -f -qq -e trace=socket,connect -o "$work/cli.trace" \
@@ -40,6 +44,12 @@ for trace in "$work"/*.trace; do
     echo "FAIL: an Internet socket was opened:"; echo "$inet"; exit 1
   fi
 done
+
+echo "== privacy: nothing personal in the window's log"
+if grep -E '王建国|李秀兰|11010519491231002X' "$work/window.log"; then
+  echo "FAIL: personal data in the log"; exit 1
+fi
+echo "log: $(wc -l < "$work/window.log") lines, no names or ID numbers"
 
 echo "== command line in an empty network namespace (unshare -n)"
 if unshare -n true 2>/dev/null; then

@@ -350,3 +350,40 @@ fn the_binding_checklist_for_the_members_is_exported_with_names_masked_unless_as
     let text = std::fs::read_to_string(&path).expect("file exists");
     assert!(text.contains("为父母 李秀兰 办理绑定"), "{text}");
 }
+
+#[test]
+fn a_large_family_is_shown_twenty_members_to_a_page() {
+    use yibao::domain::{Insurance, Relation};
+    use yibao::family::{BindingStatus, Family, Member};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut family = Family::new("big", "大家庭", "nanjing");
+    family.holder.name = "王喆".to_owned();
+    family.members = (1..=25)
+        .map(|id| Member {
+            id,
+            name: format!("家人{id}"),
+            id_number: None,
+            relation: Relation::Child,
+            insurance: Insurance::Resident,
+            region: "nanjing".to_owned(),
+            status: BindingStatus::Planned,
+            bound_on: None,
+            ended_on: None,
+            supported_by_others: false,
+            notes: String::new(),
+        })
+        .collect();
+    FamilyStore::new(dir.path()).save(&family).expect("save");
+    let mut harness = harness(dir.path());
+    harness.run();
+    harness.get_by_label("家庭共济绑定").click();
+    harness.run();
+    harness.get_by_label("第 1–20 位家人，共 25 位家人");
+    harness.get_by_label("修改 家人20");
+    assert!(harness.query_by_label("修改 家人21").is_none());
+    harness.get_by_label("下一页").click();
+    harness.run();
+    harness.get_by_label("第 21–25 位家人，共 25 位家人");
+    harness.get_by_label("修改 家人25");
+    assert!(harness.query_by_label("修改 家人1").is_none());
+}

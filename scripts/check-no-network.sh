@@ -3,7 +3,8 @@
 # `strace -f -e trace=socket,connect`, and fails if any AF_INET or AF_INET6 socket is opened.
 # Then runs the command line inside an empty network namespace (`unshare -n`, needs root or
 # user namespaces) to show it works with no network at all.
-# Needs: strace, xvfb, xdotool (apt-get install strace xvfb xdotool).
+# Needs: strace, xvfb, xauth, xdotool, procps and Mesa
+# (apt-get install strace xvfb xauth xdotool procps libgl1-mesa-dri).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --bin yibao
@@ -20,6 +21,7 @@ JSON
 echo "== window: explorer, search, family tab, checklist tab and an export, under strace"
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
   strace -f -qq -e trace=socket,connect -o '$work/window.trace' '$bin' 2>'$work/window.log' &
+  tracer=\$!
   sleep 6
   xdotool mousemove 265 24 click 1; sleep 0.5
   xdotool mousemove 700 150 click 1; sleep 0.3; xdotool type gongji; sleep 0.5
@@ -27,7 +29,7 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
   xdotool mousemove 500 24 click 1; sleep 0.5
   xdotool mousemove 22 316 click 1; sleep 0.5
   xdotool key ctrl+e; sleep 1
-  pkill -x yibao || true; sleep 1
+  pkill -P \$tracer || true; sleep 1
 "
 echo "== command line: policies, family check and a PDF checklist, under strace"
 strace -f -qq -e trace=socket,connect -o "$work/cli.trace" \
@@ -36,6 +38,10 @@ strace -f -qq -e trace=socket,connect -a 0 -o "$work/cli2.trace" \
   "$bin" family check --region qingdao --holder-insurance employee --relation parent \
   --member-insurance resident >/dev/null
 
+# The window must have started: it talks to the X server over a Unix socket.
+if ! grep -q 'socket(AF_UNIX' "$work/window.trace"; then
+  echo "FAIL: the window did not start (no X connection in the trace)"; exit 1
+fi
 for trace in "$work"/*.trace; do
   sockets=$(grep -c 'socket(' "$trace" || true)
   inet=$(grep -E 'AF_INET6?[,)]' "$trace" || true)

@@ -21,7 +21,14 @@ i=0; while IFS= read -r line; do printf '%s' "$line" > "corpus/money/seed-$i"; i
 printf '%s' '¥1,280.50元' > corpus/money/seed-valid
 for target in "${targets[@]}"; do
   echo "== $target: ${seconds}s"
+  set +e
   cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
-    -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 2>&1 |
-    grep -E '^(stat::|#[0-9]+ *DONE|==[0-9]+==|SUMMARY|Done)|panicked|crash' || true
+    -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+    > "/tmp/yibao-fuzz-$target.log" 2>&1
+  status=$?
+  set -e
+  grep -E '^(stat::|Done)|==[0-9]+==|SUMMARY|panicked|crash' "/tmp/yibao-fuzz-$target.log" || true
+  if [[ $status -ne 0 ]]; then
+    echo "FAIL: $target found a problem (full log: /tmp/yibao-fuzz-$target.log)"; exit 1
+  fi
 done

@@ -49,7 +49,7 @@ pub enum Command {
     },
     /// Evaluate a procedure and export its checklist.
     Checklist {
-        /// withdrawal (transfer and binding are coming).
+        /// withdrawal, transfer or binding.
         #[arg(value_parser = parse_vocab::<Procedure>)]
         procedure: Procedure,
         /// Region id, e.g. hefei.

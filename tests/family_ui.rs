@@ -337,8 +337,8 @@ fn the_binding_checklist_for_the_members_is_exported_with_names_masked_unless_as
     assert!(path.starts_with(dir.path().join("exports")));
     harness.get_by_label(&format!("已保存：{}", path.display()));
     let text = std::fs::read_to_string(&path).expect("file exists");
-    assert!(text.contains("为父母 李** 办理绑定"), "{text}");
-    assert!(text.contains("王*"), "{text}");
+    assert!(text.contains("为父母 李\\*\\* 办理绑定"), "{text}");
+    assert!(text.contains("参保人：王\\*"), "{text}");
     assert!(text.contains("不是近亲属"), "{text}");
     for name in ["李秀兰", "赵珺", "王喆"] {
         assert!(!text.contains(name), "{name} is shown in full");

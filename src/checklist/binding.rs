@@ -459,10 +459,23 @@ pub fn family_binding_checklist(
                 cases.push(case);
             }
             Err(error) => {
+                // The member's region is not in the policy data: say so, and list both
+                // channels.
+                let (materials, steps) = materials_and_steps(binding.item, None);
                 let mut case = no_rules_case(&region_name);
                 case.case = case_id;
                 case.title = title;
-                case.summary = format!("无法检查：{error}");
+                case.summary = format!(
+                    "无法检查这位家人的参保地（{error}）；请在家庭里改成正确的参保地，或向医保经办机构确认。"
+                );
+                case.reasons = vec![reason(
+                    &resolved,
+                    binding.item.holder_reason.clone(),
+                    binding.item.sources.get_ref(),
+                )];
+                case.materials = materials;
+                case.steps = steps;
+                case.applicants = Some(APPLICANTS.to_owned());
                 cases.push(case);
             }
         }

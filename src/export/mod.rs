@@ -273,22 +273,31 @@ fn verdict_mark(verdict: Verdict) -> &'static str {
     }
 }
 
+/// Text with Markdown's emphasis marker escaped, so masked names (王**) stay as written.
+fn md_escape(text: &str) -> String {
+    text.replace('*', "\\*")
+}
+
 fn markdown(checklist: &Checklist) -> String {
     let mut out = format!("# {}\n\n> {DISCLAIMER}\n\n", title(checklist));
     let (heading, intro) = intro(checklist);
     let _ = write!(out, "## {heading}\n\n");
     for line in intro {
-        let _ = writeln!(out, "- {line}");
+        let _ = writeln!(out, "- {}", md_escape(&line));
     }
     for case in checklist.actionable() {
         let _ = write!(
             out,
             "\n## {}：{}\n\n",
             verdict_mark(case.verdict),
-            case.title
+            md_escape(&case.title)
         );
         for reason in &case.reasons {
-            let _ = writeln!(out, "- {}（来源：{}）", reason.text, sources_of(reason));
+            if reason.sources.is_empty() {
+                let _ = writeln!(out, "- {}", reason.text);
+            } else {
+                let _ = writeln!(out, "- {}（来源：{}）", reason.text, sources_of(reason));
+            }
         }
         for change in &case.what_would_change {
             let _ = writeln!(out, "- 还需要：{change}");
@@ -315,7 +324,7 @@ fn markdown(checklist: &Checklist) -> String {
     if !rejected.is_empty() {
         out.push_str("\n## 不符合的情形\n\n");
         for case in rejected {
-            let _ = write!(out, "- **{}**：{}", case.title, case.summary);
+            let _ = write!(out, "- **{}**：{}", md_escape(&case.title), case.summary);
             if let Some(correction) = &case.correction {
                 let _ = write!(out, " 更正：{correction}");
             }
@@ -506,12 +515,16 @@ fn html(checklist: &Checklist) -> String {
             esc(&case.title)
         );
         for reason in &case.reasons {
-            let _ = writeln!(
-                out,
-                "<p>{}<br><span class=\"source\">来源：{}</span></p>",
-                esc(&reason.text),
-                esc(&sources_of(reason))
-            );
+            if reason.sources.is_empty() {
+                let _ = writeln!(out, "<p>{}</p>", esc(&reason.text));
+            } else {
+                let _ = writeln!(
+                    out,
+                    "<p>{}<br><span class=\"source\">来源：{}</span></p>",
+                    esc(&reason.text),
+                    esc(&sources_of(reason))
+                );
+            }
         }
         for change in &case.what_would_change {
             let _ = writeln!(out, "<p>还需要：{}</p>", esc(change));

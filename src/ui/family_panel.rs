@@ -351,6 +351,8 @@ impl FamilyPanel {
         }
         if let Some(index) = chosen {
             self.current = Some(index);
+            self.member_page = 0;
+            self.ledger_page = 0;
             self.reset_forms();
         }
         if !self.load_problems.is_empty() {

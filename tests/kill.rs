@@ -171,7 +171,7 @@ fn a_save_killed_at_any_moment_leaves_a_whole_file() {
     {
         println!(
             "kill-during-save: {iterations} kills (seed {seed}); {advanced} after two or more \
-             whole save; {leftovers} interrupted saves left a temporary file; last version v{last}"
+             whole saves; {leftovers} interrupted saves left a temporary file; last version v{last}"
         );
     }
     // Whatever the kills left behind, the folder still loads as exactly this family.

@@ -335,6 +335,20 @@ fn the_binding_checklist_for_the_members_is_exported_with_names_masked_unless_as
         .expect("written")
         .to_path_buf();
     assert!(path.starts_with(dir.path().join("exports")));
+    // The family's name is in the file name, so two families' lists do not collide.
+    let label = harness
+        .state()
+        .family()
+        .current_family()
+        .expect("family")
+        .label
+        .clone();
+    assert!(
+        path.to_string_lossy()
+            .contains(&format!("家庭共济绑定清单-{label}-南京市-")),
+        "{}",
+        path.display()
+    );
     harness.get_by_label(&format!("已保存：{}", path.display()));
     let text = std::fs::read_to_string(&path).expect("file exists");
     assert!(text.contains("为父母 李\\*\\* 办理绑定"), "{text}");

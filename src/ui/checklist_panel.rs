@@ -66,14 +66,15 @@ impl ChecklistPanel {
     /// Ctrl+E: the save dialog; the format follows the chosen file's extension.
     pub fn export_with_dialog(&mut self, policies: &PolicySet) {
         if let Some(checklist) = self.checklist(policies) {
-            self.export.run(ExportRequest::Dialog, &checklist);
+            self.export.run(ExportRequest::Dialog, &checklist, None);
         }
     }
 
     /// Saves in the default export folder without any dialog.
     pub fn export_to_default_folder(&mut self, policies: &PolicySet) {
         if let Some(checklist) = self.checklist(policies) {
-            self.export.run(ExportRequest::DefaultFolder, &checklist);
+            self.export
+                .run(ExportRequest::DefaultFolder, &checklist, None);
         }
     }
 
@@ -200,7 +201,7 @@ impl ChecklistPanel {
         if let Some(request) = self.export.ui(ui)
             && let Some(checklist) = self.checklist(policies)
         {
-            self.export.run(request, &checklist);
+            self.export.run(request, &checklist, None);
         }
     }
 

@@ -46,9 +46,15 @@ impl ExportBar {
         self.last_export.as_deref()
     }
 
-    fn file_name(checklist: &Checklist, format: ExportFormat) -> String {
+    /// `家庭共济绑定清单-王家-南京市-20261123.pdf`: procedure, whose list (if named), region,
+    /// date.
+    fn file_name(checklist: &Checklist, owner: Option<&str>, format: ExportFormat) -> String {
+        let owner = owner
+            .map(|o| o.trim().replace(['/', '\\', ':'], "_"))
+            .filter(|o| !o.is_empty())
+            .map_or_else(String::new, |o| format!("{o}-"));
         format!(
-            "{}清单-{}-{}.{}",
+            "{}清单-{owner}{}-{}.{}",
             checklist.procedure_label,
             checklist.region_name,
             checklist.generated_on.format("%Y%m%d"),
@@ -74,18 +80,20 @@ impl ExportBar {
     }
 
     /// Carries out `request` for `checklist`.
-    pub fn run(&mut self, request: ExportRequest, checklist: &Checklist) {
+    /// `owner` names whose list it is in the file name (a family's label), so two families'
+    /// lists do not replace each other in the export folder.
+    pub fn run(&mut self, request: ExportRequest, checklist: &Checklist, owner: Option<&str>) {
         match request {
-            ExportRequest::Dialog => self.save_with_dialog(checklist),
-            ExportRequest::DefaultFolder => self.save_to_default_folder(checklist),
+            ExportRequest::Dialog => self.save_with_dialog(checklist, owner),
+            ExportRequest::DefaultFolder => self.save_to_default_folder(checklist, owner),
         }
     }
 
     /// The save dialog; the format follows the chosen file's extension.
-    fn save_with_dialog(&mut self, checklist: &Checklist) {
+    fn save_with_dialog(&mut self, checklist: &Checklist, owner: Option<&str>) {
         let mut dialog = rfd::FileDialog::new()
             .set_title("导出清单")
-            .set_file_name(Self::file_name(checklist, self.format));
+            .set_file_name(Self::file_name(checklist, owner, self.format));
         for format in ExportFormat::ALL {
             dialog = dialog.add_filter(format.label(), &[format.extension()]);
         }
@@ -105,12 +113,12 @@ impl ExportBar {
     }
 
     /// Saves in the default export folder without any dialog.
-    fn save_to_default_folder(&mut self, checklist: &Checklist) {
+    fn save_to_default_folder(&mut self, checklist: &Checklist, owner: Option<&str>) {
         let Some(dir) = self.export_dir.clone() else {
             self.status = Some(("找不到默认导出文件夹。".to_owned(), true));
             return;
         };
-        let path = dir.join(Self::file_name(checklist, self.format));
+        let path = dir.join(Self::file_name(checklist, owner, self.format));
         self.write(checklist, &path, self.format);
     }
 

@@ -735,7 +735,10 @@ impl FamilyPanel {
                         PersonalData::Masked
                     };
                     match family_binding_checklist(policies, family, personal, self.today) {
-                        Ok(checklist) => self.binding_export.run(request, &checklist),
+                        Ok(checklist) => {
+                            self.binding_export
+                                .run(request, &checklist, Some(&family.label));
+                        }
                         Err(error) => self.binding_export.fail(format!("无法生成清单：{error}")),
                     }
                 }

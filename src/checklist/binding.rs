@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 
 use super::answers::Answers;
 use super::evaluate::{
-    CaseResult, Checklist, ChecklistError, effective_answers, fingerprint, holds, notices,
-    unknown_region,
+    CaseResult, Checklist, ChecklistError, effective_answers, fingerprint, from_answers, holds,
+    notices, unknown_region,
 };
 use crate::domain::{Confidence, Fact, Insurance, Procedure, Relation, Use, Verdict};
 use crate::family::privacy::{holder_line, member_line};
@@ -350,32 +350,19 @@ pub(super) fn evaluate_binding(
     let procedure = Procedure::Binding;
     let questions = resolved.questions(procedure);
     let answers = effective_answers(&questions, answers);
-    let region = resolved.region().id().to_owned();
     let case = match resolved.binding() {
         Some(binding) => questionnaire_case(set, resolved, binding.item, &questions, &answers),
         None => no_rules_case(resolved.region().name()),
     };
-    let policy_version = set.data_version().to_owned();
-    let fingerprint = fingerprint(
+    from_answers(
+        set,
+        resolved,
         procedure,
-        &region,
-        answers.iter().map(|(f, v)| format!("{f}={v}")),
-        &policy_version,
-    );
-    Checklist {
-        procedure,
-        procedure_label: procedure.label(),
-        region,
-        region_name: resolved.region().name().to_owned(),
-        people: Vec::new(),
         answers,
-        cases: vec![case],
-        warnings: notices(resolved, procedure),
-        balance_can: Vec::new(),
-        policy_version,
-        fingerprint,
-        generated_on: today,
-    }
+        vec![case],
+        Vec::new(),
+        today,
+    )
 }
 
 /// The binding checklist for every member of `family` who is not unbound, one case each,

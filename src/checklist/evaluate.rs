@@ -94,6 +94,13 @@ impl Checklist {
             .filter(|c| c.verdict != Verdict::NotEligible && c.pending_questions.is_empty())
     }
 
+    /// Cases that do not apply.
+    pub fn rejected(&self) -> impl Iterator<Item = &CaseResult> {
+        self.cases
+            .iter()
+            .filter(|c| c.verdict == Verdict::NotEligible)
+    }
+
     /// Cases that might apply once more questions are answered.
     pub fn pending(&self) -> impl Iterator<Item = &CaseResult> {
         self.cases
@@ -359,7 +366,6 @@ pub fn evaluate(
         Verdict::NotEligible => 2,
     });
 
-    let warnings = notices(&resolved, procedure);
     let any_eligible = cases.iter().any(|c| c.verdict == Verdict::Eligible);
     let balance_can = if any_eligible {
         Vec::new()
@@ -381,27 +387,49 @@ pub fn evaluate(
         .collect()
     };
 
+    Ok(from_answers(
+        set,
+        &resolved,
+        procedure,
+        answers.clone(),
+        cases,
+        balance_can,
+        today,
+    ))
+}
+
+/// The checklist of a questionnaire (no people named), fingerprinted by its answers.
+pub(super) fn from_answers(
+    set: &PolicySet,
+    resolved: &ResolvedRegion<'_>,
+    procedure: Procedure,
+    answers: Answers,
+    cases: Vec<CaseResult>,
+    balance_can: Vec<Reason>,
+    today: NaiveDate,
+) -> Checklist {
     let policy_version = set.data_version().to_owned();
+    let region = resolved.region().id().to_owned();
     let fingerprint = fingerprint(
         procedure,
-        region,
+        &region,
         answers.iter().map(|(f, v)| format!("{f}={v}")),
         &policy_version,
     );
-    Ok(Checklist {
+    Checklist {
         procedure,
         procedure_label: procedure.label(),
-        region: region.to_owned(),
+        region,
         region_name: resolved.region().name().to_owned(),
         people: Vec::new(),
-        answers: answers.clone(),
+        answers,
         cases,
-        warnings,
+        warnings: notices(resolved, procedure),
         balance_can,
         policy_version,
         fingerprint,
         generated_on: today,
-    })
+    }
 }
 
 /// A short hash of what a checklist was made from: the same inputs give the same list.
@@ -556,27 +584,5 @@ fn evaluate_transfer(
             fee: Some("不收费".to_owned()),
         });
     }
-    let warnings = notices(resolved, procedure);
-    let policy_version = set.data_version().to_owned();
-    let region = resolved.region().id().to_owned();
-    let fingerprint = fingerprint(
-        procedure,
-        &region,
-        answers.iter().map(|(f, v)| format!("{f}={v}")),
-        &policy_version,
-    );
-    Checklist {
-        procedure,
-        procedure_label: procedure.label(),
-        region,
-        region_name: resolved.region().name().to_owned(),
-        people: Vec::new(),
-        answers,
-        cases,
-        warnings,
-        balance_can: Vec::new(),
-        policy_version,
-        fingerprint,
-        generated_on: today,
-    }
+    from_answers(set, resolved, procedure, answers, cases, Vec::new(), today)
 }

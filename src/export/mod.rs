@@ -160,11 +160,7 @@ fn lines(checklist: &Checklist) -> Vec<(Line, String)> {
             ));
         }
     }
-    let rejected: Vec<&CaseResult> = checklist
-        .cases
-        .iter()
-        .filter(|c| c.verdict == Verdict::NotEligible)
-        .collect();
+    let rejected: Vec<&CaseResult> = checklist.rejected().collect();
     if !rejected.is_empty() {
         out.push((Line::Heading, "不符合的情形".to_owned()));
         for case in rejected {
@@ -316,11 +312,7 @@ fn markdown(checklist: &Checklist) -> String {
             );
         }
     }
-    let rejected: Vec<&CaseResult> = checklist
-        .cases
-        .iter()
-        .filter(|c| c.verdict == Verdict::NotEligible)
-        .collect();
+    let rejected: Vec<&CaseResult> = checklist.rejected().collect();
     if !rejected.is_empty() {
         out.push_str("\n## 不符合的情形\n\n");
         for case in rejected {
@@ -432,11 +424,7 @@ fn csv_bytes(checklist: &Checklist) -> Vec<u8> {
             "",
         ]);
     }
-    for case in checklist
-        .cases
-        .iter()
-        .filter(|c| c.verdict == Verdict::NotEligible)
-    {
+    for case in checklist.rejected() {
         row([
             "不符合",
             &case.title,
@@ -578,11 +566,7 @@ fn html(checklist: &Checklist) -> String {
         }
         out.push_str("</ul>\n");
     }
-    let rejected: Vec<&CaseResult> = checklist
-        .cases
-        .iter()
-        .filter(|c| c.verdict == Verdict::NotEligible)
-        .collect();
+    let rejected: Vec<&CaseResult> = checklist.rejected().collect();
     if !rejected.is_empty() {
         out.push_str("<h2>不符合的情形</h2>\n<ul>\n");
         for case in rejected {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 
 use crate::checklist::{Answers, CaseResult, Checklist, evaluate, questions_for};
-use crate::domain::{Procedure, Verdict};
+use crate::domain::Procedure;
 use crate::policy::PolicySet;
 use crate::ui::export_bar::{ExportBar, ExportRequest};
 use crate::ui::theme;
@@ -243,11 +243,7 @@ impl ChecklistPanel {
                 ));
             }
         }
-        let rejected: Vec<&CaseResult> = checklist
-            .cases
-            .iter()
-            .filter(|c| c.verdict == Verdict::NotEligible)
-            .collect();
+        let rejected: Vec<&CaseResult> = checklist.rejected().collect();
         if !rejected.is_empty() {
             ui.add_space(8.0);
             egui::CollapsingHeader::new(format!("不符合的情形（{}）", rejected.len()))

@@ -173,6 +173,7 @@ vocabulary! {
         MedicalSelfPay = "medical_self_pay" : "就医个人自付",
         Pharmacy = "pharmacy" : "定点药店购药",
         ResidentPremium = "resident_premium" : "居民医保个人缴费",
+        LongTermCarePremium = "long_term_care_premium" : "长期护理保险个人缴费",
         CommercialInsurance = "commercial_insurance" : "商业保险",
         Cash = "cash" : "提取现金",
     }
@@ -206,6 +207,9 @@ vocabulary! {
         Relation = "relation" : "家人与参保人的关系",
         MemberInsurance = "member_insurance" : "家人参加的医保",
         MemberProvince = "member_province" : "家人参保的省份",
+        EmploymentType = "employment_type" : "参保身份（单位职工或灵活就业）",
+        LostNationality = "lost_nationality" : "已放弃中国国籍",
+        PensionLumpSum = "pension_lump_sum" : "养老金一次性领取（清退）",
     }
 }
 
@@ -229,6 +233,10 @@ impl Fact {
                 ("none", "不转移"),
                 ("intra_province", "省内转移"),
                 ("inter_province", "跨省转移"),
+            ],
+            Fact::EmploymentType => &[
+                ("employer", "单位职工（由单位参保）"),
+                ("flexible", "灵活就业、个体或非全日制（自己参保）"),
             ],
             Fact::NewScheme => &[
                 ("employee", "职工医保"),
@@ -265,6 +273,7 @@ vocabulary! {
         RetiredElsewhere = "retired_elsewhere" : "异地安置退休",
         LongTermElsewhere = "long_term_elsewhere" : "长期异地居住",
         SeriousIllness = "serious_illness" : "大病提取",
+        PensionSettlement = "pension_settlement" : "一次性支取养老金人员清退",
     }
 }
 
@@ -291,6 +300,41 @@ vocabulary! {
     SeveralSupporters ("several-supporters rule") {
         Allowed = "allowed" : "允许",
         Warn = "warn" : "提醒",
+    }
+}
+
+vocabulary! {
+    /// The level of government a source's issuer speaks for. A source backs an `official`
+    /// statement only in regions at its level or below (a city's guide cannot make a
+    /// national rule official).
+    IssuerLevel ("issuer level") {
+        National = "national" : "全国",
+        Province = "province" : "省级",
+        City = "city" : "市级",
+    }
+}
+
+impl IssuerLevel {
+    /// The level of a region `depth` steps below the root (全国 0, 省 1, 市 2 and below).
+    pub fn of_depth(depth: usize) -> Self {
+        match depth {
+            0 => IssuerLevel::National,
+            1 => IssuerLevel::Province,
+            _ => IssuerLevel::City,
+        }
+    }
+
+    /// Whether a source issued at this level speaks for a region at `region` level.
+    pub fn covers(self, region: IssuerLevel) -> bool {
+        self <= region
+    }
+}
+
+vocabulary! {
+    /// Whether a source is still the text in force.
+    SourceStatus ("source status") {
+        Active = "active" : "现行",
+        Superseded = "superseded" : "已被新规定取代",
     }
 }
 

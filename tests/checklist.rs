@@ -17,21 +17,65 @@ fn answers(pairs: &[(Fact, &str)]) -> Answers {
     pairs.iter().map(|(f, v)| (*f, (*v).to_owned())).collect()
 }
 
-/// The facts a procedure can depend on in a region: its questions, and the facts its
-/// withdrawal cases name.
-fn facts_of(set: &PolicySet, region: &str, procedure: Procedure) -> Vec<Fact> {
+/// Groups of facts to combine exhaustively. A withdrawal case's verdict depends only on the
+/// facts its conditions, refusals and cautions name, and on the facts that decide whether
+/// those questions are asked; so every combination of each case's facts covers every
+/// verdict that case can reach. Transfer and binding are small: all their facts at once.
+fn fact_groups(set: &PolicySet, region: &str, procedure: Procedure) -> Vec<Vec<Fact>> {
     let resolved = set.resolve(region).expect("region");
-    let mut facts: Vec<Fact> = resolved
-        .questions(procedure)
+    let questions = resolved.questions(procedure);
+    let all: Vec<Fact> = questions.iter().map(|q| *q.item.fact.get_ref()).collect();
+    if procedure != Procedure::Withdrawal {
+        return vec![all];
+    }
+    let close = |mut facts: Vec<Fact>| {
+        loop {
+            let before = facts.len();
+            for question in &questions {
+                if facts.contains(question.item.fact.get_ref())
+                    && let Some(condition) = &question.item.ask_if
+                {
+                    for (fact, _) in condition.get_ref().requirements() {
+                        if !facts.contains(&fact) {
+                            facts.push(fact);
+                        }
+                    }
+                }
+            }
+            if facts.len() == before {
+                return facts;
+            }
+        }
+    };
+    resolved
+        .withdrawal_cases()
         .iter()
-        .map(|q| *q.item.fact.get_ref())
-        .collect();
-    if procedure == Procedure::Withdrawal {
-        for case in resolved.withdrawal_cases() {
-            for (fact, _) in case.item.when.get_ref().requirements() {
+        .map(|case| {
+            let rule = case.item;
+            let mut facts: Vec<Fact> = Vec::new();
+            let named = rule.when.get_ref().requirements().map(|(f, _)| f).chain(
+                rule.refusals
+                    .iter()
+                    .chain(&rule.cautions)
+                    .flat_map(|n| n.when.get_ref().requirements().map(|(f, _)| f)),
+            );
+            for fact in named {
                 if !facts.contains(&fact) {
                     facts.push(fact);
                 }
+            }
+            close(facts)
+        })
+        .collect()
+}
+
+/// Every fact a procedure asks in a region.
+fn facts_of(set: &PolicySet, region: &str, procedure: Procedure) -> Vec<Fact> {
+    let mut facts: Vec<Fact> = Vec::new();
+    for group in fact_groups(set, region, procedure) {
+        for fact in group {
+            if !facts.contains(&fact) {
+                facts.push(fact);
             }
         }
     }
@@ -56,12 +100,16 @@ fn for_every_combination(facts: &[Fact], visit: &mut dyn FnMut(&Answers)) {
     go(facts, &mut Answers::new(), visit);
 }
 
-/// Checks one region and procedure for every combination; returns how many were checked.
+/// Checks one region and procedure for every combination of each group of facts, and for
+/// a fixed pseudo-random sample of the whole answer space; returns how many were checked.
 fn check_every_combination(set: &PolicySet, region: &str, procedure: Procedure) -> usize {
     let mut runs = 0usize;
-    let facts = facts_of(set, region, procedure);
-    assert!(!facts.is_empty(), "{region} {procedure}: no questions");
-    for_every_combination(&facts, &mut |answers| {
+    let groups = fact_groups(set, region, procedure);
+    assert!(
+        groups.iter().all(|g| !g.is_empty()),
+        "{region} {procedure}: no questions"
+    );
+    let mut check = |answers: &Answers| {
         let checklist = evaluate(set, procedure, region, answers, today()).expect("evaluates");
         runs += 1;
         assert!(!checklist.cases.is_empty(), "{region} {procedure}: no case");
@@ -94,6 +142,18 @@ fn check_every_combination(set: &PolicySet, region: &str, procedure: Procedure) 
                 case.case
             );
         }
+        // Every answer given counts: used, or reported with a reason.
+        for (fact, value) in answers {
+            let used = checklist.answers.get(fact) == Some(value);
+            let reported = checklist
+                .ignored_answers
+                .iter()
+                .any(|i| i.fact == *fact && &i.value == value && !i.reason.is_empty());
+            assert!(
+                used ^ reported,
+                "{region} {procedure} {answers:?}: {fact}={value} neither used nor reported"
+            );
+        }
         if procedure == Procedure::Withdrawal {
             assert_eq!(checklist.cases.len(), WithdrawalCase::ALL.len());
             // Serious illness never qualifies.
@@ -104,7 +164,28 @@ fn check_every_combination(set: &PolicySet, region: &str, procedure: Procedure) 
                 .expect("case");
             assert_eq!(illness.verdict, Verdict::NotEligible);
         }
-    });
+    };
+    for group in &groups {
+        for_every_combination(group, &mut check);
+    }
+    // Interactions across groups: a fixed sample of the whole space (xorshift, no seed
+    // drawn at run time, so a failure repeats).
+    let all = facts_of(set, region, procedure);
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..5_000 {
+        let mut answers = Answers::new();
+        for fact in &all {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let values = fact.values();
+            let pick = (state % (values.len() as u64 + 1)) as usize;
+            if let Some((value, _)) = values.get(pick) {
+                answers.insert(*fact, (*value).to_owned());
+            }
+        }
+        check(&answers);
+    }
     runs
 }
 
@@ -133,11 +214,13 @@ fn every_combination_of_answers_in_every_region_and_procedure_gives_a_usable_che
             .map(|w| w.join().expect("no panic"))
             .collect()
     });
-    // Withdrawal: nine yes/no facts and two with three values; transfer: moving, status
-    // and new scheme; binding: holder insurance, relation, member insurance, province.
-    let binding = 4 * (Relation::ALL.len() + 1) * 4 * 3;
-    for counts in runs {
-        assert_eq!(counts, [3usize.pow(9) * 4usize.pow(2), 4 * 3 * 4, binding]);
+    // Transfer: moving, status and new scheme, all combined; binding: holder insurance,
+    // relation, member insurance, province, all combined; withdrawal: each case's facts.
+    let binding = 4 * (Relation::ALL.len() + 1) * 4 * 3 + 5_000;
+    for [withdrawal, transfer, binding_runs] in runs {
+        assert!(withdrawal > 5_000, "withdrawal: {withdrawal} runs");
+        assert_eq!(transfer, 4 * 3 * 4 + 5_000);
+        assert_eq!(binding_runs, binding);
     }
 }
 
@@ -203,8 +286,9 @@ fn the_scenarios_reach_the_right_verdicts() {
     let (_, case) = verdict_of(death.1, &death.2, WithdrawalCase::Death);
     assert_eq!(case.verdict, Verdict::Eligible);
     assert!(case.materials.iter().any(|m| m.item == "死亡证明"));
+    // No sourced Qingdao (or Shandong) list includes settling abroad (FACTS F8).
     let (_, case) = verdict_of(abroad.1, &abroad.2, WithdrawalCase::SettleAbroad);
-    assert_eq!(case.verdict, Verdict::Eligible);
+    assert_eq!(case.verdict, Verdict::ConfirmLocally);
     let (checklist, case) = verdict_of(moving.1, &moving.2, WithdrawalCase::TransferNotAccepted);
     assert_eq!(case.verdict, Verdict::NotEligible);
     assert!(case.what_would_change.iter().any(|w| w.contains("否")));
@@ -218,7 +302,7 @@ fn the_scenarios_reach_the_right_verdicts() {
         checklist
             .balance_can
             .iter()
-            .any(|r| r.text.contains("随医保关系一起转移")),
+            .any(|r| r.text.contains("随医保关系转到新参保地")),
         "with nothing to withdraw, the list says what the balance can do"
     );
     // Same inputs, same fingerprint; different answers, different fingerprint.
@@ -402,7 +486,8 @@ fn the_binding_checklist_follows_relation_insurance_and_province() {
     assert_eq!(case.fee.as_deref(), Some("不收费"));
     assert!(same.warnings.iter().any(|w| w.text.contains("冒名就医")));
 
-    // Another province: the wallet, to be confirmed in the app.
+    // Another province: since the 2026-01-09 notice sharing reaches the whole country
+    // (FACTS F6), through the wallet.
     let other = binding(
         "hefei",
         &[
@@ -413,13 +498,9 @@ fn the_binding_checklist_follows_relation_insurance_and_province() {
         ],
     );
     let case = &other.cases[0];
-    assert_eq!(case.verdict, Verdict::ConfirmLocally);
+    assert_eq!(case.verdict, Verdict::Eligible);
     assert!(case.steps.iter().any(|s| s.contains("个人医保钱包")));
-    assert!(
-        case.what_would_change
-            .iter()
-            .any(|w| w.contains("个人医保钱包"))
-    );
+    assert!(case.reasons.iter().any(|r| r.text.contains("2026年1月9日")));
     assert!(case.reasons.iter().any(|r| r.text.contains("商业保险")));
 
     // A parent-in-law is ruled out as soon as the relation is known, with a way out.
@@ -527,7 +608,8 @@ fn a_family_binding_checklist_checks_each_member_and_masks_personal_data() {
         [
             Verdict::Eligible,
             Verdict::NotEligible,
-            Verdict::ConfirmLocally
+            // In another province: the wallet, nationwide since 2026-01-09 (FACTS F6).
+            Verdict::Eligible
         ]
     );
     assert!(

@@ -122,11 +122,11 @@ fn policies_show_qingdao_gives_every_statement_a_source_and_confidence() {
 
 #[test]
 fn policies_show_text_is_readable_chinese() {
-    let output = yibao(&["policies", "show", "hefei", "--topic", "balance_query"]);
+    let output = yibao(&["policies", "show", "hefei", "--topic", "withdrawal"]);
     assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);
     assert!(text.starts_with("全国 › 安徽省 › 合肥市"));
-    assert!(text.contains("[错误说法]") && text.contains("更正：") && text.contains("12393"));
+    assert!(text.contains("[错误说法]") && text.contains("更正：") && text.contains("74种"));
 }
 
 #[test]
@@ -153,6 +153,8 @@ parent = "anhui"
 [sources.guide]
 title = "合肥市医保经办指南"
 issuer = "合肥市医疗保障局"
+grade = "A"
+level = "city"
 
 [[statements]]
 id = "fees.none"

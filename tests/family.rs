@@ -32,28 +32,30 @@ const QUALIFYING: [Relation; 8] = [
     Relation::MaternalGrandchild,
 ];
 
-/// The rules of FACTS.md F1–F6, stated independently of the policy files.
+/// The rules of FACTS.md F1–F6 (and the Jiangsu city note), stated independently of the
+/// policy files.
 fn expected(
+    holder_city: &str,
     holder: Insurance,
     relation: Relation,
     member: Insurance,
-    same_province: bool,
 ) -> (Verdict, Vec<Use>) {
     if holder != Insurance::Employee || !QUALIFYING.contains(&relation) {
         return (Verdict::NotEligible, Vec::new());
     }
-    let uses = match member {
+    // 长期护理保险 contributions: a use where the region runs it; Jiangsu's 2025 page lists it.
+    let care = holder_city == "nanjing";
+    let mut uses = match member {
         Insurance::Employee => vec![Use::MedicalSelfPay, Use::Pharmacy],
         Insurance::Resident => vec![Use::MedicalSelfPay, Use::Pharmacy, Use::ResidentPremium],
         Insurance::None => vec![Use::ResidentPremium],
     };
-    // Cross-province sharing depends on both provinces having opened the wallet.
-    let verdict = if same_province {
-        Verdict::Eligible
-    } else {
-        Verdict::ConfirmLocally
-    };
-    (verdict, uses)
+    if care && member != Insurance::None {
+        uses.push(Use::LongTermCarePremium);
+    }
+    // Since the 2026-01-09 notice (F6), sharing reaches 近亲属 in every province: the same
+    // verdict in the same province and in another.
+    (Verdict::Eligible, uses)
 }
 
 #[test]
@@ -69,9 +71,7 @@ fn every_relation_insurance_and_distance_in_every_city() {
         for holder in Insurance::ALL {
             for relation in Relation::ALL {
                 for member in Insurance::ALL {
-                    for (member_region, same) in
-                        [(city, true), (province, true), (other_province_city, false)]
-                    {
+                    for member_region in [city, province, other_province_city] {
                         let verdict = check_binding(
                             &report.set,
                             &BindingQuery {
@@ -85,7 +85,7 @@ fn every_relation_insurance_and_distance_in_every_city() {
                         )
                         .expect("known regions");
                         let (verdict_expected, uses_expected) =
-                            expected(*holder, *relation, *member, same);
+                            expected(city, *holder, *relation, *member);
                         let case = format!(
                             "{city}: holder {holder}, {relation}, member {member} in {member_region}"
                         );

@@ -117,7 +117,9 @@ fn a_maternal_grandmother_with_resident_insurance_shows_the_allowed_uses() {
     assert!(
         texts(&harness, "可以支付：")
             .iter()
-            .any(|t| t == "可以支付：就医个人自付、定点药店购药、居民医保个人缴费")
+            // 南京 (Jiangsu) also lists 长期护理保险 contributions (FACTS, Jiangsu note).
+            .any(|t| t
+                == "可以支付：就医个人自付、定点药店购药、居民医保个人缴费、长期护理保险个人缴费")
     );
 }
 

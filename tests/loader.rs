@@ -69,10 +69,10 @@ colour = "red"
 sources = ["law"]
 verified_on = 2026-11-23
 "#;
-    // MINIMAL_ROOT has 15 lines and `extra` starts with a blank line: `colour` is line 22.
+    // MINIMAL_ROOT has 17 lines and `extra` starts with a blank line: `colour` is line 24.
     check(
         vec![root_with(extra)],
-        &[("national.toml", 22, "unknown field `colour`")],
+        &[("national.toml", 24, "unknown field `colour`")],
     );
 }
 
@@ -89,7 +89,7 @@ sources = ["law"]
         vec![root_with(extra)],
         &[(
             "national.toml",
-            18,
+            20,
             "unknown relation \"uncle\" (expected one of: spouse",
         )],
     );
@@ -100,7 +100,7 @@ fn an_unknown_topic_is_an_error() {
     let text = MINIMAL_ROOT.replace("topic = \"fees\"", "topic = \"taxes\"");
     check(
         vec![file("national.toml", &text)],
-        &[("national.toml", 11, "unknown topic \"taxes\"")],
+        &[("national.toml", 13, "unknown topic \"taxes\"")],
     );
 }
 
@@ -109,12 +109,12 @@ fn a_statement_without_a_source_is_an_error() {
     let empty = MINIMAL_ROOT.replace("sources = [\"law\"]", "sources = []");
     check(
         vec![file("national.toml", &empty)],
-        &[("national.toml", 14, "statement \"a.b\" has no source")],
+        &[("national.toml", 16, "statement \"a.b\" has no source")],
     );
     let missing = MINIMAL_ROOT.replace("sources = [\"law\"]\n", "");
     check(
         vec![file("national.toml", &missing)],
-        &[("national.toml", 9, "missing field `sources`")],
+        &[("national.toml", 11, "missing field `sources`")],
     );
 }
 
@@ -123,7 +123,7 @@ fn an_unknown_source_is_an_error() {
     let text = MINIMAL_ROOT.replace("sources = [\"law\"]", "sources = [\"law\", \"rumour\"]");
     check(
         vec![file("national.toml", &text)],
-        &[("national.toml", 14, "unknown source \"rumour\"")],
+        &[("national.toml", 16, "unknown source \"rumour\"")],
     );
 }
 
@@ -142,8 +142,8 @@ verified_on = 2026-11-23
         vec![root_with(extra)],
         &[(
             "national.toml",
-            18,
-            "duplicate statement id \"a.b\": already defined on line 10",
+            20,
+            "duplicate statement id \"a.b\": already defined on line 12",
         )],
     );
 }
@@ -153,7 +153,7 @@ fn a_false_claim_needs_a_correction() {
     let text = MINIMAL_ROOT.replace("confidence = \"official\"", "confidence = \"false\"");
     check(
         vec![file("national.toml", &text)],
-        &[("national.toml", 9, "needs a `correction`")],
+        &[("national.toml", 11, "needs a `correction`")],
     );
 }
 
@@ -170,7 +170,7 @@ ask_if = { deceased = "maybe" }
         vec![root_with(extra)],
         &[(
             "national.toml",
-            21,
+            23,
             "value \"maybe\" is not allowed for fact `deceased` (expected one of: yes, no)",
         )],
     );
@@ -247,9 +247,9 @@ verified_on = "last week"
     check(
         vec![root_with(extra)],
         &[
-            ("national.toml", 19, "unknown topic \"weather\""),
-            ("national.toml", 29, "unknown confidence \"maybe\""),
-            ("national.toml", 39, "expected a TOML datetime"),
+            ("national.toml", 21, "unknown topic \"weather\""),
+            ("national.toml", 31, "unknown confidence \"maybe\""),
+            ("national.toml", 41, "expected a TOML datetime"),
         ],
     );
 }
@@ -259,7 +259,7 @@ fn an_impossible_date_is_reported_where_it_is_written() {
     let text = MINIMAL_ROOT.replace("verified_on = 2026-11-23", "verified_on = 2026-02-30");
     check(
         vec![file("national.toml", &text)],
-        &[("national.toml", 15, "invalid date")],
+        &[("national.toml", 17, "invalid date")],
     );
 }
 
@@ -271,7 +271,7 @@ fn messages_read_file_line_column_message() {
     )]]);
     assert_eq!(
         report.problems[0].to_string(),
-        "dir/national.toml:11:9: unknown topic \"taxes\" (expected one of: family_sharing, \
+        "dir/national.toml:13:9: unknown topic \"taxes\" (expected one of: family_sharing, \
          withdrawal, balance_query, transfer, fees, dental, wechat_cashout, fraud)"
     );
 }
@@ -349,4 +349,218 @@ verified_on = 2026-11-23
             .iter()
             .any(|s| s.item.key() == "family_sharing.relatives")
     );
+}
+
+/// The grading rules of FACTS.md, each shown rejecting a file at the line where the graded
+/// item (or the source) is written. The root below defines one source of each kind; each row
+/// adds one statement or case, to the root or to a province or city file.
+#[test]
+fn the_grading_rules_reject_what_their_sources_do_not_back() {
+    const SOURCES: &str = r#"
+[sources.city_guide]
+title = "某市办事指南"
+issuer = "某市医疗保障局"
+grade = "A"
+level = "city"
+
+[sources.province_page]
+title = "某省问答"
+issuer = "某省医疗保障局"
+grade = "A"
+level = "province"
+
+[sources.report]
+title = "某报报道"
+issuer = "某报"
+grade = "B"
+level = "national"
+
+[sources.repost]
+title = "某通知全文转载"
+issuer = "某部门"
+grade = "B"
+level = "national"
+faithful_copy = true
+
+[sources.web]
+title = "网络文章"
+issuer = "某网站"
+grade = "C"
+
+[sources.seed]
+title = "种子文章"
+issuer = "网络文章"
+seed = "000_x.txt"
+grade = "C"
+"#;
+    let root = format!("{MINIMAL_ROOT}{SOURCES}");
+    let root_lines = root.lines().count();
+    let statement = |confidence: &str, sources: &str, correction: bool| {
+        format!(
+            "\n[[statements]]\nid = \"x.y\"\ntopic = \"fees\"\ntext = \"t\"\nconfidence = \"{confidence}\"\n{}sources = [{sources}]\nverified_on = 2026-11-30\n",
+            if correction {
+                "correction = \"c\"\n"
+            } else {
+                ""
+            }
+        )
+    };
+    let province = |body: &str| {
+        file(
+            "national/p.toml",
+            &format!("[region]\nid = \"p\"\nname = \"某省\"\nparent = \"national\"\n{body}"),
+        )
+    };
+    let city = |body: &str| {
+        file(
+            "national/p/c.toml",
+            &format!("[region]\nid = \"c\"\nname = \"某市\"\nparent = \"p\"\n{body}"),
+        )
+    };
+    let in_root = |body: &str| file("national.toml", &format!("{root}{body}"));
+    // The `id = "x.y"` line: after the blank line and `[[statements]]` that open it.
+    let root_id_line = root_lines + 3;
+    let sub_id_line = 4 + 3;
+    /// What the row shows, the files, and the problems expected (file, line, message part).
+    type Row<'a> = (&'a str, Vec<PolicyFile>, Vec<(&'a str, usize, &'a str)>);
+    let rows: Vec<Row> = vec![
+        (
+            "a national statement on a city's guide alone is not official",
+            vec![in_root(&statement("official", "\"city_guide\"", false))],
+            vec![(
+                "national.toml",
+                root_id_line,
+                "issued at the national level or above",
+            )],
+        ),
+        (
+            "a city's guide does make a city statement official",
+            vec![
+                in_root(""),
+                province(""),
+                city(&statement("official", "\"city_guide\"", false)),
+            ],
+            vec![],
+        ),
+        (
+            "a province page does not back a national statement",
+            vec![in_root(&statement("official", "\"province_page\"", false))],
+            vec![(
+                "national.toml",
+                root_id_line,
+                "is `official` but no cited source",
+            )],
+        ),
+        (
+            "a province page backs its own province",
+            vec![
+                in_root(""),
+                province(&statement("official", "\"province_page\"", false)),
+            ],
+            vec![],
+        ),
+        (
+            "a report that is not a faithful copy cannot make a statement official",
+            vec![
+                in_root(""),
+                province(&statement("official", "\"report\"", false)),
+            ],
+            vec![("national/p.toml", sub_id_line, "grade B faithful copy")],
+        ),
+        (
+            "a faithful copy of an official text can",
+            vec![
+                in_root(""),
+                province(&statement("official", "\"repost\"", false)),
+            ],
+            vec![],
+        ),
+        (
+            "a web article never backs official",
+            vec![in_root(&statement("official", "\"web\"", false))],
+            vec![("national.toml", root_id_line, "web: grade C")],
+        ),
+        (
+            "a seed claim is never official, even beside an official source",
+            vec![
+                in_root(""),
+                province(&statement("official", "\"seed\", \"law\"", false)),
+            ],
+            vec![(
+                "national/p.toml",
+                sub_id_line,
+                "a claim from a web article is never `official`",
+            )],
+        ),
+        (
+            "a false claim needs a source that contradicts it",
+            vec![
+                in_root(""),
+                province(&statement("false", "\"seed\", \"web\"", true)),
+            ],
+            vec![(
+                "national/p.toml",
+                sub_id_line,
+                "is `false` but cites no source that contradicts it",
+            )],
+        ),
+        (
+            "a false claim with a contradicting official source passes",
+            vec![
+                in_root(""),
+                province(&statement("false", "\"seed\", \"law\"", true)),
+            ],
+            vec![],
+        ),
+        (
+            "absence of evidence: a disputed claim may rest on articles",
+            vec![
+                in_root(""),
+                province(&statement("disputed", "\"seed\", \"web\"", true)),
+            ],
+            vec![],
+        ),
+        (
+            "an official withdrawal case at the national level needs a national source",
+            vec![in_root(
+                "\n[[withdrawal_cases]]\ncase = \"death\"\ntitle = \"t\"\nwhen = { deceased = \"yes\" }\noutcome = \"eligible\"\nconfidence = \"official\"\nreason = \"r\"\nsources = [\"city_guide\"]\n",
+            )],
+            vec![(
+                "national.toml",
+                root_lines + 3,
+                "withdrawal case \"death\" is `official`",
+            )],
+        ),
+        (
+            "a guessed 文号 is refused where the source is defined",
+            vec![in_root(
+                "\n[sources.guess]\ntitle = \"某通知\"\nissuer = \"某局\"\ndoc_number = \"医保发〔2025〕35号（待核实）\"\n",
+            )],
+            vec![(
+                "national.toml",
+                root_lines + 2,
+                "is not a document number as the source prints it",
+            )],
+        ),
+    ];
+    for (what, files, expected) in rows {
+        let report = load_layers(&[files]);
+        let got: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got.len(),
+            expected.len(),
+            "{what}: expected {expected:?}, got:\n{}",
+            got.join("\n")
+        );
+        for (file, line, message) in expected {
+            assert!(
+                report
+                    .problems
+                    .iter()
+                    .any(|d| d.file == file && d.line == line && d.to_string().contains(message)),
+                "{what}: no problem at {file}:{line} containing {message:?}; got:\n{}",
+                got.join("\n")
+            );
+        }
+    }
 }

@@ -94,6 +94,8 @@ parent = "shandong"
 [sources.qd]
 title = "青岛市规定"
 issuer = "青岛市医疗保障局"
+grade = "A"
+level = "city"
 
 [[withdrawal_cases]]
 case = "retired_elsewhere"
@@ -134,11 +136,18 @@ fn statements_know_when_they_are_in_force() {
     let report = shipped();
     let national = report.set.resolve("national").expect("national");
     let statements = national.statements();
-    let scope_2021 = statements
-        .iter()
-        .find(|s| s.item.key() == "family_sharing.scope_2021")
-        .expect("2021 rule");
     let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).expect("date");
-    assert!(!scope_2021.item.in_force_on(day(2020, 1, 1)));
-    assert!(scope_2021.item.in_force_on(day(2021, 4, 13)));
+    let find = |key: &str| {
+        statements
+            .iter()
+            .find(|s| s.item.key() == key)
+            .unwrap_or_else(|| panic!("{key}"))
+    };
+    // The 2026 notice starts on its day; the Feb-2025 snapshot ends the day before.
+    let notice_2026 = find("family_sharing.cross_province_2026");
+    assert!(!notice_2026.item.in_force_on(day(2026, 1, 8)));
+    assert!(notice_2026.item.in_force_on(day(2026, 1, 9)));
+    let snapshot_2025 = find("family_sharing.cross_province_wallet");
+    assert!(snapshot_2025.item.in_force_on(day(2025, 2, 4)));
+    assert!(!snapshot_2025.item.in_force_on(day(2026, 1, 9)));
 }

@@ -28,6 +28,8 @@ name = "全国"
 [sources.law]
 title = "某法"
 issuer = "全国人大"
+grade = "A"
+level = "national"
 
 [[statements]]
 id = "a.b"

@@ -1,5 +1,6 @@
 //! Integration tests, one target with modules by purpose.
 
+mod caseworker;
 mod checklist;
 mod checklist_ui;
 mod cli;

@@ -85,13 +85,13 @@ fn a_false_claim_shows_its_correction_on_the_card() {
     harness.run();
     harness.get_by_label("合肥市").click();
     harness.run();
-    harness.get_by_label("余额查询").click();
+    harness.get_by_label("个人账户提取").click();
     harness.run();
-    assert!(harness.query_all_by_label_contains("12333").count() >= 1);
+    assert!(harness.query_all_by_label_contains("74种大病").count() >= 1);
     assert!(
         harness
             .query_all_by_label_contains("更正：")
-            .any(|node| shown(&node).contains("12393"))
+            .any(|node| shown(&node).contains("74种"))
     );
     assert!(harness.query_all_by_label("错误说法").count() >= 1);
 }
@@ -218,7 +218,7 @@ fn comparing_qingdao_and_nanjing_on_family_sharing_marks_differences() {
 fn an_earlier_as_of_date_hides_statements_that_start_later() {
     let mut harness = app_harness();
     harness.run();
-    let rule_2021 = "2021年起，职工医保个人账户可以支付";
+    let rule_2021 = "截至2024年底，全国所有省份都已实现";
     assert!(harness.query_by_label_contains(rule_2021).is_some());
     let field = harness.get_by_label("查看日期");
     field.click();

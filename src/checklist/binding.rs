@@ -4,10 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::answers::Answers;
+use super::answers::{Answers, holds, sort_answers};
 use super::evaluate::{
-    CaseResult, Checklist, ChecklistError, effective_answers, fingerprint, from_answers, holds,
-    notices, unknown_region,
+    CaseResult, Checklist, ChecklistError, fingerprint, from_answers, notices, unknown_region,
 };
 use crate::domain::{Confidence, Fact, Insurance, Procedure, Relation, Use, Verdict};
 use crate::family::privacy::{holder_line, member_line};
@@ -179,6 +178,7 @@ fn case_from_verdict(
         verdict_label: verdict.verdict.label(),
         summary,
         confidence: Confidence::Local,
+        cautions: Vec::new(),
         reasons,
         correction: None,
         materials,
@@ -305,6 +305,7 @@ fn questionnaire_case(
         verdict_label: verdict.label(),
         summary,
         confidence: Confidence::Local,
+        cautions: Vec::new(),
         reasons,
         correction: None,
         materials,
@@ -326,6 +327,7 @@ fn no_rules_case(region_name: &str) -> CaseResult {
         verdict_label: Verdict::ConfirmLocally.label(),
         summary: format!("{region_name}的政策数据里没有家庭共济绑定的规定。"),
         confidence: Confidence::Local,
+        cautions: Vec::new(),
         reasons: Vec::new(),
         correction: None,
         materials: Vec::new(),
@@ -349,7 +351,7 @@ pub(super) fn evaluate_binding(
 ) -> Checklist {
     let procedure = Procedure::Binding;
     let questions = resolved.questions(procedure);
-    let answers = effective_answers(&questions, answers);
+    let (answers, ignored) = sort_answers(procedure, &questions, &[], answers);
     let case = match resolved.binding() {
         Some(binding) => questionnaire_case(set, resolved, binding.item, &questions, &answers),
         None => no_rules_case(resolved.region().name()),
@@ -358,7 +360,7 @@ pub(super) fn evaluate_binding(
         set,
         resolved,
         procedure,
-        answers,
+        (answers, ignored),
         vec![case],
         Vec::new(),
         today,
@@ -479,8 +481,9 @@ pub fn family_binding_checklist(
         region_name,
         people,
         answers: Answers::new(),
+        ignored_answers: Vec::new(),
+        warnings: notices(&resolved, procedure, &cases),
         cases,
-        warnings: notices(&resolved, procedure),
         balance_can: Vec::new(),
         policy_version,
         fingerprint,

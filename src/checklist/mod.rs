@@ -5,8 +5,10 @@
 mod answers;
 mod binding;
 mod evaluate;
+mod transfer;
+mod withdrawal;
 
-pub use answers::{AnswerError, Answers, parse_answer};
+pub use answers::{AnswerError, Answers, IgnoredAnswer, parse_answer};
 pub use binding::family_binding_checklist;
 pub use evaluate::{
     CaseResult, Checklist, ChecklistError, QuestionView, add_working_days, evaluate, questions_for,

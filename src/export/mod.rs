@@ -109,6 +109,9 @@ fn lines(checklist: &Checklist) -> Vec<(Line, String)> {
             Line::Heading,
             format!("{}：{}", verdict_mark(case.verdict), case.title),
         ));
+        for caution in &case.cautions {
+            out.push((Line::Body, format!("请先看：{}", caution.text)));
+        }
         for reason in &case.reasons {
             out.push((Line::Body, reason.text.clone()));
             if !reason.sources.is_empty() {
@@ -215,12 +218,34 @@ fn intro(checklist: &Checklist) -> (&'static str, Vec<String>) {
     if !checklist.people.is_empty() {
         return ("家庭成员", checklist.people.clone());
     }
-    let answers = answer_lines(checklist);
+    let mut answers = answer_lines(checklist);
     if answers.is_empty() {
-        ("您的回答", vec!["（还没有回答问题）".to_owned()])
-    } else {
-        ("您的回答", answers)
+        answers.push("（还没有回答问题）".to_owned());
     }
+    answers.extend(ignored_lines(checklist));
+    ("您的回答", answers)
+}
+
+/// One line per answer given that does not count, with the reason.
+fn ignored_lines(checklist: &Checklist) -> Vec<String> {
+    checklist
+        .ignored_answers
+        .iter()
+        .map(|ignored| {
+            let label = ignored
+                .fact
+                .values()
+                .iter()
+                .find(|(id, _)| *id == ignored.value)
+                .map_or(ignored.value.as_str(), |(_, l)| l);
+            format!(
+                "没有用上的回答：{}：{}。{}",
+                ignored.fact.label(),
+                label,
+                ignored.reason
+            )
+        })
+        .collect()
 }
 
 fn answer_lines(checklist: &Checklist) -> Vec<String> {
@@ -288,6 +313,9 @@ fn markdown(checklist: &Checklist) -> String {
             verdict_mark(case.verdict),
             md_escape(&case.title)
         );
+        for caution in &case.cautions {
+            let _ = writeln!(out, "> **请先看：**{}\n", md_escape(&caution.text));
+        }
         for reason in &case.reasons {
             if reason.sources.is_empty() {
                 let _ = writeln!(out, "- {}", reason.text);
@@ -386,7 +414,19 @@ fn csv_bytes(checklist: &Checklist) -> Vec<u8> {
     for person in &checklist.people {
         row(["家庭成员", "", "", person, ""]);
     }
+    for ignored in ignored_lines(checklist) {
+        row(["没有用上的回答", "", "", &ignored, ""]);
+    }
     for case in checklist.actionable() {
+        for caution in &case.cautions {
+            row([
+                "请先看",
+                &case.title,
+                case.verdict_label,
+                &caution.text,
+                &sources_of(caution),
+            ]);
+        }
         for reason in &case.reasons {
             row([
                 "理由",
@@ -502,6 +542,13 @@ fn html(checklist: &Checklist) -> String {
             esc(verdict_mark(case.verdict)),
             esc(&case.title)
         );
+        for caution in &case.cautions {
+            let _ = writeln!(
+                out,
+                "<p class=\"disclaimer\"><strong>请先看：</strong>{}</p>",
+                esc(&caution.text)
+            );
+        }
         for reason in &case.reasons {
             if reason.sources.is_empty() {
                 let _ = writeln!(out, "<p>{}</p>", esc(&reason.text));

@@ -72,10 +72,30 @@ pub enum Problem {
     },
     #[error("condition for fact `{0}` lists no value")]
     EmptyCondition(String),
+    #[error(
+        "source \"{id}\": `doc_number` \"{doc_number}\" is not a document number as the source prints it (like 国办发〔2024〕38号 or 国务院令第735号); leave an unverified 文号 out and mention it in words"
+    )]
+    GuessedDocNumber { id: String, doc_number: String },
+    #[error(
+        "{what} is `official` but cites the seed article \"{seed_source}\": a claim from a web article is never `official` (use `reported`, and say in the correction what the official source confirms)"
+    )]
+    SeedClaimOfficial { what: String, seed_source: String },
+    #[error(
+        "{what} is `official` but no cited source is a grade A text or a grade B faithful copy (`faithful_copy = true`) issued at the {region_level} level or above{detail}"
+    )]
+    OfficialWithoutBacking {
+        what: String,
+        region_level: &'static str,
+        detail: String,
+    },
+    #[error(
+        "{what} is `false` but cites no source that contradicts it: add a grade A or B source besides the article"
+    )]
+    FalseWithoutContradiction { what: String },
 }
 
 /// The top-level sections a policy file may contain.
-pub const SECTIONS: &str = "region, sources, statements, relations, binding, uses, questions, withdrawal_cases, notices, transfer";
+pub const SECTIONS: &str = "region, sources, statements, relations, binding, uses, questions, withdrawal_cases, notices, transfer, transfer_to_resident";
 
 /// A problem with its place: shown as `file:line:column: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::domain::{
-    Availability, Confidence, Fact, Insurance, Procedure, Relation, SeveralSupporters, SourceGrade,
-    Topic, Use, Verdict, WithdrawalCase,
+    Availability, Confidence, Fact, Insurance, IssuerLevel, Procedure, Relation, SeveralSupporters,
+    SourceGrade, SourceStatus, Topic, Use, Verdict, WithdrawalCase,
 };
 
 /// A reference to a source by id, remembering where in the file it was written.
@@ -75,6 +75,34 @@ pub struct Source {
     pub seed: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<SourceGrade>,
+    /// The level of government the issuer speaks for (`national`, `province`, `city`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<IssuerLevel>,
+    /// A grade B source that reproduces an official text faithfully (a repost of the
+    /// document itself, not a report about it): it can back an `official` statement.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub faithful_copy: bool,
+    /// `active`, or `superseded` when a newer text replaced it (shown as such).
+    #[serde(default, skip_serializing_if = "SourceStatus::is_active")]
+    pub status: SourceStatus,
+    /// A short verbatim quote from the source supporting what cites it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+// The enum is made by the `vocabulary!` macro, which cannot mark a variant `#[default]`.
+#[allow(clippy::derivable_impls)]
+impl Default for SourceStatus {
+    fn default() -> Self {
+        SourceStatus::Active
+    }
+}
+
+impl SourceStatus {
+    /// Whether the source is still in force.
+    pub fn is_active(&self) -> bool {
+        *self == SourceStatus::Active
+    }
 }
 
 impl Source {
@@ -93,6 +121,9 @@ impl Source {
         }
         if let Some(seed) = &self.seed {
             parts.push(format!("网络文章 {seed}"));
+        }
+        if !self.status.is_active() {
+            parts.push(format!("（{}）", self.status.label()));
         }
         parts.join("，")
     }
@@ -233,6 +264,54 @@ impl Condition {
     }
 }
 
+/// A case's `when`: one condition, or a list of alternatives of which one must hold
+/// (`when = [{ … }, { … }]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnyOf(pub Vec<Condition>);
+
+impl<'de> Deserialize<'de> for AnyOf {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Shape {
+            One(Condition),
+            Several(Vec<Condition>),
+        }
+        match Shape::deserialize(deserializer) {
+            Ok(Shape::One(condition)) => Ok(AnyOf(vec![condition])),
+            Ok(Shape::Several(conditions)) if !conditions.is_empty() => Ok(AnyOf(conditions)),
+            Ok(Shape::Several(_)) => Err(serde::de::Error::custom(
+                "`when` lists no condition: give a table or a non-empty list of tables",
+            )),
+            Err(_) => Err(serde::de::Error::custom(
+                "`when` must be a table of fact = value(s), or a list of such tables",
+            )),
+        }
+    }
+}
+
+impl AnyOf {
+    /// The alternatives, in file order.
+    pub fn alternatives(&self) -> &[Condition] {
+        &self.0
+    }
+
+    /// Every fact any alternative names, with its accepted values.
+    pub fn requirements(&self) -> impl Iterator<Item = (Fact, &[String])> {
+        self.0.iter().flat_map(Condition::requirements)
+    }
+}
+
+/// A note attached to a withdrawal case under a condition: a refusal (the case does not
+/// apply, for this reason) or a caution (read this before going ahead).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseNote {
+    pub when: Spanned<Condition>,
+    pub text: String,
+    pub sources: Spanned<Vec<SourceRef>>,
+}
+
 /// `[[questions]]`: one question of a procedure's questionnaire.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -265,7 +344,7 @@ pub struct Material {
 pub struct WithdrawalCaseRule {
     pub case: Spanned<WithdrawalCase>,
     pub title: String,
-    pub when: Spanned<Condition>,
+    pub when: Spanned<AnyOf>,
     pub outcome: Verdict,
     pub confidence: Confidence,
     pub reason: String,
@@ -281,6 +360,12 @@ pub struct WithdrawalCaseRule {
     pub materials: Vec<Material>,
     #[serde(default)]
     pub steps: Vec<String>,
+    /// `[[withdrawal_cases.refusals]]`: answers that rule the case out, with the rule why.
+    #[serde(default)]
+    pub refusals: Vec<CaseNote>,
+    /// `[[withdrawal_cases.cautions]]`: what to read first when the answers match.
+    #[serde(default)]
+    pub cautions: Vec<CaseNote>,
     pub sources: Spanned<Vec<SourceRef>>,
 }
 
@@ -291,6 +376,10 @@ pub struct Notice {
     pub id: Spanned<String>,
     pub procedure: Procedure,
     pub text: String,
+    /// Withdrawal cases the notice belongs to: printed only when one of them is not ruled
+    /// out. Empty: printed on every checklist of the procedure.
+    #[serde(default)]
+    pub applies_to: Vec<WithdrawalCase>,
     pub sources: Spanned<Vec<SourceRef>>,
 }
 
@@ -303,11 +392,28 @@ pub struct TransferRules {
     pub backpay_gap_months: u32,
     pub max_waiting_months: u32,
     pub covers: String,
+    /// What starts the receiving side's clock, e.g. 收到转出地的《参保人员基本医疗保险信息表》.
+    pub receiving_starts_on: String,
+    /// For a retiree (outside the transfer rules): what to bring and do instead.
+    pub retiree_materials: Vec<Material>,
+    pub retiree_steps: Vec<String>,
     /// What to bring (for the transfer checklist).
     #[serde(default)]
     pub materials: Vec<Material>,
     /// What to do, in order.
     #[serde(default)]
+    pub steps: Vec<String>,
+    pub sources: Spanned<Vec<SourceRef>>,
+}
+
+/// `[transfer_to_resident]`: what happens to the balance when the person joins only
+/// resident insurance (which has no personal account) at the new place.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ToResidentRule {
+    pub reason: String,
+    /// What to bring and do instead of a transfer.
+    pub materials: Vec<Material>,
     pub steps: Vec<String>,
     pub sources: Spanned<Vec<SourceRef>>,
 }
@@ -345,6 +451,7 @@ pub struct Region {
     pub withdrawal_cases: Vec<WithdrawalCaseRule>,
     pub notices: Vec<Notice>,
     pub transfer: Option<TransferRules>,
+    pub transfer_to_resident: Option<ToResidentRule>,
 }
 
 impl Region {

@@ -10,8 +10,8 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostic::{Diagnostic, Problem};
 use super::model::{
-    BindingRules, Condition, Notice, Origin, Question, Region, RegionHeader, RelationRule, Source,
-    SourceRef, Statement, TransferRules, UseRule, WithdrawalCaseRule,
+    AnyOf, BindingRules, Condition, Notice, Origin, Question, Region, RegionHeader, RelationRule,
+    Source, SourceRef, Statement, ToResidentRule, TransferRules, UseRule, WithdrawalCaseRule,
 };
 
 /// The name of the root region, the only one without a parent.
@@ -123,6 +123,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
     let mut withdrawal_cases = Vec::new();
     let mut notices = Vec::new();
     let mut transfer = None;
+    let mut transfer_to_resident = None;
 
     for (key, value) in root.into_inner() {
         match key.get_ref().as_ref() {
@@ -139,6 +140,9 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
             "withdrawal_cases" => withdrawal_cases = reporter.elements::<WithdrawalCaseRule>(value),
             "notices" => notices = reporter.elements::<Notice>(value),
             "transfer" => transfer = reporter.value::<TransferRules>(value),
+            "transfer_to_resident" => {
+                transfer_to_resident = reporter.value::<ToResidentRule>(value);
+            }
             other => reporter.report(key.span(), Problem::UnknownSection(other.to_owned())),
         }
     }
@@ -189,6 +193,16 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
             .map(|(n, _)| (n.id.get_ref().clone(), n.id.span())),
     );
     for (notice, _) in &notices {
+        if !notice.applies_to.is_empty() && notice.procedure != crate::domain::Procedure::Withdrawal
+        {
+            reporter.report(
+                notice.id.span(),
+                Problem::Schema(format!(
+                    "notice \"{}\": `applies_to` names withdrawal cases and belongs only on notices with procedure = \"withdrawal\"",
+                    notice.id.get_ref()
+                )),
+            );
+        }
         if notice.sources.get_ref().is_empty() {
             reporter.report(
                 notice.sources.span(),
@@ -204,7 +218,28 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
         }
     }
     for (case, _) in &withdrawal_cases {
-        check_condition(&mut reporter, &case.when);
+        check_any_of(&mut reporter, &case.when);
+        for note in case.refusals.iter().chain(&case.cautions) {
+            check_condition(&mut reporter, &note.when);
+            if note.sources.get_ref().is_empty() {
+                reporter.report(
+                    note.sources.span(),
+                    Problem::MissingSources {
+                        what: format!("a refusal or caution of case \"{}\"", case.case.get_ref()),
+                    },
+                );
+            }
+        }
+    }
+    if let Some(rule) = &transfer_to_resident
+        && rule.sources.get_ref().is_empty()
+    {
+        reporter.report(
+            rule.sources.span(),
+            Problem::MissingSources {
+                what: "[transfer_to_resident]".to_owned(),
+            },
+        );
     }
     for (what, refs, span) in cited_lists(&relations, &binding, &uses, &withdrawal_cases, &transfer)
     {
@@ -228,6 +263,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
         withdrawal_cases: withdrawal_cases.into_iter().map(|(c, _)| c).collect(),
         notices: notices.into_iter().map(|(n, _)| n).collect(),
         transfer,
+        transfer_to_resident,
     })
 }
 
@@ -318,10 +354,35 @@ fn parse_sources(
             if source.issuer.is_none() && source.seed.is_none() {
                 reporter.report(key.span(), Problem::SourceWithoutOrigin(id.clone()));
             }
+            if let Some(number) = &source.doc_number
+                && !looks_like_doc_number(number)
+            {
+                reporter.report(
+                    key.span(),
+                    Problem::GuessedDocNumber {
+                        id: id.clone(),
+                        doc_number: number.clone(),
+                    },
+                );
+            }
             sources.insert(id, source);
         }
     }
     sources
+}
+
+/// Whether a 文号 is written as documents print it: `国办发〔2024〕38号`, `国务院令第735号`,
+/// `中华人民共和国主席令第四十五号`, with no doubt or comment inside it.
+fn looks_like_doc_number(number: &str) -> bool {
+    let bracketed = number.contains('〔') && number.contains('〕');
+    let decree = number.contains("令第");
+    let commented = ['（', '(', '?', '？', ' ']
+        .iter()
+        .any(|c| number.contains(*c))
+        || ["待核实", "转载", "未核实", "可能"]
+            .iter()
+            .any(|w| number.contains(w));
+    number.ends_with('号') && (bracketed || decree) && !commented
 }
 
 fn is_region_id(id: &str) -> bool {
@@ -443,18 +504,25 @@ fn check_unique(
     }
 }
 
+fn check_any_of(reporter: &mut Reporter<'_>, when: &Spanned<AnyOf>) {
+    for condition in when.get_ref().alternatives() {
+        check_requirements(reporter, condition, when.span());
+    }
+}
+
 fn check_condition(reporter: &mut Reporter<'_>, condition: &Spanned<Condition>) {
-    for (fact, values) in condition.get_ref().requirements() {
+    check_requirements(reporter, condition.get_ref(), condition.span());
+}
+
+fn check_requirements(reporter: &mut Reporter<'_>, condition: &Condition, span: Range<usize>) {
+    for (fact, values) in condition.requirements() {
         if values.is_empty() {
-            reporter.report(
-                condition.span(),
-                Problem::EmptyCondition(fact.id().to_owned()),
-            );
+            reporter.report(span.clone(), Problem::EmptyCondition(fact.id().to_owned()));
         }
         for value in values {
             if !fact.accepts(value) {
                 reporter.report(
-                    condition.span(),
+                    span.clone(),
                     Problem::BadFactValue {
                         fact: fact.id().to_owned(),
                         value: value.clone(),

@@ -497,13 +497,10 @@ impl FieldIndex {
 }
 
 /// The searchable line of a source: citation and URL.
+/// What a source is found by: its citation (issuer, title, 文号, date). Not its address: the
+/// letters of a URL (`…songjiankang…`) would match pinyin queries such as `gj` by chance.
 fn source_text(source: &super::model::Source) -> String {
-    let mut line = source.citation();
-    if let Some(url) = &source.url {
-        line.push(' ');
-        line.push_str(url);
-    }
-    line
+    source.citation()
 }
 
 /// Gathers matches in the order found (which is best-field first), one hit per statement,

@@ -8,10 +8,12 @@ use chrono::NaiveDate;
 use super::diagnostic::{Diagnostic, Problem};
 use super::model::{
     BindingRules, Notice, Question, Region, RelationRule, Source, SourceRef, Statement,
-    TransferRules, UseRule, WithdrawalCaseRule,
+    ToResidentRule, TransferRules, UseRule, WithdrawalCaseRule,
 };
 use super::parse::{PolicyFile, ROOT_REGION, parse_policy_file};
-use crate::domain::{Procedure, Relation, Topic, Use, WithdrawalCase};
+use crate::domain::{
+    Confidence, IssuerLevel, Procedure, Relation, SourceGrade, Topic, Use, WithdrawalCase,
+};
 
 /// Every region that loaded cleanly, by id.
 #[derive(Debug, Clone, Default)]
@@ -208,8 +210,106 @@ fn cross_check(
                 );
             }
         }
+        // The grading rules (FACTS.md): what an `official` or `false` grade needs.
+        let lookup = |source_id: &str| {
+            chain.iter().find_map(|r| {
+                chosen
+                    .get(*r)
+                    .and_then(|region| region.sources.get_key_value(source_id))
+            })
+        };
+        let level = IssuerLevel::of_depth(chain.len() - 1);
+        let graded = region
+            .statements
+            .iter()
+            .map(|s| {
+                (
+                    format!("statement \"{}\"", s.key()),
+                    s.confidence,
+                    s.sources.get_ref().as_slice(),
+                    s.id.span(),
+                )
+            })
+            .chain(region.withdrawal_cases.iter().map(|c| {
+                (
+                    format!("withdrawal case \"{}\"", c.case.get_ref()),
+                    c.confidence,
+                    c.sources.get_ref().as_slice(),
+                    c.case.span(),
+                )
+            }));
+        for (what, confidence, refs, span) in graded {
+            let cited: Vec<(&String, &Source)> =
+                refs.iter().filter_map(|r| lookup(r.get_ref())).collect();
+            // An unknown source is reported above; grade only what is fully cited.
+            if cited.len() != refs.len() {
+                continue;
+            }
+            if let Some(problem) = grading_problem(what, confidence, &cited, level) {
+                report(span, problem);
+            }
+        }
     }
     failures
+}
+
+/// Whether an item graded `confidence` in a region at `level` is backed as FACTS.md's
+/// grading rules require, given the sources it cites.
+fn grading_problem(
+    what: String,
+    confidence: Confidence,
+    cited: &[(&String, &Source)],
+    level: IssuerLevel,
+) -> Option<Problem> {
+    match confidence {
+        Confidence::Official => {
+            if let Some((id, _)) = cited.iter().find(|(_, s)| s.seed.is_some()) {
+                return Some(Problem::SeedClaimOfficial {
+                    what,
+                    seed_source: (*id).clone(),
+                });
+            }
+            let backs = |source: &Source| {
+                let strong = match source.grade {
+                    Some(SourceGrade::A) => true,
+                    Some(SourceGrade::B) => source.faithful_copy,
+                    _ => false,
+                };
+                strong && source.level.is_some_and(|l| l.covers(level))
+            };
+            if cited.iter().any(|(_, s)| backs(s)) {
+                return None;
+            }
+            let detail = cited
+                .iter()
+                .map(|(id, s)| {
+                    format!(
+                        "{id}: grade {}, {}{}",
+                        s.grade.map_or("none", |g| g.id()),
+                        s.level.map_or("no `level`", |l| l.id()),
+                        if s.faithful_copy {
+                            ", faithful copy"
+                        } else {
+                            ""
+                        }
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            Some(Problem::OfficialWithoutBacking {
+                what,
+                region_level: level.id(),
+                detail: format!(" (cited: {detail}); grade it `local` or `reported` instead"),
+            })
+        }
+        Confidence::False => {
+            let contradicts = cited.iter().any(|(_, s)| {
+                s.seed.is_none() && matches!(s.grade, Some(SourceGrade::A | SourceGrade::B))
+            });
+            (!contradicts).then_some(Problem::FalseWithoutContradiction { what })
+        }
+        _ => None,
+    }
 }
 
 /// Every source reference in a region's statements and rules.
@@ -233,6 +333,12 @@ fn all_source_refs(region: &Region) -> Vec<&SourceRef> {
         refs.extend(rule.sources.get_ref());
     }
     for rule in &region.withdrawal_cases {
+        refs.extend(rule.sources.get_ref());
+        for note in rule.refusals.iter().chain(&rule.cautions) {
+            refs.extend(note.sources.get_ref());
+        }
+    }
+    if let Some(rule) = &region.transfer_to_resident {
         refs.extend(rule.sources.get_ref());
     }
     for notice in &region.notices {
@@ -476,6 +582,11 @@ impl<'a> ResolvedRegion<'a> {
     /// The transfer section in force.
     pub fn transfer(&self) -> Option<Defined<'a, TransferRules>> {
         self.nearest(|r| r.transfer.as_ref())
+    }
+
+    /// What happens to the balance on a move into resident insurance, nearest region first.
+    pub fn transfer_to_resident(&self) -> Option<Defined<'a, ToResidentRule>> {
+        self.nearest(|r| r.transfer_to_resident.as_ref())
     }
 
     /// Looks a source id up in the region, then in its ancestors.

@@ -217,6 +217,23 @@ impl ChecklistPanel {
             .small()
             .weak(),
         );
+        for ignored in &checklist.ignored_answers {
+            let label = ignored
+                .fact
+                .values()
+                .iter()
+                .find(|(id, _)| *id == ignored.value)
+                .map_or(ignored.value.as_str(), |(_, l)| l);
+            ui.label(
+                RichText::new(format!(
+                    "没有用上的回答：{}：{}。{}",
+                    ignored.fact.label(),
+                    label,
+                    ignored.reason
+                ))
+                .color(theme::warning_color(ui.visuals().dark_mode)),
+            );
+        }
         let actionable: Vec<&CaseResult> = checklist.actionable().collect();
         if actionable.is_empty() {
             let text = if self.answers.is_empty() {
@@ -297,6 +314,13 @@ impl ChecklistPanel {
                     crate::ui::cards::verdict_badge_ui(ui, case.verdict, case.verdict.label());
                     ui.label(RichText::new(&case.title).strong());
                 });
+                for caution in &case.cautions {
+                    ui.label(
+                        RichText::new(format!("请先看：{}", caution.text))
+                            .strong()
+                            .color(theme::warning_color(ui.visuals().dark_mode)),
+                    );
+                }
                 ui.label(&case.summary);
                 if case.reasons.len() > 1 {
                     for reason in case.reasons.iter().filter(|r| r.text != case.summary) {

@@ -233,6 +233,9 @@ fn the_national_rules_cover_every_relation_case_and_fact() {
         Fact::RetiredElsewhere,
         Fact::LongTermElsewhere,
         Fact::SeriousIllness,
+        Fact::EmploymentType,
+        Fact::LostNationality,
+        Fact::PensionLumpSum,
     ] {
         assert!(withdrawal.contains(&fact), "withdrawal does not ask {fact}");
     }
@@ -263,4 +266,397 @@ fn the_folder_tree_is_the_region_tree() {
             format!("policies/{expected}.toml")
         );
     }
+}
+
+/// One correction of FACTS.md as the data must carry it: the statement (by region and id),
+/// its confidence, words it must say, words it must not say, and a source it must cite.
+struct Correction {
+    fact: &'static str,
+    region: &'static str,
+    id: &'static str,
+    confidence: Confidence,
+    says: &'static [&'static str],
+    never: &'static [&'static str],
+    cites: &'static str,
+}
+
+const CORRECTIONS: &[Correction] = &[
+    Correction {
+        fact: "F10: the 5 days run from the 信息表",
+        region: "national",
+        id: "transfer.time_limits",
+        confidence: Confidence::Official,
+        says: &["《参保人员基本医疗保险信息表》", "5个工作日"],
+        never: &["联系函"],
+        cites: "nhsa_2021_43",
+    },
+    Correction {
+        fact: "F10: Jiangsu also waits for the balance; 15 days in all",
+        region: "jiangsu",
+        id: "transfer.jiangsu_total",
+        confidence: Confidence::Official,
+        says: &["15个工作日", "信息表"],
+        never: &[],
+        cites: "jiangsu_guide_2022",
+    },
+    Correction {
+        fact: "F10/38号: the 2025 resident waiting period beside the 2021 text",
+        region: "national",
+        id: "transfer.waiting_2025",
+        confidence: Confidence::Official,
+        says: &["2025年", "3个月", "1个月"],
+        never: &[],
+        cites: "gov_2024_38",
+    },
+    Correction {
+        fact: "F10: the 2021 waiting period is the 2021 text",
+        region: "national",
+        id: "transfer.gap",
+        confidence: Confidence::Official,
+        says: &["2021年", "6个月"],
+        never: &[],
+        cites: "xinhua_2021_11_29",
+    },
+    Correction {
+        fact: "F10: moving into resident insurance",
+        region: "national",
+        id: "transfer.to_resident",
+        confidence: Confidence::Local,
+        says: &["没有个人账户"],
+        never: &[],
+        cites: "nhsa_2021_43",
+    },
+    Correction {
+        fact: "F8: no national list",
+        region: "national",
+        id: "withdrawal.no_national_list",
+        confidence: Confidence::Local,
+        says: &["各省"],
+        never: &["全国统一"],
+        cites: "jiangsu_guide_2022",
+    },
+    Correction {
+        fact: "F8: Jiangsu's three cases, no settling abroad",
+        region: "jiangsu",
+        id: "withdrawal.jiangsu_cases",
+        confidence: Confidence::Official,
+        says: &["一次性支取养老金人员清退", "出国（境）定居"],
+        never: &[],
+        cites: "jiangsu_guide_2022",
+    },
+    Correction {
+        fact: "F8: Hefei's 2022 list has 7 items, unofficial",
+        region: "hefei",
+        id: "withdrawal.hefei_2022_list",
+        confidence: Confidence::Reported,
+        says: &[
+            "7",
+            "只参加了城乡居民医保",
+            "不满15年",
+            "放弃中国国籍并出国定居",
+            "外国人",
+        ],
+        never: &[],
+        cites: "hefei_withdrawal_2022",
+    },
+    Correction {
+        fact: "F21: employees cannot give up",
+        region: "national",
+        id: "withdrawal.give_up_who",
+        confidence: Confidence::Official,
+        says: &["必须参加职工医保", "灵活就业", "退休人员"],
+        never: &[],
+        cites: "social_insurance_law",
+    },
+    Correction {
+        fact: "F20: foreigners, decree 16 art. 6 and 41",
+        region: "national",
+        id: "withdrawal.foreigners",
+        confidence: Confidence::Local,
+        says: &["第16号第六条", "第41号"],
+        never: &[],
+        cites: "mohrss_16",
+    },
+    Correction {
+        fact: "F6: the 2026-01-09 notice",
+        region: "national",
+        id: "family_sharing.cross_province_2026",
+        confidence: Confidence::Official,
+        says: &["2026年1月9日", "财政部", "全国", "长期护理保险", "文号"],
+        never: &["35号"],
+        cites: "xinhua_2026_01_09",
+    },
+    Correction {
+        fact: "F6: the Feb-2025 snapshot is history",
+        region: "national",
+        id: "family_sharing.cross_province_wallet",
+        confidence: Confidence::Official,
+        says: &["历史", "14个省份"],
+        never: &[],
+        cites: "xinhua_2025_02_07",
+    },
+    Correction {
+        fact: "F6: wallet limits with their grade",
+        region: "national",
+        id: "family_sharing.wallet_limits",
+        confidence: Confidence::Reported,
+        says: &["3笔", "2000元", "22点"],
+        never: &[],
+        cites: "wallet_limits_web",
+    },
+    Correction {
+        fact: "F13: lending one's card: mandatory suspension",
+        region: "national",
+        id: "fraud.lending_card",
+        confidence: Confidence::Official,
+        says: &["暂停", "3个月至12个月", "必须"],
+        never: &["罚款"],
+        cites: "fund_regulation",
+    },
+    Correction {
+        fact: "F13: the 2–5× fine only for fraud, another's card, forgery",
+        region: "national",
+        id: "fraud.penalties",
+        confidence: Confidence::Official,
+        says: &["骗取", "别人的医保凭证", "伪造", "2倍以上5倍以下"],
+        never: &[],
+        cites: "fund_regulation",
+    },
+    Correction {
+        fact: "F13: 列入失信 has a basis",
+        region: "national",
+        id: "fraud.credit",
+        confidence: Confidence::Official,
+        says: &["信用"],
+        never: &[],
+        cites: "fund_regulation",
+    },
+    Correction {
+        fact: "F23: 法发〔2024〕6号",
+        region: "national",
+        id: "fraud.criminal",
+        confidence: Confidence::Official,
+        says: &["法发〔2024〕6号", "无期徒刑"],
+        never: &[],
+        cites: "fafa_2024_6",
+    },
+    Correction {
+        fact: "F13: the seed's 5× claim is re-graded, never official",
+        region: "hefei",
+        id: "article.fraud.fine_5x",
+        confidence: Confidence::Reported,
+        says: &["3", "12个月", "第三十三条"],
+        never: &[],
+        cites: "fund_regulation",
+    },
+    Correction {
+        fact: "F13: the seed's 5× claim is re-graded (Qingdao)",
+        region: "qingdao",
+        id: "article.fraud.fine_5x",
+        confidence: Confidence::Reported,
+        says: &["12个月"],
+        never: &[],
+        cites: "fund_regulation",
+    },
+    Correction {
+        fact: "F18: no personal account, no sharing",
+        region: "national",
+        id: "family_sharing.no_personal_account",
+        confidence: Confidence::Local,
+        says: &["深圳", "没有个人账户"],
+        never: &[],
+        cites: "shenzhen_2023",
+    },
+    Correction {
+        fact: "Three things people mix up",
+        region: "national",
+        id: "family_sharing.three_things",
+        confidence: Confidence::Local,
+        says: &["亲情账户", "家庭共济", "个人医保钱包"],
+        never: &[],
+        cites: "wuhan_family_account",
+    },
+    Correction {
+        fact: "F15: Beijing's 2021 notice says 补充医疗保险",
+        region: "national",
+        id: "family_sharing.commercial_insurance",
+        confidence: Confidence::Local,
+        says: &["补充医疗保险", "沪惠保"],
+        never: &[],
+        cites: "beijing_2021_supplementary",
+    },
+    Correction {
+        fact: "F16: 12393 has no A/B source yet",
+        region: "national",
+        id: "balance_query.hotline",
+        confidence: Confidence::Reported,
+        says: &["12393", "区号"],
+        never: &[],
+        cites: "hotline_12393_web",
+    },
+    Correction {
+        fact: "F22: the pension seed claim",
+        region: "hefei",
+        id: "article.withdrawal.pension_account",
+        confidence: Confidence::Disputed,
+        says: &["继承", "15年"],
+        never: &[],
+        cites: "mohrss_13",
+    },
+    Correction {
+        fact: "Seeds: no automatic emergency refund",
+        region: "qingdao",
+        id: "article.withdrawal.emergency_refund",
+        confidence: Confidence::False,
+        says: &["手工"],
+        never: &[],
+        cites: "social_insurance_exec_reg",
+    },
+    Correction {
+        fact: "Seeds: other cities' examples are labelled",
+        region: "national",
+        id: "withdrawal.payment",
+        confidence: Confidence::Local,
+        says: &["乐山", "江苏"],
+        never: &[],
+        cites: "leshan_guide_2024",
+    },
+    Correction {
+        fact: "Jiangsu: 江苏医保云 is the current channel",
+        region: "jiangsu",
+        id: "family_sharing.jiangsu_channel",
+        confidence: Confidence::Reported,
+        says: &["江苏医保云", "长期护理保险"],
+        never: &[],
+        cites: "jiangsu_sharing_2025",
+    },
+    Correction {
+        fact: "Nanjing: the 2022 我的南京 route is history, not official",
+        region: "nanjing",
+        id: "family_sharing.nanjing_how",
+        confidence: Confidence::Reported,
+        says: &["我的南京"],
+        never: &[],
+        cites: "nanjing_family_transfer_2022",
+    },
+    Correction {
+        fact: "Nanjing: a yearly cap is unverified, disputed not false",
+        region: "nanjing",
+        id: "family_sharing.yearly_cap_claim",
+        confidence: Confidence::Disputed,
+        says: &[],
+        never: &[],
+        cites: "xinhua_2026_01_09",
+    },
+    Correction {
+        fact: "Qingdao: the 5-member claim is disputed, not false",
+        region: "qingdao",
+        id: "family_sharing.member_limit_claim",
+        confidence: Confidence::Disputed,
+        says: &["亲情账户"],
+        never: &["35号"],
+        cites: "xinhua_2026_01_09",
+    },
+];
+
+#[test]
+fn each_correction_of_facts_md_lives_in_its_statement() {
+    let report = shipped();
+    let mut wrong = Vec::new();
+    for correction in CORRECTIONS {
+        let resolved = report.set.resolve(correction.region).expect("region");
+        let Some(statement) = resolved
+            .statement_records(None)
+            .into_iter()
+            .find(|s| s.id == correction.id)
+        else {
+            wrong.push(format!(
+                "{}: no statement {} in {}",
+                correction.fact, correction.id, correction.region
+            ));
+            continue;
+        };
+        let words = format!(
+            "{} {}",
+            statement.text,
+            statement.correction.clone().unwrap_or_default()
+        );
+        if statement.confidence != correction.confidence {
+            wrong.push(format!(
+                "{}: {} is {}, expected {}",
+                correction.fact, correction.id, statement.confidence, correction.confidence
+            ));
+        }
+        for said in correction.says {
+            if !words.contains(said) {
+                wrong.push(format!(
+                    "{}: {} does not say {said:?}",
+                    correction.fact, correction.id
+                ));
+            }
+        }
+        for unsaid in correction.never {
+            if words.contains(unsaid) {
+                wrong.push(format!(
+                    "{}: {} says {unsaid:?}",
+                    correction.fact, correction.id
+                ));
+            }
+        }
+        if !statement.sources.iter().any(|s| s.id == correction.cites) {
+            wrong.push(format!(
+                "{}: {} does not cite {}",
+                correction.fact, correction.id, correction.cites
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn no_seed_claim_is_official_and_no_text_claims_a_national_list() {
+    let report = shipped();
+    for region in report.set.region_ids() {
+        for statement in report
+            .set
+            .resolve(region)
+            .expect("region")
+            .statement_records(None)
+        {
+            let from_seed = statement.sources.iter().any(|s| s.source.seed.is_some());
+            assert!(
+                !(from_seed && statement.confidence == Confidence::Official),
+                "{region}: {} is an official seed claim",
+                statement.id
+            );
+            let words = format!(
+                "{} {}",
+                statement.text,
+                statement.correction.clone().unwrap_or_default()
+            );
+            assert!(!words.contains("全国统一"), "{region}: {}", statement.id);
+            assert!(
+                !words.contains("医保发〔2025〕35号"),
+                "{region}: {}",
+                statement.id
+            );
+        }
+    }
+}
+
+#[test]
+fn superseded_sources_say_so_wherever_they_are_cited() {
+    let report = shipped();
+    let resolved = report.set.resolve("national").expect("national");
+    let snapshot = resolved
+        .statement_records(None)
+        .into_iter()
+        .find(|s| s.id == "family_sharing.cross_province_wallet")
+        .expect("snapshot");
+    let source = snapshot
+        .sources
+        .iter()
+        .find(|s| s.id == "xinhua_2025_02_07")
+        .expect("source");
+    assert!(source.source.citation().contains("已被新规定取代"));
 }

@@ -125,7 +125,7 @@ fn explain(
                 ));
             } else {
                 changes.push(format!(
-                    "{region_name}医保经办机构确认可以办理（电话 12393）"
+                    "{region_name}医保经办机构确认可以办理（医保服务热线：手机拨打区号+12393）"
                 ));
             }
             "很可能可以绑定，但要先确认一点（见下）。".to_owned()
@@ -333,7 +333,7 @@ fn no_rules_case(region_name: &str) -> CaseResult {
         materials: Vec::new(),
         steps: Vec::new(),
         what_would_change: vec![format!(
-            "{region_name}医保经办机构告诉您办理方式（电话 12393）"
+            "{region_name}医保经办机构告诉您办理方式（医保服务热线：手机拨打区号+12393）"
         )],
         pending_questions: Vec::new(),
         applicants: None,

@@ -65,7 +65,7 @@ pub(super) fn evaluate_transfer(
                 sources: sources.clone(),
             });
             what_would_change.push(format!(
-                "{}医保经办机构确认退休人员的办理方式（电话 12393）",
+                "{}医保经办机构确认退休人员的办理方式（医保服务热线：手机拨打区号+12393）",
                 resolved.region().name()
             ));
             materials.clone_from(&rule.retiree_materials);
@@ -88,7 +88,7 @@ pub(super) fn evaluate_transfer(
                 }),
             }
             what_would_change.push(format!(
-                "{}医保经办机构确认个人账户余额的处理方式（电话 12393）",
+                "{}医保经办机构确认个人账户余额的处理方式（医保服务热线：手机拨打区号+12393）",
                 resolved.region().name()
             ));
             Verdict::ConfirmLocally

@@ -162,7 +162,9 @@ fn evaluate_case(
                 ));
             }
             verdict = Verdict::NotEligible;
-        } else {
+        } else if unknown.is_empty() {
+            // Only once the case's own conditions hold: asking about employment before
+            // anyone said they want to give up would be noise.
             for refusal in &rule.refusals {
                 let condition = refusal.when.get_ref();
                 if contradicted(condition, answers) {
@@ -196,7 +198,7 @@ fn evaluate_case(
     }
     if verdict == Verdict::ConfirmLocally && unknown.is_empty() {
         what_would_change.push(format!(
-            "{}医保经办机构确认可以办理（电话 12393）",
+            "{}医保经办机构确认可以办理（医保服务热线：手机拨打区号+12393）",
             resolved.region().name()
         ));
     }

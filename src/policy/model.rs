@@ -122,10 +122,11 @@ impl Source {
         if let Some(seed) = &self.seed {
             parts.push(format!("网络文章 {seed}"));
         }
+        let mut line = parts.join("，");
         if !self.status.is_active() {
-            parts.push(format!("（{}）", self.status.label()));
+            line.push_str(&format!("（{}）", self.status.label()));
         }
-        parts.join("，")
+        line
     }
 }
 

@@ -217,23 +217,6 @@ impl ChecklistPanel {
             .small()
             .weak(),
         );
-        for ignored in &checklist.ignored_answers {
-            let label = ignored
-                .fact
-                .values()
-                .iter()
-                .find(|(id, _)| *id == ignored.value)
-                .map_or(ignored.value.as_str(), |(_, l)| l);
-            ui.label(
-                RichText::new(format!(
-                    "没有用上的回答：{}：{}。{}",
-                    ignored.fact.label(),
-                    label,
-                    ignored.reason
-                ))
-                .color(theme::warning_color(ui.visuals().dark_mode)),
-            );
-        }
         let actionable: Vec<&CaseResult> = checklist.actionable().collect();
         if actionable.is_empty() {
             let text = if self.answers.is_empty() {
@@ -276,6 +259,25 @@ impl ChecklistPanel {
                         self.case_ui(ui, case, false);
                     }
                 });
+        }
+        if !checklist.ignored_answers.is_empty() {
+            // Kept, not counted: changing the earlier answer back brings them back.
+            ui.add_space(8.0);
+            ui.label(RichText::new("没有用上的回答").strong());
+            for ignored in &checklist.ignored_answers {
+                let label = ignored
+                    .fact
+                    .values()
+                    .iter()
+                    .find(|(id, _)| *id == ignored.value)
+                    .map_or(ignored.value.as_str(), |(_, l)| l);
+                ui.label(format!(
+                    "· {}：{}。{}",
+                    ignored.fact.label(),
+                    label,
+                    ignored.reason
+                ));
+            }
         }
         if !checklist.balance_can.is_empty() {
             ui.add_space(8.0);
@@ -336,11 +338,19 @@ impl ChecklistPanel {
                 for change in &case.what_would_change {
                     ui.label(RichText::new(format!("怎样会不同：{change}")).small());
                 }
-                let citations: Vec<String> = case
-                    .reasons
+                // Each source once, in the order first cited (a refusal may cite a law the
+                // case already cites).
+                let mut citations: Vec<String> = Vec::new();
+                for citation in case
+                    .cautions
                     .iter()
+                    .chain(&case.reasons)
                     .flat_map(|r| r.sources.iter().map(|s| s.source.citation()))
-                    .collect();
+                {
+                    if !citations.contains(&citation) {
+                        citations.push(citation);
+                    }
+                }
                 for citation in citations {
                     ui.label(RichText::new(format!("来源：{citation}")).small().weak());
                 }

@@ -412,7 +412,7 @@ fn show(cli: &Cli, region: &str, topic: Option<Topic>, format: ShowFormat) -> Ex
 
 fn show_text(path: &str, version: &str, records: &[StatementRecord]) -> String {
     let mut out = format!(
-        "{path}（政策数据版本 {version}，仅供参考，以当地医保部门最新规定为准；医保服务热线 12393）\n"
+        "{path}（政策数据版本 {version}，仅供参考，以当地医保部门最新规定为准；医保服务热线 12393，手机拨打加区号）\n"
     );
     let mut current_topic = None;
     for record in records {

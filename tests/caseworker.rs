@@ -178,8 +178,8 @@ const SCENARIOS: &[Scenario] = &[
             (GivesUpEmployeeInsurance, "yes"),
         ],
         case: "give_up_employee",
-        expected: Eligible,
-        because: "F8 Jiangsu list; F21 warn first",
+        expected: ConfirmLocally,
+        because: "F21 only flexible workers may opt out; the Jiangsu list says nothing of retirees; warn first",
     },
     Scenario {
         what: "合肥：退休人员放弃",
@@ -286,6 +286,54 @@ const SCENARIOS: &[Scenario] = &[
         case: "transfer_not_accepted",
         expected: ConfirmLocally,
         because: "F8 Hefei item 2, F10",
+    },
+    Scenario {
+        what: "青岛：调到外省只参加居民医保",
+        region: "qingdao",
+        procedure: Withdrawal,
+        answers: &[
+            (Deceased, "no"),
+            (Moving, "inter_province"),
+            (NewScheme, "resident"),
+        ],
+        case: "transfer_not_accepted",
+        expected: ConfirmLocally,
+        because: "F10 resident insurance has no personal account; local rules decide",
+    },
+    Scenario {
+        what: "南京：调到外省只参加居民医保",
+        region: "nanjing",
+        procedure: Withdrawal,
+        answers: &[
+            (Deceased, "no"),
+            (Moving, "inter_province"),
+            (NewScheme, "resident"),
+        ],
+        case: "transfer_not_accepted",
+        expected: ConfirmLocally,
+        because: "F10; not in the Jiangsu list",
+    },
+    Scenario {
+        what: "南京：外籍人员离境（江苏清单没有单列）",
+        region: "nanjing",
+        procedure: Withdrawal,
+        answers: &[(Deceased, "no"), (ForeignNationalLeaving, "yes")],
+        case: "foreigner_leaving",
+        expected: ConfirmLocally,
+        because: "F20; F8 Jiangsu list",
+    },
+    Scenario {
+        what: "南京：在职跨省转出",
+        region: "nanjing",
+        procedure: Transfer,
+        answers: &[
+            (Moving, "inter_province"),
+            (InsuredStatus, "in_service"),
+            (NewScheme, "employee"),
+        ],
+        case: "transfer",
+        expected: Eligible,
+        because: "F10 national rule on the receiving side",
     },
     Scenario {
         what: "青岛：新参保地不接收余额",
@@ -551,6 +599,45 @@ fn an_employee_who_wants_to_give_up_is_told_the_law_that_forbids_it() {
             .iter()
             .any(|s| s.source.title.contains("社会保险法"))
     }));
+}
+
+#[test]
+fn jiangsu_says_which_cases_are_not_on_its_list() {
+    let checklist = run(scenario("南京：外籍人员离境（江苏清单没有单列）"));
+    let case = case_of(&checklist, "foreigner_leaving");
+    assert!(
+        case.reasons[0].text.contains("江苏"),
+        "{}",
+        case.reasons[0].text
+    );
+}
+
+#[test]
+fn an_answer_no_local_rule_reads_is_reported() {
+    // Only Hefei's list asks about nationality; elsewhere the answer is reported, not used.
+    let answers: Answers = [
+        (Deceased, "no".to_owned()),
+        (SettledAbroad, "yes".to_owned()),
+        (LostNationality, "yes".to_owned()),
+    ]
+    .into_iter()
+    .collect();
+    let qingdao =
+        evaluate(&shipped().set, Withdrawal, "qingdao", &answers, today()).expect("evaluates");
+    assert_eq!(
+        qingdao.ignored_answers.len(),
+        1,
+        "{:?}",
+        qingdao.ignored_answers
+    );
+    assert_eq!(qingdao.ignored_answers[0].fact, LostNationality);
+    let hefei =
+        evaluate(&shipped().set, Withdrawal, "hefei", &answers, today()).expect("evaluates");
+    assert!(
+        hefei.ignored_answers.is_empty(),
+        "{:?}",
+        hefei.ignored_answers
+    );
 }
 
 #[test]

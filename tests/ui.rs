@@ -218,7 +218,7 @@ fn comparing_qingdao_and_nanjing_on_family_sharing_marks_differences() {
 fn an_earlier_as_of_date_hides_statements_that_start_later() {
     let mut harness = app_harness();
     harness.run();
-    let rule_2021 = "截至2024年底，全国所有省份都已实现";
+    let rule_2021 = "全国所有省份都已实现职工医保个人账户省内共济";
     assert!(harness.query_by_label_contains(rule_2021).is_some());
     let field = harness.get_by_label("查看日期");
     field.click();

@@ -352,8 +352,8 @@ pub(super) fn evaluate_binding(
     let procedure = Procedure::Binding;
     let questions = resolved.questions(procedure);
     let (answers, ignored) = sort_answers(procedure, &questions, &[], answers);
-    let case = match resolved.binding() {
-        Some(binding) => questionnaire_case(set, resolved, binding.item, &questions, &answers),
+    let case = match resolved.binding_with_channel() {
+        Some(binding) => questionnaire_case(set, resolved, &binding, &questions, &answers),
         None => no_rules_case(resolved.region().name()),
     };
     from_answers(
@@ -408,7 +408,7 @@ pub fn family_binding_checklist(
         ));
         let title = format!("为{} {named} 办理绑定", member.relation.label());
         let case_id = format!("binding.{}", member.id);
-        let Some(binding) = resolved.binding() else {
+        let Some(binding) = resolved.binding_with_channel() else {
             let mut case = no_rules_case(&region_name);
             case.case = case_id;
             case.title = title;
@@ -431,7 +431,7 @@ pub fn family_binding_checklist(
                     case_id,
                     title,
                     verdict,
-                    binding.item,
+                    &binding,
                     Some(&distance),
                     family.holder.insurance,
                     &region_name,
@@ -450,7 +450,7 @@ pub fn family_binding_checklist(
             Err(error) => {
                 // The member's region is not in the policy data: say so, and list both
                 // channels.
-                let (materials, steps) = materials_and_steps(binding.item, None);
+                let (materials, steps) = materials_and_steps(&binding, None);
                 let mut case = no_rules_case(&region_name);
                 case.case = case_id;
                 case.title = title;
@@ -459,8 +459,8 @@ pub fn family_binding_checklist(
                 );
                 case.reasons = vec![reason(
                     &resolved,
-                    binding.item.holder_reason.clone(),
-                    binding.item.sources.get_ref(),
+                    binding.holder_reason.clone(),
+                    binding.sources.get_ref(),
                 )];
                 case.materials = materials;
                 case.steps = steps;

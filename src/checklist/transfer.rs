@@ -24,16 +24,31 @@ pub(super) fn evaluate_transfer(
     if let Some(rules) = resolved.transfer() {
         let rule = rules.item;
         let sources = resolved.source_records(rule.sources.get_ref());
+        // Inside the province, the province's own rule for the receiving side applies.
+        let within = (answers.get(&Fact::Moving).map(String::as_str) == Some("intra_province"))
+            .then(|| resolved.transfer_within_province())
+            .flatten();
+        let receiving_starts_on = within
+            .as_ref()
+            .map_or(rule.receiving_starts_on.as_str(), |w| {
+                w.item.receiving_starts_on.as_str()
+            });
         let mut reasons = vec![Reason {
             text: format!(
                 "转移接续适用于{}转出地在{}个工作日内办完转出；转入地在{}后{}个工作日内办完转入。",
                 rule.covers,
                 rule.sending_working_days,
-                rule.receiving_starts_on,
+                receiving_starts_on,
                 rule.receiving_working_days
             ),
             sources: sources.clone(),
         }];
+        if let Some(within) = &within {
+            reasons.push(Reason {
+                text: within.item.note.clone(),
+                sources: resolved.source_records(within.item.sources.get_ref()),
+            });
+        }
         let mut what_would_change = Vec::new();
         let mut pending = Vec::new();
         let mut materials = Vec::new();
@@ -104,9 +119,9 @@ pub(super) fn evaluate_transfer(
                 pending.push(question.item.text.clone());
                 what_would_change.push(format!("回答“{}”", question.item.text));
             }
-            materials.clone_from(&rule.materials);
-            steps.clone_from(&rule.steps);
             if pending.is_empty() {
+                materials.clone_from(&rule.materials);
+                steps.clone_from(&rule.steps);
                 let sent_by = add_working_days(today, rule.sending_working_days);
                 let done_by = add_working_days(sent_by, rule.receiving_working_days);
                 reasons.push(Reason {
@@ -117,12 +132,20 @@ pub(super) fn evaluate_transfer(
                     "按今天（{}）申请算：原参保地约在 {} 前办完转出；新参保地在{}后{}个工作日内办完，约在 {} 前。只跳过了周末，没有扣除法定节假日，遇节假日顺延。",
                     today.format("%Y-%m-%d"),
                     sent_by.format("%Y-%m-%d"),
-                    rule.receiving_starts_on,
+                    receiving_starts_on,
                     rule.receiving_working_days,
                     done_by.format("%Y-%m-%d")
                 ));
                 Verdict::Eligible
             } else {
+                // Not yet known to be covered: no worker steps, no dates; what to do first.
+                materials.clone_from(&rule.retiree_materials);
+                steps = vec![
+                    "先回答还没回答的问题：在职还是退休、到新地方参加哪种医保，决定怎么办理。"
+                        .to_owned(),
+                    "拿不准的，拨打医保服务热线（手机拨打：区号+12393），或到原参保地医保经办机构询问。"
+                        .to_owned(),
+                ];
                 Verdict::ConfirmLocally
             }
         };

@@ -70,6 +70,7 @@ pub(super) fn case_facts(resolved: &ResolvedRegion<'_>) -> Vec<Fact> {
             rule.refusals
                 .iter()
                 .chain(&rule.cautions)
+                .chain(&rule.to_confirm)
                 .flat_map(|n| n.when.get_ref().requirements().map(|(f, _)| f)),
         );
         for fact in named {
@@ -196,6 +197,19 @@ fn evaluate_case(
         }
         verdict = Verdict::ConfirmLocally;
     }
+    // The list does not say for these answers: an eligible case is to be confirmed.
+    if verdict == Verdict::Eligible
+        && let Some(note) = rule
+            .to_confirm
+            .iter()
+            .find(|n| holds(n.when.get_ref(), answers))
+    {
+        reasons.push(Reason {
+            text: note.text.clone(),
+            sources: resolved.source_records(note.sources.get_ref()),
+        });
+        verdict = Verdict::ConfirmLocally;
+    }
     if verdict == Verdict::ConfirmLocally && unknown.is_empty() {
         what_would_change.push(format!(
             "{}医保经办机构确认可以办理（医保服务热线：手机拨打区号+12393）",
@@ -255,7 +269,36 @@ pub(super) fn evaluate_withdrawal(
 ) -> Checklist {
     let procedure = Procedure::Withdrawal;
     let questions = resolved.questions(procedure);
-    let (answers, ignored) = sort_answers(procedure, &questions, &case_facts(resolved), given);
+    let read = case_facts(resolved);
+    let (mut answers, mut ignored) = sort_answers(procedure, &questions, &read, given);
+    // An answer no rule of this region reads (a question asked only because another
+    // region's rule needs it, or one that only opens other questions and has none here):
+    // said, so it is not dropped in silence.
+    let opens_questions = |fact: Fact| {
+        questions.iter().any(|q| {
+            q.item
+                .ask_if
+                .as_ref()
+                .is_some_and(|c| c.get_ref().requirements().any(|(f, _)| f == fact))
+        })
+    };
+    let unread: Vec<Fact> = answers
+        .keys()
+        .copied()
+        .filter(|fact| !read.contains(fact) && !opens_questions(*fact))
+        .collect();
+    for fact in unread {
+        if let Some(value) = answers.remove(&fact) {
+            ignored.push(super::answers::IgnoredAnswer {
+                fact,
+                value,
+                reason: format!(
+                    "{}的规定里，这个回答不影响能否支取，所以没有用上。",
+                    resolved.region().name()
+                ),
+            });
+        }
+    }
     let mut cases: Vec<CaseResult> = resolved
         .withdrawal_cases()
         .iter()

@@ -194,7 +194,7 @@ fn lines(checklist: &Checklist) -> Vec<(Line, String)> {
 }
 
 const DISCLAIMER: &str =
-    "仅供参考，以当地医保部门最新规定为准。官方办理不收费。医保服务热线 12393。";
+    "仅供参考，以当地医保部门最新规定为准。官方办理不收费。医保服务热线 12393（手机拨打加区号）。";
 
 fn title(checklist: &Checklist) -> String {
     format!(

@@ -242,7 +242,7 @@ pub fn pdf(checklist: &Checklist, lines: &[(super::Line, String)]) -> Vec<u8> {
                 ops.extend(text_ops(&font_id, x, Pt(line.y_pt), line.size, &line.text));
             }
             let footer = format!(
-                "第 {} / {} 页 · {} · 清单指纹 {} · 医保服务热线 12393",
+                "第 {} / {} 页 · {} · 清单指纹 {} · 医保服务热线 12393（手机加区号）",
                 index + 1,
                 total,
                 checklist.region_name,

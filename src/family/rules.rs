@@ -127,18 +127,18 @@ pub fn check_binding_at(
         warnings: Vec::new(),
     };
 
-    let Some(binding) = resolved.binding() else {
+    let Some(binding) = resolved.binding_with_channel() else {
         result.verdict = Verdict::ConfirmLocally;
         result.reasons.push(Reason {
             text: format!(
-                "{} 的政策数据里没有家庭共济绑定的规定，请拨打 12393 向当地医保部门确认。",
+                "{} 的政策数据里没有家庭共济绑定的规定，请拨打医保服务热线（手机拨打：区号+12393）向当地医保部门确认。",
                 resolved.region().name()
             ),
             sources: Vec::new(),
         });
         return Ok(result);
     };
-    let binding = binding.item;
+    let binding = &binding;
 
     // 1. The holder must have an account to share.
     if !binding.holder_insurance.contains(&query.holder_insurance) {

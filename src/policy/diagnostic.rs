@@ -95,7 +95,7 @@ pub enum Problem {
 }
 
 /// The top-level sections a policy file may contain.
-pub const SECTIONS: &str = "region, sources, statements, relations, binding, uses, questions, withdrawal_cases, notices, transfer, transfer_to_resident";
+pub const SECTIONS: &str = "region, sources, statements, relations, binding, uses, questions, withdrawal_cases, notices, transfer, transfer_to_resident, transfer_within_province, binding_same_province";
 
 /// A problem with its place: shown as `file:line:column: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,7 +16,8 @@ pub use diagnostic::{Diagnostic, Problem, line_column};
 pub use model::{
     AnyOf, BeneficiaryRule, BindingRules, CaseNote, Condition, DistanceRule, FactValues, Material,
     Notice, Origin, PolicyDate, Question, Region, RegionHeader, RelationRule, Source, SourceRef,
-    Statement, ToResidentRule, TransferRules, UseRule, WithdrawalCaseRule, source_ids,
+    Statement, ToResidentRule, TransferRules, UseRule, WithdrawalCaseRule, WithinProvinceRule,
+    source_ids,
 };
 pub use parse::{PolicyFile, ROOT_REGION, parse_policy_file};
 pub use record::{Reason, SourceRecord, StatementRecord};

@@ -367,6 +367,10 @@ pub struct WithdrawalCaseRule {
     /// `[[withdrawal_cases.cautions]]`: what to read first when the answers match.
     #[serde(default)]
     pub cautions: Vec<CaseNote>,
+    /// `[[withdrawal_cases.to_confirm]]`: answers for which the list does not say, so an
+    /// `eligible` case becomes "confirm locally", with the reason.
+    #[serde(default)]
+    pub to_confirm: Vec<CaseNote>,
     pub sources: Spanned<Vec<SourceRef>>,
 }
 
@@ -419,6 +423,16 @@ pub struct ToResidentRule {
     pub sources: Spanned<Vec<SourceRef>>,
 }
 
+/// `[transfer_within_province]`: how a move inside the province differs (Jiangsu: the
+/// receiving side waits for the balance too; 15 working days in all).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WithinProvinceRule {
+    pub receiving_starts_on: String,
+    pub note: String,
+    pub sources: Spanned<Vec<SourceRef>>,
+}
+
 /// Where a region's file came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -453,6 +467,10 @@ pub struct Region {
     pub notices: Vec<Notice>,
     pub transfer: Option<TransferRules>,
     pub transfer_to_resident: Option<ToResidentRule>,
+    pub transfer_within_province: Option<WithinProvinceRule>,
+    /// `[binding_same_province]`: the province's own channel, replacing
+    /// `[binding.same_province]` of an ancestor without restating the whole `[binding]`.
+    pub binding_same_province: Option<DistanceRule>,
 }
 
 impl Region {

@@ -10,8 +10,9 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostic::{Diagnostic, Problem};
 use super::model::{
-    AnyOf, BindingRules, Condition, Notice, Origin, Question, Region, RegionHeader, RelationRule,
-    Source, SourceRef, Statement, ToResidentRule, TransferRules, UseRule, WithdrawalCaseRule,
+    AnyOf, BindingRules, Condition, DistanceRule, Notice, Origin, Question, Region, RegionHeader,
+    RelationRule, Source, SourceRef, Statement, ToResidentRule, TransferRules, UseRule,
+    WithdrawalCaseRule, WithinProvinceRule,
 };
 
 /// The name of the root region, the only one without a parent.
@@ -124,6 +125,8 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
     let mut notices = Vec::new();
     let mut transfer = None;
     let mut transfer_to_resident = None;
+    let mut transfer_within_province = None;
+    let mut binding_same_province = None;
 
     for (key, value) in root.into_inner() {
         match key.get_ref().as_ref() {
@@ -142,6 +145,12 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
             "transfer" => transfer = reporter.value::<TransferRules>(value),
             "transfer_to_resident" => {
                 transfer_to_resident = reporter.value::<ToResidentRule>(value);
+            }
+            "transfer_within_province" => {
+                transfer_within_province = reporter.value::<WithinProvinceRule>(value);
+            }
+            "binding_same_province" => {
+                binding_same_province = reporter.value::<DistanceRule>(value);
             }
             other => reporter.report(key.span(), Problem::UnknownSection(other.to_owned())),
         }
@@ -219,7 +228,12 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
     }
     for (case, _) in &withdrawal_cases {
         check_any_of(&mut reporter, &case.when);
-        for note in case.refusals.iter().chain(&case.cautions) {
+        for note in case
+            .refusals
+            .iter()
+            .chain(&case.cautions)
+            .chain(&case.to_confirm)
+        {
             check_condition(&mut reporter, &note.when);
             if note.sources.get_ref().is_empty() {
                 reporter.report(
@@ -231,15 +245,31 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
             }
         }
     }
-    if let Some(rule) = &transfer_to_resident
-        && rule.sources.get_ref().is_empty()
-    {
-        reporter.report(
-            rule.sources.span(),
-            Problem::MissingSources {
-                what: "[transfer_to_resident]".to_owned(),
-            },
-        );
+    let section_sources = [
+        (
+            "[transfer_to_resident]",
+            transfer_to_resident.as_ref().map(|r| &r.sources),
+        ),
+        (
+            "[transfer_within_province]",
+            transfer_within_province.as_ref().map(|r| &r.sources),
+        ),
+        (
+            "[binding_same_province]",
+            binding_same_province.as_ref().map(|r| &r.sources),
+        ),
+    ];
+    for (what, sources) in section_sources {
+        if let Some(sources) = sources
+            && sources.get_ref().is_empty()
+        {
+            reporter.report(
+                sources.span(),
+                Problem::MissingSources {
+                    what: what.to_owned(),
+                },
+            );
+        }
     }
     for (what, refs, span) in cited_lists(&relations, &binding, &uses, &withdrawal_cases, &transfer)
     {
@@ -264,6 +294,8 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
         notices: notices.into_iter().map(|(n, _)| n).collect(),
         transfer,
         transfer_to_resident,
+        transfer_within_province,
+        binding_same_province,
     })
 }
 

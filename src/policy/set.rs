@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::diagnostic::{Diagnostic, Problem};
 use super::model::{
     BindingRules, Notice, Question, Region, RelationRule, Source, SourceRef, Statement,
-    ToResidentRule, TransferRules, UseRule, WithdrawalCaseRule,
+    ToResidentRule, TransferRules, UseRule, WithdrawalCaseRule, WithinProvinceRule,
 };
 use super::parse::{PolicyFile, ROOT_REGION, parse_policy_file};
 use crate::domain::{
@@ -334,11 +334,22 @@ fn all_source_refs(region: &Region) -> Vec<&SourceRef> {
     }
     for rule in &region.withdrawal_cases {
         refs.extend(rule.sources.get_ref());
-        for note in rule.refusals.iter().chain(&rule.cautions) {
+        for note in rule
+            .refusals
+            .iter()
+            .chain(&rule.cautions)
+            .chain(&rule.to_confirm)
+        {
             refs.extend(note.sources.get_ref());
         }
     }
     if let Some(rule) = &region.transfer_to_resident {
+        refs.extend(rule.sources.get_ref());
+    }
+    if let Some(rule) = &region.transfer_within_province {
+        refs.extend(rule.sources.get_ref());
+    }
+    if let Some(rule) = &region.binding_same_province {
         refs.extend(rule.sources.get_ref());
     }
     for notice in &region.notices {
@@ -582,6 +593,26 @@ impl<'a> ResolvedRegion<'a> {
     /// The transfer section in force.
     pub fn transfer(&self) -> Option<Defined<'a, TransferRules>> {
         self.nearest(|r| r.transfer.as_ref())
+    }
+
+    /// How a move inside the province differs, nearest region first.
+    pub fn transfer_within_province(&self) -> Option<Defined<'a, WithinProvinceRule>> {
+        self.nearest(|r| r.transfer_within_province.as_ref())
+    }
+
+    /// The binding section with the nearest same-province channel: a region's
+    /// `[binding_same_province]` replaces `[binding.same_province]` of the section in force
+    /// when it is nearer than that section.
+    pub fn binding_with_channel(&self) -> Option<BindingRules> {
+        let binding = self.binding()?;
+        let depth = |region: &Region| self.chain.iter().position(|r| r.id() == region.id());
+        let mut rules = binding.item.clone();
+        if let Some(channel) = self.nearest(|r| r.binding_same_province.as_ref())
+            && depth(channel.defined_in) > depth(binding.defined_in)
+        {
+            rules.same_province = channel.item.clone();
+        }
+        Some(rules)
     }
 
     /// What happens to the balance on a move into resident insurance, nearest region first.

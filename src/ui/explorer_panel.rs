@@ -330,7 +330,7 @@ impl ExplorerPanel {
             .id_salt("statement_cards")
             .show(ui, |ui| {
                 if shown.is_empty() {
-                    ui.label("这个主题暂时没有资料。请拨打医保服务热线 12393 咨询当地医保部门。");
+                    ui.label("这个主题暂时没有资料。请拨打医保服务热线（手机拨打：区号+12393）咨询当地医保部门。");
                 }
                 for statement in &shown {
                     let is_selected = self.selected.as_ref().is_some_and(|s| {

@@ -393,7 +393,7 @@ fn trust_line_ui(ui: &mut egui::Ui, policies: &LoadReport) {
         .map_or_else(|| "未知".to_owned(), |d| d.format("%Y-%m-%d").to_string());
     ui.label(
         egui::RichText::new(format!(
-            "仅供参考，以当地医保部门最新规定为准 · 政策数据版本 {} · 最近核实 {} · 医保服务热线 12393",
+            "仅供参考，以当地医保部门最新规定为准 · 政策数据版本 {} · 最近核实 {} · 医保服务热线 12393（手机加区号）",
             policies.set.data_version(),
             verified
         ))

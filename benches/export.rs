@@ -19,7 +19,7 @@ fn measure(name: &str, checklist: &Checklist) {
     let mut size = 0;
     for _ in 0..runs {
         let start = Instant::now();
-        let bytes = render(checklist, ExportFormat::Pdf);
+        let bytes = render(checklist, ExportFormat::Pdf).expect("renders");
         times.push(start.elapsed());
         size = bytes.len();
     }

@@ -43,6 +43,7 @@ fn harness(report: LoadReport, store: Option<FamilyStore>) -> Harness<'static, Y
                 AppStorage {
                     families: store,
                     exports: None,
+                    native_dialogs: false,
                 },
             )
         })

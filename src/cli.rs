@@ -231,6 +231,7 @@ fn list_checklist_questions(
                     .iter()
                     .map(|(id, label)| format!("{id}={label}"))
                     .collect();
+                // A closed pipe (`| head`) ends the listing; nothing to report.
                 let _ = writeln!(
                     stdout,
                     "{}\t{}\t{}",
@@ -269,7 +270,13 @@ fn checklist(
     let format = format
         .or_else(|| output.and_then(|p| ExportFormat::from_extension(&p.to_string_lossy())))
         .unwrap_or(ExportFormat::Markdown);
-    let bytes = render(&checklist, format);
+    let bytes = match render(&checklist, format) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::from(1);
+        }
+    };
     match output {
         Some(path) => {
             let dir = path
@@ -289,8 +296,15 @@ fn checklist(
         }
         None => {
             let mut stdout = std::io::stdout().lock();
-            let _ = std::io::Write::write_all(&mut stdout, &bytes);
-            ExitCode::SUCCESS
+            match std::io::Write::write_all(&mut stdout, &bytes) {
+                Ok(()) => ExitCode::SUCCESS,
+                // A closed pipe (`| head`) is not worth a message; anything else is.
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("cannot write to standard output: {error}");
+                    ExitCode::from(1)
+                }
+            }
         }
     }
 }
@@ -337,6 +351,7 @@ fn family_check(cli: &Cli, query: &BindingQuery<'_>, format: ShowFormat) -> Exit
         }
     };
     let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`| head`) is the reader's choice, not an error to report.
     let _ = writeln!(stdout, "{output}");
     ExitCode::SUCCESS
 }

@@ -10,6 +10,8 @@ pub mod cli;
 pub mod domain;
 pub mod export;
 pub mod family;
+pub mod log;
+pub mod paths;
 pub mod policy;
 pub mod store;
 #[cfg(feature = "gui")]

@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::family::Family;
+use crate::family::{Family, fresh_family_id, is_safe_family_id};
 
 /// The app's data directory (Linux: `~/.local/share/yibao`), if the platform has one.
 pub fn data_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "yibao").map(|dirs| dirs.data_dir().to_path_buf())
+    crate::paths::data_dir()
 }
 
 /// The format name written in every family file.
@@ -43,6 +43,12 @@ pub enum StoreError {
     TooLarge { path: PathBuf, bytes: u64 },
     #[error("没有 {0} 的备份")]
     NoBackup(String),
+    #[error("家庭编号“{0}”不能用作文件名（只能用小写字母、数字、- 和 _），没有保存")]
+    UnsafeId(String),
+    #[error("无法把家庭“{label}”写成文件（{detail}），已保存的文件没有改动")]
+    Serialize { label: String, detail: String },
+    #[error("回收站里没有 {0}")]
+    NotInRecycleBin(PathBuf),
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -71,14 +77,16 @@ struct FileIn {
 }
 
 /// Serializes a family in the file format.
-pub fn family_to_json(family: &Family) -> String {
+pub fn family_to_json(family: &Family) -> Result<String, StoreError> {
     let out = FileOut {
         format: FAMILY_FORMAT,
         version: FAMILY_VERSION,
         family,
     };
-    // A Family always serializes (no maps with non-string keys, no floats).
-    serde_json::to_string_pretty(&out).unwrap_or_default()
+    serde_json::to_string_pretty(&out).map_err(|error| StoreError::Serialize {
+        label: family.label.clone(),
+        detail: error.to_string(),
+    })
 }
 
 /// Parses a family file's text, checking its format and version first.
@@ -147,8 +155,18 @@ impl SaveStep {
 #[derive(Debug, Default)]
 pub struct StoreScan {
     pub families: Vec<Family>,
-    /// Files not loaded, with what was done with them (set aside or left alone).
+    /// Files not loaded, with what was done with them (set aside or left alone), and a
+    /// folder that could not be read at all.
     pub problems: Vec<String>,
+}
+
+/// A family in the recycle folder: removed from the list, restorable in one click.
+#[derive(Debug, Clone)]
+pub struct RecycledFamily {
+    pub path: PathBuf,
+    pub family: Family,
+    /// When it was removed (from the file name), as `2026-11-30 14:05`.
+    pub removed_at: String,
 }
 
 /// A family file larger than this is not read (a family of 500 members is about 150 KB).
@@ -178,7 +196,8 @@ impl FamilyStore {
         &self.dir
     }
 
-    /// The file of a family.
+    /// The file of a family. Only a safe id (see [`is_safe_family_id`]) names a file inside
+    /// the folder; saving checks it first.
     pub fn path_of(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.json"))
     }
@@ -186,6 +205,11 @@ impl FamilyStore {
     /// The backup of a family's previous version.
     pub fn backup_of(&self, id: &str) -> PathBuf {
         self.dir.join(format!("{id}.json.bak"))
+    }
+
+    /// Where removed families wait (回收站), restorable from the window.
+    pub fn recycle_dir(&self) -> PathBuf {
+        self.dir.join("recycle")
     }
 
     /// Where unreadable files are moved.
@@ -198,8 +222,17 @@ impl FamilyStore {
     pub fn load_all(&self) -> StoreScan {
         let mut scan = StoreScan::default();
         self.remove_stale_temp_files();
-        let Ok(entries) = fs::read_dir(&self.dir) else {
-            return scan;
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            // Nothing saved yet: no folder, no families, nothing to report.
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return scan,
+            Err(error) => {
+                scan.problems.push(format!(
+                    "无法读取家庭文件夹 {}：{error}。已保存的家庭没有显示，也不会被改动；请检查文件夹的权限。",
+                    self.dir.display()
+                ));
+                return scan;
+            }
         };
         let mut paths: Vec<PathBuf> = entries
             .flatten()
@@ -209,7 +242,22 @@ impl FamilyStore {
         paths.sort();
         for path in paths {
             match self.load_file(&path) {
-                Ok(family) => scan.families.push(family),
+                Ok(mut family) => {
+                    // A hand-edited or foreign file may carry an id that is not a safe file
+                    // name: use the file's own name, or a fresh id.
+                    if !is_safe_family_id(&family.id) {
+                        let stem = path
+                            .file_stem()
+                            .map(|s| s.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        family.id = if is_safe_family_id(&stem) {
+                            stem
+                        } else {
+                            fresh_family_id(&[])
+                        };
+                    }
+                    scan.families.push(family);
+                }
                 Err(StoreError::NewerVersion { path, version }) => scan.problems.push(format!(
                     "{} 是新版本（格式版本 {version}）保存的，没有打开，也不会被改动。",
                     path.display()
@@ -248,8 +296,16 @@ impl FamilyStore {
                 .ok()
                 .and_then(|modified| modified.elapsed().ok())
                 .is_some_and(|age| age >= STALE_TEMP_AGE);
-            if name.starts_with(".saving-") && name.ends_with(".tmp") && stale {
-                let _ = fs::remove_file(entry.path());
+            if name.starts_with(".saving-")
+                && name.ends_with(".tmp")
+                && stale
+                && let Err(error) = fs::remove_file(entry.path())
+            {
+                // Not fatal: the file is never read; say so once in the log.
+                crate::log::warn(&format!(
+                    "could not delete a stale temporary file in {}: {error}",
+                    self.dir.display()
+                ));
             }
         }
     }
@@ -291,6 +347,11 @@ impl FamilyStore {
         family: &Family,
         stop: Option<SaveStep>,
     ) -> Result<PathBuf, StoreError> {
+        if !is_safe_family_id(&family.id) {
+            return Err(StoreError::UnsafeId(family.id.clone()));
+        }
+        // Serialise first: a family that cannot be written never touches the saved file.
+        let json = family_to_json(family)?;
         fs::create_dir_all(&self.dir).map_err(io_error(&self.dir))?;
         let path = self.path_of(&family.id);
         // Never overwrite what this version cannot read back.
@@ -311,7 +372,6 @@ impl FamilyStore {
         if stop == Some(SaveStep::BackupWritten) {
             return Ok(path);
         }
-        let json = family_to_json(family);
         let mut temp = tempfile::Builder::new()
             .prefix(".saving-")
             .suffix(".tmp")
@@ -321,12 +381,18 @@ impl FamilyStore {
             .map_err(io_error(temp.path()))?;
         if stop == Some(SaveStep::TempWritten) {
             // A crash leaves the temporary file behind; keep it to mimic that.
-            let _ = temp.keep();
+            temp.keep().map_err(|e| StoreError::Io {
+                path: e.file.path().to_path_buf(),
+                source: e.error,
+            })?;
             return Ok(path);
         }
         temp.as_file().sync_all().map_err(io_error(temp.path()))?;
         if stop == Some(SaveStep::TempSynced) {
-            let _ = temp.keep();
+            temp.keep().map_err(|e| StoreError::Io {
+                path: e.file.path().to_path_buf(),
+                source: e.error,
+            })?;
             return Ok(path);
         }
         set_private(temp.path())?;
@@ -350,13 +416,107 @@ impl FamilyStore {
         Ok(family)
     }
 
-    /// Removes a family from the list by moving its file to `set-aside/` (nothing is deleted).
+    /// Removes a family from the list by moving its file (and its backup) to the recycle
+    /// folder; nothing is deleted. Returns where it went (`None`: never saved).
     pub fn remove(&self, id: &str) -> Result<Option<PathBuf>, StoreError> {
+        if !is_safe_family_id(id) {
+            return Err(StoreError::UnsafeId(id.to_owned()));
+        }
         let path = self.path_of(id);
         if !path.exists() {
             return Ok(None);
         }
-        self.set_aside(&path).map(Some)
+        let dir = self.recycle_dir();
+        fs::create_dir_all(&dir).map_err(io_error(&dir))?;
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let target = dir.join(format!("{stamp}-{id}.json"));
+        fs::rename(&path, &target).map_err(io_error(&path))?;
+        let backup = self.backup_of(id);
+        if backup.exists() {
+            let kept = dir.join(format!("{stamp}-{id}.json.bak"));
+            fs::rename(&backup, &kept).map_err(io_error(&backup))?;
+        }
+        sync_dir(&self.dir);
+        Ok(Some(target))
+    }
+
+    /// The families in the recycle folder, most recently removed first. Files that cannot
+    /// be read are reported in `problems`, not hidden.
+    pub fn recycled(&self) -> (Vec<RecycledFamily>, Vec<String>) {
+        let dir = self.recycle_dir();
+        let mut found = Vec::new();
+        let mut problems = Vec::new();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                return (found, problems);
+            }
+            Err(error) => {
+                problems.push(format!("无法读取回收站 {}：{error}", dir.display()));
+                return (found, problems);
+            }
+        };
+        for path in entries.flatten().map(|e| e.path()) {
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            match self.load_file(&path) {
+                Ok(family) => {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    found.push(RecycledFamily {
+                        removed_at: removal_time(&name),
+                        path,
+                        family,
+                    });
+                }
+                Err(error) => problems.push(format!("回收站里的文件无法读取：{error}")),
+            }
+        }
+        found.sort_by(|a, b| b.path.cmp(&a.path));
+        (found, problems)
+    }
+
+    /// Puts a recycled family back in the folder; a family saved meanwhile under the same id
+    /// keeps it, and the restored one gets a fresh id. Returns the family as restored.
+    pub fn restore_recycled(&self, path: &Path, taken: &[&str]) -> Result<Family, StoreError> {
+        if path.parent() != Some(self.recycle_dir().as_path()) || !path.exists() {
+            return Err(StoreError::NotInRecycleBin(path.to_path_buf()));
+        }
+        let mut family = self.load_file(path)?;
+        if !is_safe_family_id(&family.id)
+            || taken.contains(&family.id.as_str())
+            || self.path_of(&family.id).exists()
+        {
+            family.id = fresh_family_id(taken);
+        }
+        self.save(&family)?;
+        fs::remove_file(path).map_err(io_error(path))?;
+        let backup = path.with_extension("json.bak");
+        if backup.exists() {
+            fs::rename(&backup, self.backup_of(&family.id)).map_err(io_error(&backup))?;
+        }
+        Ok(family)
+    }
+}
+
+/// `20261130-140501-family-….json` → `2026-11-30 14:05`.
+fn removal_time(name: &str) -> String {
+    let digits: Vec<char> = name.chars().take(15).collect();
+    if digits.len() == 15 && digits[8] == '-' {
+        let d: String = digits.iter().collect();
+        format!(
+            "{}-{}-{} {}:{}",
+            &d[0..4],
+            &d[4..6],
+            &d[6..8],
+            &d[9..11],
+            &d[11..13]
+        )
+    } else {
+        String::new()
     }
 }
 
@@ -392,9 +552,11 @@ fn set_private(_path: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Makes the rename itself durable (best effort: not every platform can sync a directory).
+/// Makes the rename itself durable (best effort: not every platform can sync a directory,
+/// and the renamed file is already complete, so a failure here is not reported).
 fn sync_dir(dir: &Path) {
     if let Ok(handle) = fs::File::open(dir) {
-        let _ = handle.sync_all();
+        // Best effort by design (see above).
+        handle.sync_all().ok();
     }
 }

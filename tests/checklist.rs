@@ -261,7 +261,7 @@ fn exports_match_the_golden_files() {
             .into_iter()
             .filter(|f| *f != ExportFormat::Pdf)
         {
-            let bytes = render(&checklist, format);
+            let bytes = render(&checklist, format).expect("renders");
             let text = String::from_utf8(bytes).expect("utf-8");
             insta::assert_snapshot!(format!("{name}.{}", format.extension()), text);
         }
@@ -359,7 +359,7 @@ fn the_pdf_is_small_and_its_chinese_text_can_be_extracted() {
         today(),
     )
     .expect("evaluates");
-    let bytes = render(&checklist, ExportFormat::Pdf);
+    let bytes = render(&checklist, ExportFormat::Pdf).expect("renders");
     assert!(bytes.starts_with(b"%PDF"), "a PDF");
     assert!(
         bytes.len() < 500_000,
@@ -619,7 +619,7 @@ fn a_family_binding_checklist_checks_each_member_and_masks_personal_data() {
             .any(|s| s.contains("个人医保钱包"))
     );
     for format in ExportFormat::ALL {
-        let bytes = render(&masked, format);
+        let bytes = render(&masked, format).expect("renders");
         let text = if format == ExportFormat::Pdf {
             pdf_extract::extract_text_from_mem(&bytes).expect("pdf text")
         } else {
@@ -640,7 +640,8 @@ fn a_family_binding_checklist_checks_each_member_and_masks_personal_data() {
     }
     let full = family_binding_checklist(&report.set, &family, PersonalData::Included, today())
         .expect("checklist");
-    let text = String::from_utf8(render(&full, ExportFormat::Markdown)).expect("utf-8");
+    let text =
+        String::from_utf8(render(&full, ExportFormat::Markdown).expect("renders")).expect("utf-8");
     assert!(
         text.contains("李秀兰（身份证 320102195001011234）"),
         "{text}"
@@ -676,6 +677,7 @@ fn the_binding_export_matches_its_golden_file() {
             (Fact::MemberProvince, "same_province"),
         ],
     );
-    let text = String::from_utf8(render(&checklist, ExportFormat::Markdown)).expect("utf-8");
+    let text = String::from_utf8(render(&checklist, ExportFormat::Markdown).expect("renders"))
+        .expect("utf-8");
     insta::assert_snapshot!("binding_nanjing_grandparent.md", text);
 }

@@ -23,6 +23,7 @@ fn harness(exports: &Path) -> Harness<'static, YibaoApp> {
                 AppStorage {
                     families: None,
                     exports: Some(exports),
+                    native_dialogs: false,
                 },
             )
         })

@@ -202,6 +202,7 @@ fn app_with(store: FamilyStore) -> Harness<'static, YibaoApp> {
                 AppStorage {
                     families: Some(store),
                     exports: None,
+                    native_dialogs: false,
                 },
             )
         })

@@ -275,7 +275,20 @@ fn id_numbers_are_checked_like_gb_11643() {
 #[test]
 fn amounts_are_exact_and_bad_ones_say_why() {
     assert_eq!(parse_amount("128"), Ok(Decimal::new(12800, 2)));
-    assert_eq!(parse_amount(" ¥1,280.5元 "), Ok(Decimal::new(128050, 2)));
+    assert_eq!(parse_amount(" ¥1280.5元 "), Ok(Decimal::new(128050, 2)));
+    // A comma is never guessed at: 12,5 is not 125 and 0,5 is not 5 (issue 11, item 8).
+    for typed in ["12,5", "0,5", "1,280.00", "１２，５"] {
+        assert!(
+            matches!(parse_amount(typed), Err(AmountError::Comma(_))),
+            "{typed}: {:?}",
+            parse_amount(typed)
+        );
+    }
+    assert!(
+        AmountError::Comma("12,5".to_owned())
+            .to_string()
+            .contains("请用小数点")
+    );
     assert_eq!(parse_amount("0"), Ok(Decimal::new(0, 2)));
     assert_eq!(parse_amount("１２８．５０元"), Ok(Decimal::new(12850, 2)));
     assert_eq!(
@@ -441,7 +454,9 @@ fn the_family_review_catches_self_binding_duplicates_and_impossible_ages() {
             .iter()
             .any(|p| p.contains("和第 1 位家人“李珺”重复"))
     );
-    assert!(of(7).problems.iter().any(|p| p.contains("校验位")));
+    assert!(of(7).problems.iter().any(|p| p.contains("校验不通过")));
+    // The message never tells the expected last digit (that invites fixing it alone).
+    assert!(of(7).problems.iter().all(|p| !p.contains("应为")));
     assert!(of(1).problems.is_empty());
 }
 

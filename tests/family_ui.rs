@@ -25,6 +25,7 @@ fn harness(dir: &Path) -> Harness<'static, YibaoApp> {
                 AppStorage {
                     families: Some(store),
                     exports: Some(dir.join("exports")),
+                    native_dialogs: false,
                 },
             )
         })
@@ -61,7 +62,7 @@ fn start_family(harness: &mut Harness<'_, YibaoApp>, balance: &str) {
     fill(harness, "姓名", "王喆");
     choose(harness, "参保地", "南京市");
     fill(harness, "个人账户余额（元）", balance);
-    harness.get_by_label("保存参保人信息").click();
+    harness.get_by_label("完成").click();
     harness.run();
 }
 
@@ -166,7 +167,9 @@ fn a_bad_amount_or_id_number_says_what_is_wrong_and_adds_nothing() {
         .get_by_role_and_label(Role::Button, "添加家人")
         .click();
     harness.run();
-    assert!(texts(&harness, "校验位不对").len() == 1);
+    // Said once, next to the field, without telling which last digit would "fix" it.
+    assert!(texts(&harness, "校验不通过").len() == 1);
+    assert!(texts(&harness, "应为").is_empty());
     assert!(
         harness
             .state()
@@ -177,6 +180,8 @@ fn a_bad_amount_or_id_number_says_what_is_wrong_and_adds_nothing() {
             .is_empty()
     );
     fill(&mut harness, "家人身份证号（可不填）", "");
+    // Corrected: the message is gone.
+    assert!(texts(&harness, "校验不通过").is_empty());
     harness
         .get_by_role_and_label(Role::Button, "添加家人")
         .click();
@@ -294,7 +299,11 @@ fn an_exported_family_file_can_be_imported_as_a_new_family() {
     let mut family = yibao::family::Family::new("li", "李家", "hefei");
     family.holder.name = "李昇".to_owned();
     let file = dir.path().join("李家.json");
-    std::fs::write(&file, yibao::store::family_to_json(&family)).expect("write");
+    std::fs::write(
+        &file,
+        yibao::store::family_to_json(&family).expect("serializes"),
+    )
+    .expect("write");
     let mut harness = harness(&dir.path().join("families"));
     harness.run();
     harness.state_mut().family_mut().import_file(&file);
@@ -337,17 +346,11 @@ fn the_binding_checklist_for_the_members_is_exported_with_names_masked_unless_as
         .expect("written")
         .to_path_buf();
     assert!(path.starts_with(dir.path().join("exports")));
-    // The family's name is in the file name, so two families' lists do not collide.
-    let label = harness
-        .state()
-        .family()
-        .current_family()
-        .expect("family")
-        .label
-        .clone();
+    // Who the list is for is in the file name, masked (王喆 → 王某), so two families' lists
+    // do not collide and no full name shows in a folder listing.
     assert!(
         path.to_string_lossy()
-            .contains(&format!("家庭共济绑定清单-{label}-南京市-")),
+            .contains("家庭共济绑定清单-王某-南京市-"),
         "{}",
         path.display()
     );
@@ -363,8 +366,18 @@ fn the_binding_checklist_for_the_members_is_exported_with_names_masked_unless_as
     harness.run();
     harness.get_by_label("保存到默认文件夹").click();
     harness.run();
-    let text = std::fs::read_to_string(&path).expect("file exists");
+    let full = harness
+        .state()
+        .family()
+        .last_binding_export()
+        .expect("written")
+        .to_path_buf();
+    // A second list is a second file: the masked one is still there, unchanged.
+    assert_ne!(full, path);
+    let text = std::fs::read_to_string(&full).expect("file exists");
     assert!(text.contains("为父母 李秀兰 办理绑定"), "{text}");
+    let masked = std::fs::read_to_string(&path).expect("first file kept");
+    assert!(!masked.contains("李秀兰"));
 }
 
 #[test]

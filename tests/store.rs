@@ -141,7 +141,9 @@ fn a_corrupt_file_is_set_aside_not_overwritten_and_reported() {
 fn a_file_from_a_newer_version_is_never_touched() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = FamilyStore::new(dir.path());
-    let newer = family_to_json(&family("新版", 1)).replace("\"version\": 1", "\"version\": 7");
+    let newer = family_to_json(&family("新版", 1))
+        .expect("serializes")
+        .replace("\"version\": 1", "\"version\": 7");
     std::fs::write(store.path_of("zhang"), &newer).expect("write");
     let scan = store.load_all();
     assert!(scan.families.is_empty());

@@ -6,6 +6,7 @@ mod checklist_ui;
 mod cli;
 mod content;
 mod corpus;
+mod data_safety;
 mod family;
 mod family_ui;
 mod kill;

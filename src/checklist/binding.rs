@@ -482,6 +482,7 @@ pub fn family_binding_checklist(
         people,
         answers: Answers::new(),
         ignored_answers: Vec::new(),
+        ticked: std::collections::BTreeSet::new(),
         warnings: notices(&resolved, procedure, &cases),
         cases,
         balance_can: Vec::new(),

@@ -78,6 +78,10 @@ pub struct Checklist {
     pub answers: Answers,
     /// Answers given that do not count, each with the reason (empty when none).
     pub ignored_answers: Vec<IgnoredAnswer>,
+    /// The materials and steps the user ticked (keys of `export::material_key` and
+    /// `export::step_key`), printed ticked in every format.
+    #[serde(skip_serializing_if = "std::collections::BTreeSet::is_empty")]
+    pub ticked: std::collections::BTreeSet<String>,
     pub cases: Vec<CaseResult>,
     /// Notices printed on every checklist of the procedure.
     pub warnings: Vec<Reason>,
@@ -203,6 +207,7 @@ pub(super) fn from_answers(
         people: Vec::new(),
         answers,
         ignored_answers,
+        ticked: std::collections::BTreeSet::new(),
         warnings: notices(resolved, procedure, &cases),
         cases,
         balance_can,

@@ -5,6 +5,7 @@
 mod answers;
 mod binding;
 mod evaluate;
+mod session;
 mod transfer;
 mod withdrawal;
 
@@ -13,3 +14,4 @@ pub use binding::family_binding_checklist;
 pub use evaluate::{
     CaseResult, Checklist, ChecklistError, QuestionView, add_working_days, evaluate, questions_for,
 };
+pub use session::{Questionnaire, Questionnaires};

@@ -1,6 +1,9 @@
 //! Checklists exported to files people print and carry to the service window: Markdown, plain
 //! text, CSV (UTF-8 with BOM for Excel), self-contained HTML (A4 print styles), JSON and PDF
 //! (A4, CJK font embedded and subset).
+//!
+//! The text renderers write into a `String` with `write!`; writing to a String cannot fail,
+//! so those results are dropped (`let _ = write!(out, …)`).
 
 mod pdf;
 
@@ -69,19 +72,111 @@ impl ExportFormat {
     }
 }
 
+/// Why a checklist could not be rendered. Nothing is written when rendering fails.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    #[error("内置的中文字体无法读取，不能生成 PDF；请改用其他格式导出")]
+    Font,
+    #[error("生成 {format} 时出错：{detail}")]
+    Encode {
+        format: &'static str,
+        detail: String,
+    },
+}
+
 /// Renders a checklist in a format.
-pub fn render(checklist: &Checklist, format: ExportFormat) -> Vec<u8> {
-    match format {
+pub fn render(checklist: &Checklist, format: ExportFormat) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
         ExportFormat::Markdown => markdown(checklist).into_bytes(),
         ExportFormat::Text => text(checklist).into_bytes(),
-        ExportFormat::Csv => csv_bytes(checklist),
+        ExportFormat::Csv => csv_bytes(checklist)?,
         ExportFormat::Html => html(checklist).into_bytes(),
-        // A checklist always serializes (string keys, no floats).
         ExportFormat::Json => serde_json::to_string_pretty(checklist)
-            .unwrap_or_default()
+            .map_err(|error| ExportError::Encode {
+                format: "JSON",
+                detail: error.to_string(),
+            })?
             .into_bytes(),
-        ExportFormat::Pdf => pdf::pdf(checklist, &lines(checklist)),
+        ExportFormat::Pdf => pdf::pdf(checklist, &lines(checklist))?,
+    })
+}
+
+/// The short name of a procedure's list in file names (`提取清单`).
+fn list_name(procedure: crate::domain::Procedure) -> &'static str {
+    match procedure {
+        crate::domain::Procedure::Withdrawal => "提取清单",
+        crate::domain::Procedure::Transfer => "转移接续清单",
+        crate::domain::Procedure::Binding => "家庭共济绑定清单",
     }
+}
+
+/// A name fit for a file on every system: characters Windows forbids (`\ / : * ? " < > |`)
+/// and control characters become `_`, surrounding spaces and dots go, at most 40 characters.
+pub fn file_name_part(text: &str) -> String {
+    let cleaned: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(40)
+        .collect();
+    cleaned.trim().trim_matches('.').trim().to_owned()
+}
+
+/// `提取清单-王某-合肥市-20261130.pdf`: the list, who it is for (already masked or a label
+/// the user typed; left out when empty), the region and the date (DOMAIN.md).
+pub fn file_name(checklist: &Checklist, who: Option<&str>, format: ExportFormat) -> String {
+    let who = who
+        .map(file_name_part)
+        .filter(|w| !w.is_empty())
+        .map_or_else(String::new, |w| format!("{w}-"));
+    format!(
+        "{}-{who}{}-{}.{}",
+        list_name(checklist.procedure),
+        file_name_part(&checklist.region_name),
+        checklist.generated_on.format("%Y%m%d"),
+        format.extension()
+    )
+}
+
+/// `path`, or the first of `name (2).ext`, `name (3).ext`, … that does not exist yet, so an
+/// export never replaces another file.
+pub fn unused_path(path: &std::path::Path) -> std::path::PathBuf {
+    if !path.exists() {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let extension = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let dir = path.parent().unwrap_or(std::path::Path::new(""));
+    (2u32..)
+        .map(|n| dir.join(format!("{stem} ({n}){extension}")))
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+/// The key of a material's tick box (shared by the window and the exports).
+pub fn material_key(case: &str, index: usize) -> String {
+    format!("{case}:m:{index}")
+}
+
+/// The key of a step's tick box.
+pub fn step_key(case: &str, index: usize) -> String {
+    format!("{case}:s:{index}")
+}
+
+/// `[x]` or `[ ]`.
+fn mark(ticked: bool) -> &'static str {
+    if ticked { "[x]" } else { "[ ]" }
 }
 
 /// A line of a laid-out checklist (for PDF).
@@ -90,8 +185,8 @@ enum Line {
     Title,
     Heading,
     Body,
-    /// A line with a check box to tick.
-    Check,
+    /// A line with a check box to tick, and whether it is ticked.
+    Check(bool),
     Small,
 }
 
@@ -133,20 +228,17 @@ fn lines(checklist: &Checklist) -> Vec<(Line, String)> {
         ));
         if !case.materials.is_empty() {
             out.push((Line::Body, "要带的材料：".to_owned()));
-            out.extend(
-                case.materials
-                    .iter()
-                    .map(|m| (Line::Check, material_line(m))),
-            );
+            out.extend(case.materials.iter().enumerate().map(|(i, m)| {
+                let ticked = checklist.ticked.contains(&material_key(&case.case, i));
+                (Line::Check(ticked), material_line(m))
+            }));
         }
         if !case.steps.is_empty() {
             out.push((Line::Body, "办理步骤：".to_owned()));
-            out.extend(
-                case.steps
-                    .iter()
-                    .enumerate()
-                    .map(|(i, step)| (Line::Check, format!("{}. {step}", i + 1))),
-            );
+            out.extend(case.steps.iter().enumerate().map(|(i, step)| {
+                let ticked = checklist.ticked.contains(&step_key(&case.case, i));
+                (Line::Check(ticked), format!("{}. {step}", i + 1))
+            }));
         }
     }
     let pending: Vec<&CaseResult> = checklist.pending().collect();
@@ -326,7 +418,7 @@ fn markdown(checklist: &Checklist) -> String {
         for change in &case.what_would_change {
             let _ = writeln!(out, "- 还需要：{change}");
         }
-        case_details_md(&mut out, case);
+        case_details_md(&mut out, case, &checklist.ticked);
     }
     let pending: Vec<&CaseResult> = checklist.pending().collect();
     if !pending.is_empty() {
@@ -368,7 +460,11 @@ fn markdown(checklist: &Checklist) -> String {
     out
 }
 
-fn case_details_md(out: &mut String, case: &CaseResult) {
+fn case_details_md(
+    out: &mut String,
+    case: &CaseResult,
+    ticked: &std::collections::BTreeSet<String>,
+) {
     if let Some(applicants) = &case.applicants {
         let _ = writeln!(out, "- 谁可以办：{applicants}");
     }
@@ -378,14 +474,16 @@ fn case_details_md(out: &mut String, case: &CaseResult) {
     let _ = writeln!(out, "- 费用：{}", case.fee.as_deref().unwrap_or("不收费"));
     if !case.materials.is_empty() {
         out.push_str("\n### 要带的材料\n\n");
-        for material in &case.materials {
-            let _ = writeln!(out, "- [ ] {}", material_line(material));
+        for (i, material) in case.materials.iter().enumerate() {
+            let box_ = mark(ticked.contains(&material_key(&case.case, i)));
+            let _ = writeln!(out, "- {box_} {}", material_line(material));
         }
     }
     if !case.steps.is_empty() {
         out.push_str("\n### 办理步骤\n\n");
         for (i, step) in case.steps.iter().enumerate() {
-            let _ = writeln!(out, "{}. [ ] {step}", i + 1);
+            let box_ = mark(ticked.contains(&step_key(&case.case, i)));
+            let _ = writeln!(out, "{}. {box_} {step}", i + 1);
         }
     }
 }
@@ -394,28 +492,45 @@ fn case_details_md(out: &mut String, case: &CaseResult) {
 fn text(checklist: &Checklist) -> String {
     let mut out = String::new();
     for (kind, line) in lines(checklist) {
+        // Into a String: cannot fail.
         let _ = match kind {
             Line::Title => writeln!(out, "{line}\n{}", "=".repeat(30)),
             Line::Heading => writeln!(out, "\n【{line}】"),
             Line::Body | Line::Small => writeln!(out, "  {line}"),
-            Line::Check => writeln!(out, "    [ ] {line}"),
+            Line::Check(ticked) => writeln!(out, "    {} {line}", mark(ticked)),
         };
     }
     out
 }
 
-fn csv_bytes(checklist: &Checklist) -> Vec<u8> {
+fn csv_bytes(checklist: &Checklist) -> Result<Vec<u8>, ExportError> {
+    let failed = |error: &dyn std::fmt::Display| ExportError::Encode {
+        format: "CSV",
+        detail: error.to_string(),
+    };
     // The BOM makes Excel read the file as UTF-8, so Chinese shows correctly.
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    let mut row = |fields: [&str; 5]| {
-        let _ = writer.write_record(fields);
+    let mut first_error: Option<csv::Error> = None;
+    let mut row = |fields: [&str; 6]| {
+        if first_error.is_none()
+            && let Err(error) = writer.write_record(fields)
+        {
+            first_error = Some(error);
+        }
     };
-    row(["类别", "情形", "结论", "内容", "说明"]);
+    let tick = |key: String| {
+        if checklist.ticked.contains(&key) {
+            "是"
+        } else {
+            ""
+        }
+    };
+    row(["类别", "情形", "结论", "内容", "说明", "已勾选"]);
     for person in &checklist.people {
-        row(["家庭成员", "", "", person, ""]);
+        row(["家庭成员", "", "", person, "", ""]);
     }
     for ignored in ignored_lines(checklist) {
-        row(["没有用上的回答", "", "", &ignored, ""]);
+        row(["没有用上的回答", "", "", &ignored, "", ""]);
     }
     for case in checklist.actionable() {
         for caution in &case.cautions {
@@ -425,6 +540,7 @@ fn csv_bytes(checklist: &Checklist) -> Vec<u8> {
                 case.verdict_label,
                 &caution.text,
                 &sources_of(caution),
+                "",
             ]);
         }
         for reason in &case.reasons {
@@ -434,15 +550,17 @@ fn csv_bytes(checklist: &Checklist) -> Vec<u8> {
                 case.verdict_label,
                 &reason.text,
                 &sources_of(reason),
+                "",
             ]);
         }
-        for material in &case.materials {
+        for (i, material) in case.materials.iter().enumerate() {
             row([
                 "材料",
                 &case.title,
                 case.verdict_label,
                 &material.item,
                 &material_line(material),
+                tick(material_key(&case.case, i)),
             ]);
         }
         for (i, step) in case.steps.iter().enumerate() {
@@ -452,6 +570,7 @@ fn csv_bytes(checklist: &Checklist) -> Vec<u8> {
                 case.verdict_label,
                 step,
                 &format!("第 {} 步", i + 1),
+                tick(step_key(&case.case, i)),
             ]);
         }
     }
@@ -462,6 +581,7 @@ fn csv_bytes(checklist: &Checklist) -> Vec<u8> {
             case.verdict_label,
             &case.pending_questions.join("；"),
             "",
+            "",
         ]);
     }
     for case in checklist.rejected() {
@@ -471,14 +591,22 @@ fn csv_bytes(checklist: &Checklist) -> Vec<u8> {
             case.verdict_label,
             &case.summary,
             case.correction.as_deref().unwrap_or(""),
+            "",
         ]);
     }
     for warning in &checklist.warnings {
-        row(["注意", "", "", &warning.text, &sources_of(warning)]);
+        row(["注意", "", "", &warning.text, &sources_of(warning), ""]);
     }
-    row(["说明", "", "", &footer(checklist), ""]);
-    let _ = writer.flush();
-    writer.into_inner().unwrap_or_default()
+    row(["说明", "", "", &footer(checklist), "", ""]);
+    if let Some(error) = first_error {
+        return Err(failed(&error));
+    }
+    writer.into_inner().map_err(|error| failed(&error))
+}
+
+/// The `checked` attribute of a ticked box.
+fn checked(ticked: bool) -> &'static str {
+    if ticked { " checked" } else { "" }
 }
 
 /// Escapes text for HTML.
@@ -577,10 +705,11 @@ fn html(checklist: &Checklist) -> String {
         );
         if !case.materials.is_empty() {
             out.push_str("<h3>要带的材料</h3>\n<ul class=\"check\">\n");
-            for material in &case.materials {
+            for (i, material) in case.materials.iter().enumerate() {
                 let _ = writeln!(
                     out,
-                    "<li><label><input type=\"checkbox\">{}</label></li>",
+                    "<li><label><input type=\"checkbox\"{}>{}</label></li>",
+                    checked(checklist.ticked.contains(&material_key(&case.case, i))),
                     esc(&material_line(material))
                 );
             }
@@ -591,7 +720,8 @@ fn html(checklist: &Checklist) -> String {
             for (i, step) in case.steps.iter().enumerate() {
                 let _ = writeln!(
                     out,
-                    "<li><label><input type=\"checkbox\">{}. {}</label></li>",
+                    "<li><label><input type=\"checkbox\"{}>{}. {}</label></li>",
+                    checked(checklist.ticked.contains(&step_key(&case.case, i))),
                     i + 1,
                     esc(step)
                 );

@@ -29,7 +29,8 @@ enum Style {
     Title,
     Heading,
     Body,
-    Check,
+    /// A line with a check box, and whether the user ticked it.
+    Check(bool),
     Small,
 }
 
@@ -38,7 +39,7 @@ impl Style {
         match self {
             Style::Title => 18.0,
             Style::Heading => 13.5,
-            Style::Body | Style::Check => 11.0,
+            Style::Body | Style::Check(_) => 11.0,
             Style::Small => 9.0,
         }
     }
@@ -85,7 +86,8 @@ struct Placed {
     y_pt: f32,
     size: f32,
     text: String,
-    check_box: bool,
+    /// A check box before the line, and whether it is ticked.
+    check_box: Option<bool>,
 }
 
 /// Flows blocks of text onto A4 pages.
@@ -112,7 +114,7 @@ impl Layout {
 
     fn add(&mut self, style: Style, text: &str) {
         let size = style.size();
-        let indent = if style == Style::Check {
+        let indent = if matches!(style, Style::Check(_)) {
             CHECK_INDENT_MM
         } else {
             0.0
@@ -132,7 +134,10 @@ impl Layout {
                     y_pt: self.y_pt,
                     size,
                     text: line,
-                    check_box: style == Style::Check && i == 0,
+                    check_box: match style {
+                        Style::Check(ticked) if i == 0 => Some(ticked),
+                        _ => None,
+                    },
                 });
             }
         }
@@ -156,7 +161,7 @@ fn text_ops(font: &printpdf::FontId, x: Pt, y: Pt, size: f32, text: &str) -> Vec
     ]
 }
 
-fn box_ops(x: Pt, y: Pt, side: f32) -> Vec<Op> {
+fn box_ops(x: Pt, y: Pt, side: f32, ticked: bool) -> Vec<Op> {
     let point = |px: f32, py: f32| LinePoint {
         p: Point {
             x: Pt(px),
@@ -164,7 +169,7 @@ fn box_ops(x: Pt, y: Pt, side: f32) -> Vec<Op> {
         },
         bezier: false,
     };
-    vec![
+    let mut ops = vec![
         Op::SetOutlineColor {
             col: Color::Rgb(Rgb {
                 r: 0.1,
@@ -188,21 +193,49 @@ fn box_ops(x: Pt, y: Pt, side: f32) -> Vec<Op> {
                 winding_order: WindingOrder::NonZero,
             },
         },
-    ]
+    ];
+    if ticked {
+        // A filled square inside the box: the tick the user made on screen.
+        let inset = side * 0.22;
+        ops.push(Op::SetFillColor {
+            col: Color::Rgb(Rgb {
+                r: 0.1,
+                g: 0.1,
+                b: 0.1,
+                icc_profile: None,
+            }),
+        });
+        ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing {
+                    points: vec![
+                        point(x.0 + inset, y.0 + inset),
+                        point(x.0 + side - inset, y.0 + inset),
+                        point(x.0 + side - inset, y.0 + side - inset),
+                        point(x.0 + inset, y.0 + side - inset),
+                    ],
+                }],
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+    }
+    ops
 }
 
-/// The checklist as PDF bytes; empty if the font cannot be read (never for the shipped one).
-pub fn pdf(checklist: &Checklist, lines: &[(super::Line, String)]) -> Vec<u8> {
-    let Some(font) = font() else {
-        return Vec::new();
-    };
+/// The checklist as PDF bytes.
+pub fn pdf(
+    checklist: &Checklist,
+    lines: &[(super::Line, String)],
+) -> Result<Vec<u8>, super::ExportError> {
+    let font = font().ok_or(super::ExportError::Font)?;
     let mut layout = Layout::new();
     for (kind, text) in lines {
         let style = match kind {
             super::Line::Title => Style::Title,
             super::Line::Heading => Style::Heading,
             super::Line::Body => Style::Body,
-            super::Line::Check => Style::Check,
+            super::Line::Check(ticked) => Style::Check(*ticked),
             super::Line::Small => Style::Small,
         };
         layout.add(style, text);
@@ -231,12 +264,13 @@ pub fn pdf(checklist: &Checklist, lines: &[(super::Line, String)]) -> Vec<u8> {
             let mut ops = Vec::new();
             for line in placed {
                 let x = Mm(line.x_mm).into_pt();
-                if line.check_box {
+                if let Some(ticked) = line.check_box {
                     let side = line.size * 0.8;
                     ops.extend(box_ops(
                         Pt(x.0 - Mm(CHECK_INDENT_MM - 1.0).into_pt().0),
                         Pt(line.y_pt - 1.0),
                         side,
+                        ticked,
                     ));
                 }
                 ops.extend(text_ops(&font_id, x, Pt(line.y_pt), line.size, &line.text));
@@ -262,5 +296,5 @@ pub fn pdf(checklist: &Checklist, lines: &[(super::Line, String)]) -> Vec<u8> {
         subset_fonts: true,
         ..PdfSaveOptions::default()
     };
-    doc.with_pages(pages).save(&options, &mut Vec::new())
+    Ok(doc.with_pages(pages).save(&options, &mut Vec::new()))
 }

@@ -25,6 +25,37 @@ pub enum EditError {
     NoSuchExpense(usize),
     #[error("请填写姓名")]
     EmptyName,
+    #[error("身份证号 {0} 已经在这个家庭里了（每人只录入一次）")]
+    DuplicateIdNumber(String),
+}
+
+/// Refuses a member whose ID number the holder or another member already has (masked in
+/// the message).
+fn check_unique_id_number(
+    family: &Family,
+    member: &Member,
+    editing: Option<u32>,
+) -> Result<(), EditError> {
+    let Some(id) = member
+        .id_number
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    else {
+        return Ok(());
+    };
+    let same = |other: Option<&str>| other.is_some_and(|o| o.trim().eq_ignore_ascii_case(id));
+    let taken = same(family.holder.id_number.as_deref())
+        || family
+            .members
+            .iter()
+            .filter(|m| Some(m.id) != editing)
+            .any(|m| same(m.id_number.as_deref()));
+    if taken {
+        Err(EditError::DuplicateIdNumber(super::mask(id)))
+    } else {
+        Ok(())
+    }
 }
 
 /// How many steps back Ctrl+Z can go.
@@ -39,6 +70,8 @@ pub struct FamilyDocument {
     dirty: bool,
     /// Changes whenever the family does; unique across documents.
     revision: u64,
+    /// The form being typed in, while its edits merge into one undo step.
+    typing_in: Option<&'static str>,
 }
 
 /// A new revision number, never given before in this process.
@@ -56,6 +89,7 @@ impl FamilyDocument {
             redo: Vec::new(),
             dirty: false,
             revision: next_revision(),
+            typing_in: None,
         }
     }
 
@@ -97,6 +131,46 @@ impl FamilyDocument {
 
     /// Checks and applies an edit; a refused edit changes nothing.
     pub fn apply(&mut self, edit: FamilyEdit) -> Result<(), EditError> {
+        self.typing_in = None;
+        let next = self.edited(edit)?;
+        if next != self.family {
+            self.undo.push(std::mem::replace(&mut self.family, next));
+            if self.undo.len() > HISTORY {
+                self.undo.remove(0);
+            }
+            self.redo.clear();
+            self.dirty = true;
+            self.revision = next_revision();
+        }
+        Ok(())
+    }
+
+    /// Applies an edit made while typing in `form` (the holder's fields): the edits of one
+    /// stretch of typing make one undo step, so Ctrl+Z takes back the whole change, not a
+    /// letter. Any other edit, undo or redo ends the stretch.
+    pub fn apply_typing(&mut self, form: &'static str, edit: FamilyEdit) -> Result<(), EditError> {
+        if self.typing_in != Some(form) {
+            self.apply(edit)?;
+            self.typing_in = Some(form);
+            return Ok(());
+        }
+        let next = self.edited(edit)?;
+        if next != self.family {
+            self.family = next;
+            self.redo.clear();
+            self.dirty = true;
+            self.revision = next_revision();
+        }
+        Ok(())
+    }
+
+    /// Ends a stretch of typing: the next edit starts a new undo step.
+    pub fn end_typing(&mut self) {
+        self.typing_in = None;
+    }
+
+    /// The family after `edit`, or why the edit is refused.
+    fn edited(&self, edit: FamilyEdit) -> Result<Family, EditError> {
         let mut next = self.family.clone();
         match edit {
             FamilyEdit::SetLabel(label) => next.label = label,
@@ -105,6 +179,7 @@ impl FamilyDocument {
                 if member.name.trim().is_empty() {
                     return Err(EditError::EmptyName);
                 }
+                check_unique_id_number(&next, &member, None)?;
                 member.id = next.next_member_id();
                 next.members.push(member);
             }
@@ -112,6 +187,7 @@ impl FamilyDocument {
                 if member.name.trim().is_empty() {
                     return Err(EditError::EmptyName);
                 }
+                check_unique_id_number(&next, &member, Some(member.id))?;
                 let slot = next
                     .members
                     .iter_mut()
@@ -139,20 +215,12 @@ impl FamilyDocument {
                 next.expenses.remove(index);
             }
         }
-        if next != self.family {
-            self.undo.push(std::mem::replace(&mut self.family, next));
-            if self.undo.len() > HISTORY {
-                self.undo.remove(0);
-            }
-            self.redo.clear();
-            self.dirty = true;
-            self.revision = next_revision();
-        }
-        Ok(())
+        Ok(next)
     }
 
     /// Goes back one edit; false when there is nothing to undo.
     pub fn undo(&mut self) -> bool {
+        self.typing_in = None;
         let Some(previous) = self.undo.pop() else {
             return false;
         };
@@ -165,6 +233,7 @@ impl FamilyDocument {
 
     /// Re-applies an undone edit; false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
+        self.typing_in = None;
         let Some(next) = self.redo.pop() else {
             return false;
         };

@@ -18,7 +18,11 @@ pub enum IdNumberError {
     BadBirthDate(String),
     #[error("身份证号中的出生日期 {0} 不合理（早于 1900 年或晚于今天）")]
     ImplausibleBirthDate(String),
-    #[error("身份证号校验位不对：按前 17 位算应为 {expected}，填的是 {found}。请核对是否抄错")]
+    // The expected digit is kept for tests but never shown: telling it would invite fixing
+    // the last digit alone and hide the real typo.
+    #[error(
+        "身份证号校验不通过，其中有数字抄错了：请对照身份证把 18 位逐位核对一遍（不要只改最后一位）"
+    )]
     CheckDigit { expected: char, found: char },
 }
 

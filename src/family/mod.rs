@@ -13,7 +13,9 @@ pub mod rules;
 pub use document::{EditError, FamilyDocument, FamilyEdit};
 pub use id_number::{IdNumber, IdNumberError, mask};
 pub use ledger::{Ledger, LedgerRow, Totals, simulate};
-pub use model::{BindingStatus, Expense, Family, Holder, Member};
+pub use model::{
+    BindingStatus, Expense, Family, Holder, Member, fresh_family_id, is_safe_family_id,
+};
 pub use money::{AmountError, format_yuan, parse_amount};
 pub use privacy::{PersonalData, mask_name};
 pub use review::{FamilyReview, MemberReview, check_id_number, review_family};

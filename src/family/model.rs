@@ -100,6 +100,30 @@ pub struct Family {
     pub expenses: Vec<Expense>,
 }
 
+/// Whether `id` can name a family file: 1–64 characters of `a-z`, `0-9`, `_` and `-`, so it
+/// can never leave the families folder (`../x`) or clash with a reserved name.
+pub fn is_safe_family_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+        && !id.starts_with('-')
+}
+
+/// A fresh family id from the current time (`family-20261130143005123`), safe by
+/// construction; `taken` ids get a numbered suffix.
+pub fn fresh_family_id(taken: &[&str]) -> String {
+    let stamp = chrono::Local::now().format("%Y%m%d%H%M%S%3f").to_string();
+    let base = format!("family-{stamp}");
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id.as_str()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
 impl Family {
     /// A new family with an employee holder in `region` and an empty account.
     pub fn new(id: &str, label: &str, region: &str) -> Self {

@@ -13,6 +13,8 @@ pub enum AmountError {
     Empty,
     #[error("“{0}”不是金额，请只填数字，例如 128.50")]
     NotANumber(String),
+    #[error("“{0}”里有逗号：请用小数点，例如 12.50（千位也不要加逗号）")]
+    Comma(String),
     #[error("金额不能是负数")]
     Negative,
     #[error("金额最多精确到分（两位小数），“{0}”多了小数位；请自己确认怎么取舍")]
@@ -31,8 +33,9 @@ pub(crate) fn to_halfwidth(c: char) -> char {
     }
 }
 
-/// Parses an amount in yuan: `128`, `128.5`, `128.50`, `¥128.50`, `128.50元`, `1,280.00`,
-/// also typed in full-width digits (`１２８．５０`).
+/// Parses an amount in yuan: `128`, `128.5`, `128.50`, `¥128.50`, `128.50元`, also typed in
+/// full-width digits (`１２８．５０`). A comma is refused: `12,5` may mean 12.5 or 125, and a
+/// guess would move money (`请用小数点`).
 /// Zero is allowed (an empty balance); negative, over two decimals or absurd amounts are not.
 pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
     let trimmed = text.trim();
@@ -42,7 +45,10 @@ pub fn parse_amount(text: &str) -> Result<Decimal, AmountError> {
         .trim_start_matches(['¥', '￥'])
         .trim_end_matches('元')
         .trim()
-        .replace([',', '，'], "");
+        .to_owned();
+    if core.contains([',', '，', '、']) {
+        return Err(AmountError::Comma(trimmed.to_owned()));
+    }
     if core.is_empty() {
         return Err(AmountError::Empty);
     }

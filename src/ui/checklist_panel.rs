@@ -1,14 +1,14 @@
 //! 提取资格清单: the questionnaire, live verdicts with reasons, the checklist with tick boxes,
 //! and export to files to print (through the save dialog, or straight to the export folder).
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use eframe::egui::{self, RichText};
 
-use crate::checklist::{Answers, CaseResult, Checklist, evaluate, questions_for};
+use crate::checklist::{Answers, CaseResult, Checklist, Questionnaires, evaluate, questions_for};
 use crate::domain::Procedure;
+use crate::export::{material_key, step_key};
 use crate::policy::PolicySet;
 use crate::ui::export_bar::{ExportBar, ExportRequest};
 use crate::ui::theme;
@@ -22,29 +22,50 @@ const UNKNOWN: &str = "不清楚";
 pub struct ChecklistPanel {
     procedure: Procedure,
     region: String,
-    /// Every answer given, including those to questions no longer asked (kept so that
-    /// changing an earlier answer back restores them).
-    answers: Answers,
-    ticked: BTreeSet<String>,
+    /// Each procedure's own answers and ticks (answers include those to questions no longer
+    /// asked, so changing an earlier answer back restores them). Kept across restarts.
+    sessions: Questionnaires,
+    /// Who the list is for, as the user wrote it (a label such as 王阿姨): in the file name.
+    who: String,
     export: ExportBar,
     today: NaiveDate,
 }
 
 impl ChecklistPanel {
-    pub fn new(default_region: &str, export_dir: Option<PathBuf>, today: NaiveDate) -> Self {
+    pub fn new(
+        default_region: &str,
+        export_dir: Option<PathBuf>,
+        today: NaiveDate,
+        sessions: Questionnaires,
+        native_dialogs: bool,
+    ) -> Self {
         ChecklistPanel {
             procedure: Procedure::Withdrawal,
             region: default_region.to_owned(),
-            answers: Answers::new(),
-            ticked: BTreeSet::new(),
-            export: ExportBar::new("checklist_export", export_dir),
+            sessions,
+            who: String::new(),
+            export: ExportBar::new("checklist_export", export_dir, native_dialogs),
             today,
         }
     }
 
-    /// The answers given so far.
+    /// The answers given so far to the procedure shown.
     pub fn answers(&self) -> &Answers {
-        &self.answers
+        &self.sessions.get(self.procedure).answers
+    }
+
+    /// Every procedure's answers and ticks, to keep across restarts.
+    pub fn sessions(&self) -> &Questionnaires {
+        &self.sessions
+    }
+
+    /// The procedure shown.
+    pub fn procedure(&self) -> Procedure {
+        self.procedure
+    }
+
+    fn answers_mut(&mut self) -> &mut Answers {
+        &mut self.sessions.get_mut(self.procedure).answers
     }
 
     /// The file written by the last export.
@@ -52,29 +73,45 @@ impl ChecklistPanel {
         self.export.last_export()
     }
 
+    /// The list of the procedure shown, from its own answers, with what the user ticked.
     fn checklist(&self, policies: &PolicySet) -> Option<Checklist> {
-        evaluate(
+        let session = self.sessions.get(self.procedure);
+        let mut checklist = evaluate(
             policies,
             self.procedure,
             &self.region,
-            &self.answers,
+            &session.answers,
             self.today,
         )
-        .ok()
+        .ok()?;
+        checklist.ticked = session.ticked.clone();
+        Some(checklist)
+    }
+
+    /// Who the list is for, for the file name (none when not written).
+    fn who(&self) -> Option<&str> {
+        Some(self.who.trim()).filter(|w| !w.is_empty())
     }
 
     /// Ctrl+E: the save dialog; the format follows the chosen file's extension.
     pub fn export_with_dialog(&mut self, policies: &PolicySet) {
-        if let Some(checklist) = self.checklist(policies) {
-            self.export.run(ExportRequest::Dialog, &checklist, None);
-        }
+        self.export_to(ExportRequest::Dialog, policies);
     }
 
     /// Saves in the default export folder without any dialog.
     pub fn export_to_default_folder(&mut self, policies: &PolicySet) {
-        if let Some(checklist) = self.checklist(policies) {
-            self.export
-                .run(ExportRequest::DefaultFolder, &checklist, None);
+        self.export_to(ExportRequest::DefaultFolder, policies);
+    }
+
+    fn export_to(&mut self, request: ExportRequest, policies: &PolicySet) {
+        match self.checklist(policies) {
+            Some(checklist) => {
+                let who = self.who().map(str::to_owned);
+                self.export.run(request, &checklist, who.as_deref());
+            }
+            None => self
+                .export
+                .fail("这个地区没有政策数据，无法导出清单。".to_owned()),
         }
     }
 
@@ -82,12 +119,7 @@ impl ChecklistPanel {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new("办理事项").strong());
             for procedure in Procedure::ALL.iter().copied() {
-                if ui
-                    .selectable_value(&mut self.procedure, procedure, procedure.label())
-                    .clicked()
-                {
-                    self.ticked.clear();
-                }
+                ui.selectable_value(&mut self.procedure, procedure, procedure.label());
             }
             ui.add_space(12.0);
             let label = ui.label("参保地");
@@ -108,10 +140,23 @@ impl ChecklistPanel {
                 })
                 .response
                 .labelled_by(label.id);
-            if ui.button("清空回答").clicked() {
-                self.answers.clear();
-                self.ticked.clear();
+            if ui
+                .button("新的一位")
+                .on_hover_text("为下一个人重新开始：清空这个办理事项的回答、勾选和称呼")
+                .clicked()
+            {
+                self.sessions.start_over(self.procedure);
+                self.who.clear();
             }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let label = ui.label("清单给谁（称呼，用于文件名，可不填）");
+            ui.add(
+                egui::TextEdit::singleline(&mut self.who)
+                    .hint_text("例如 王阿姨")
+                    .desired_width(160.0),
+            )
+            .labelled_by(label.id);
         });
         ui.separator();
         egui::Panel::left("questions")
@@ -146,8 +191,8 @@ impl ChecklistPanel {
                 .small()
                 .weak(),
         );
-        let Ok(questions) = questions_for(policies, &self.region, self.procedure, &self.answers)
-        else {
+        let answers = self.answers().clone();
+        let Ok(questions) = questions_for(policies, &self.region, self.procedure, &answers) else {
             return;
         };
         for question in questions.iter().filter(|q| q.shown) {
@@ -156,7 +201,7 @@ impl ChecklistPanel {
             if let Some(help) = &question.help {
                 ui.label(RichText::new(help).small().weak());
             }
-            let current = self.answers.get(&question.fact).cloned();
+            let current = self.answers().get(&question.fact).cloned();
             if question.values.len() > MAX_RADIOS {
                 // A long list (such as the relation) reads better as a drop-down.
                 let shown = question
@@ -170,12 +215,13 @@ impl ChecklistPanel {
                     .height(480.0)
                     .show_ui(ui, |ui| {
                         if ui.selectable_label(current.is_none(), UNKNOWN).clicked() {
-                            self.answers.remove(&question.fact);
+                            self.answers_mut().remove(&question.fact);
                         }
                         for (value, value_label) in &question.values {
                             let selected = current.as_deref() == Some(*value);
                             if ui.selectable_label(selected, *value_label).clicked() {
-                                self.answers.insert(question.fact, (*value).to_owned());
+                                self.answers_mut()
+                                    .insert(question.fact, (*value).to_owned());
                             }
                         }
                     })
@@ -187,21 +233,20 @@ impl ChecklistPanel {
                 for (value, value_label) in &question.values {
                     let selected = current.as_deref() == Some(*value);
                     if ui.radio(selected, *value_label).clicked() {
-                        self.answers.insert(question.fact, (*value).to_owned());
+                        self.answers_mut()
+                            .insert(question.fact, (*value).to_owned());
                     }
                 }
                 if ui.radio(current.is_none(), UNKNOWN).clicked() {
-                    self.answers.remove(&question.fact);
+                    self.answers_mut().remove(&question.fact);
                 }
             });
         }
     }
 
     fn export_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
-        if let Some(request) = self.export.ui(ui)
-            && let Some(checklist) = self.checklist(policies)
-        {
-            self.export.run(request, &checklist, None);
+        if let Some(request) = self.export.ui(ui) {
+            self.export_to(request, policies);
         }
     }
 
@@ -219,7 +264,7 @@ impl ChecklistPanel {
         );
         let actionable: Vec<&CaseResult> = checklist.actionable().collect();
         if actionable.is_empty() {
-            let text = if self.answers.is_empty() {
+            let text = if self.answers().is_empty() {
                 "请先回答左边的问题。"
             } else if checklist.pending().next().is_some() {
                 "请继续回答左边的问题。"
@@ -367,8 +412,9 @@ impl ChecklistPanel {
                 if !case.materials.is_empty() {
                     ui.label(RichText::new("要带的材料").strong());
                     for (i, material) in case.materials.iter().enumerate() {
-                        let key = format!("{}:m:{i}", case.case);
-                        let mut ticked = self.ticked.contains(&key);
+                        let key = material_key(&case.case, i);
+                        let ticked_now = &mut self.sessions.get_mut(self.procedure).ticked;
+                        let mut ticked = ticked_now.contains(&key);
                         let mut text = material.item.clone();
                         if !material.alternatives.is_empty() {
                             text.push_str(&format!(
@@ -377,7 +423,7 @@ impl ChecklistPanel {
                             ));
                         }
                         if ui.checkbox(&mut ticked, text).changed() {
-                            toggle(&mut self.ticked, key, ticked);
+                            toggle(ticked_now, key, ticked);
                         }
                         let mut details = Vec::new();
                         if let Some(note) = &material.note {
@@ -398,13 +444,14 @@ impl ChecklistPanel {
                 if !case.steps.is_empty() {
                     ui.label(RichText::new("办理步骤").strong());
                     for (i, step) in case.steps.iter().enumerate() {
-                        let key = format!("{}:s:{i}", case.case);
-                        let mut ticked = self.ticked.contains(&key);
+                        let key = step_key(&case.case, i);
+                        let ticked_now = &mut self.sessions.get_mut(self.procedure).ticked;
+                        let mut ticked = ticked_now.contains(&key);
                         if ui
                             .checkbox(&mut ticked, format!("{}. {step}", i + 1))
                             .changed()
                         {
-                            toggle(&mut self.ticked, key, ticked);
+                            toggle(ticked_now, key, ticked);
                         }
                     }
                 }
@@ -412,7 +459,7 @@ impl ChecklistPanel {
     }
 }
 
-fn toggle(set: &mut BTreeSet<String>, key: String, on: bool) {
+fn toggle(set: &mut std::collections::BTreeSet<String>, key: String, on: bool) {
     if on {
         set.insert(key);
     } else {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{self, RichText};
 
 use crate::checklist::Checklist;
-use crate::export::{ExportFormat, render};
+use crate::export::{ExportFormat, file_name, render, unused_path};
 use crate::store::write_atomically;
 use crate::ui::theme;
 
@@ -28,16 +28,19 @@ pub struct ExportBar {
     /// The last outcome: text and whether it is an error.
     status: Option<(String, bool)>,
     last_export: Option<PathBuf>,
+    /// Whether "导出…" opens the system's save dialog (else it saves to the export folder).
+    native_dialogs: bool,
 }
 
 impl ExportBar {
-    pub fn new(id_salt: &'static str, export_dir: Option<PathBuf>) -> Self {
+    pub fn new(id_salt: &'static str, export_dir: Option<PathBuf>, native_dialogs: bool) -> Self {
         ExportBar {
             id_salt,
             format: ExportFormat::Markdown,
             export_dir,
             status: None,
             last_export: None,
+            native_dialogs,
         }
     }
 
@@ -46,46 +49,41 @@ impl ExportBar {
         self.last_export.as_deref()
     }
 
-    /// `家庭共济绑定清单-王家-南京市-20261123.pdf`: procedure, whose list (if named), region,
-    /// date.
-    fn file_name(checklist: &Checklist, owner: Option<&str>, format: ExportFormat) -> String {
-        let owner = owner
-            .map(|o| o.trim().replace(['/', '\\', ':'], "_"))
-            .filter(|o| !o.is_empty())
-            .map_or_else(String::new, |o| format!("{o}-"));
-        format!(
-            "{}清单-{owner}{}-{}.{}",
-            checklist.procedure_label,
-            checklist.region_name,
-            checklist.generated_on.format("%Y%m%d"),
-            format.extension()
-        )
-    }
-
+    /// Renders, then writes. A render that fails writes nothing and never says 已保存.
     fn write(&mut self, checklist: &Checklist, path: &Path, format: ExportFormat) {
-        let bytes = render(checklist, format);
+        let bytes = match render(checklist, format) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                self.fail(format!("没有保存：{error}"));
+                return;
+            }
+        };
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         match write_atomically(&dir, path, &bytes) {
             Ok(()) => {
                 self.status = Some((format!("已保存：{}", path.display()), false));
                 self.last_export = Some(path.to_path_buf());
             }
-            Err(error) => self.status = Some((format!("保存失败：{error}"), true)),
+            Err(error) => self.fail(format!("保存失败：{error}")),
         }
     }
 
-    /// Shows why no checklist could be exported.
+    /// Shows why no checklist could be exported, and logs it (file paths only, no names).
     pub fn fail(&mut self, message: String) {
+        crate::log::error(&format!("export: {message}"));
         self.status = Some((message, true));
     }
 
     /// Carries out `request` for `checklist`.
-    /// `owner` names whose list it is in the file name (a family's label), so two families'
-    /// lists do not replace each other in the export folder.
+    /// `owner` names whose list it is in the file name (masked, 王某, or a label the user
+    /// typed), so two people's lists do not share a name; an existing file is never replaced
+    /// without a word (a numbered name is chosen).
     pub fn run(&mut self, request: ExportRequest, checklist: &Checklist, owner: Option<&str>) {
         match request {
-            ExportRequest::Dialog => self.save_with_dialog(checklist, owner),
-            ExportRequest::DefaultFolder => self.save_to_default_folder(checklist, owner),
+            ExportRequest::Dialog if self.native_dialogs => self.save_with_dialog(checklist, owner),
+            ExportRequest::Dialog | ExportRequest::DefaultFolder => {
+                self.save_to_default_folder(checklist, owner);
+            }
         }
     }
 
@@ -93,7 +91,7 @@ impl ExportBar {
     fn save_with_dialog(&mut self, checklist: &Checklist, owner: Option<&str>) {
         let mut dialog = rfd::FileDialog::new()
             .set_title("导出清单")
-            .set_file_name(Self::file_name(checklist, owner, self.format));
+            .set_file_name(file_name(checklist, owner, self.format));
         for format in ExportFormat::ALL {
             dialog = dialog.add_filter(format.label(), &[format.extension()]);
         }
@@ -118,7 +116,7 @@ impl ExportBar {
             self.status = Some(("找不到默认导出文件夹。".to_owned(), true));
             return;
         };
-        let path = dir.join(Self::file_name(checklist, owner, self.format));
+        let path = unused_path(&dir.join(file_name(checklist, owner, self.format)));
         self.write(checklist, &path, self.format);
     }
 
@@ -147,21 +145,25 @@ impl ExportBar {
             if ui.button("保存到默认文件夹").clicked() {
                 request = Some(ExportRequest::DefaultFolder);
             }
-            if let Some(path) = &self.last_export
-                && let Some(folder) = path.parent()
-                && ui.button("打开文件夹").clicked()
-            {
-                // Opens the local folder in the file manager; nothing goes over the network.
-                let _ = std::process::Command::new("xdg-open").arg(folder).spawn();
-            }
         });
-        if let Some((message, is_error)) = &self.status {
-            let color = if *is_error {
-                theme::warning_color(ui.visuals().dark_mode)
-            } else {
-                theme::correction_color(ui.visuals().dark_mode)
-            };
-            ui.label(RichText::new(message).color(color));
+        if let Some((message, is_error)) = self.status.clone() {
+            let is_error = &is_error;
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(&message).color(theme::status_color(ui.visuals(), *is_error)),
+                );
+                if !*is_error
+                    && let Some(folder) = self.last_export.as_ref().and_then(|p| p.parent())
+                    && ui.button("打开所在文件夹").clicked()
+                {
+                    // The local folder in the file manager; nothing goes over the network.
+                    if let Err(error) = opener::open(folder) {
+                        let message = format!("无法打开文件夹 {}：{error}", folder.display());
+                        crate::log::warn(&message);
+                        self.status = Some((message, true));
+                    }
+                }
+            });
         }
         request
     }

@@ -12,11 +12,13 @@ use crate::checklist::family_binding_checklist;
 use crate::domain::{Insurance, InsuredStatus, Relation, Use, Verdict};
 use crate::family::{
     BindingQuery, BindingStatus, Expense, Family, FamilyDocument, FamilyEdit, FamilyReview, Holder,
-    Ledger, Member, PersonalData, check_binding, check_id_number, format_yuan, mask, parse_amount,
-    review_family, simulate,
+    Ledger, Member, PersonalData, check_binding, check_id_number, format_yuan, fresh_family_id,
+    is_safe_family_id, mask, mask_name, parse_amount, review_family, simulate,
 };
 use crate::policy::PolicySet;
-use crate::store::{FamilyStore, family_from_json, family_to_json, write_atomically};
+use crate::store::{
+    FamilyStore, RecycledFamily, family_from_json, family_to_json, write_atomically,
+};
 use crate::ui::export_bar::ExportBar;
 use crate::ui::theme;
 
@@ -110,6 +112,37 @@ pub struct FamilyPanel {
     /// First member card and first ledger row shown.
     member_page: usize,
     ledger_page: usize,
+    /// A question waiting for the user's answer (remove a family, write full ID numbers).
+    confirm: Option<Confirm>,
+    /// The family removed last, so Ctrl+Z (or 撤销移除) brings it back right away.
+    last_removed: Option<Removed>,
+    /// The recycle folder's families, read when it changes (not every frame).
+    recycled: Vec<RecycledFamily>,
+    /// The family's printable list was asked for (toolbar button or Ctrl+E on this tab).
+    binding_export_requested: bool,
+    /// Whether to open the system's file dialogs (see `AppStorage::native_dialogs`).
+    native_dialogs: bool,
+    /// Commands the tab's buttons sent this frame, applied by the app in one place with the
+    /// keyboard's (`YibaoApp::run_commands`).
+    sent: Vec<crate::ui::commands::UiCommand>,
+}
+
+/// What a confirmation dialog is about.
+#[derive(Debug, Clone, PartialEq)]
+enum Confirm {
+    /// Move the current family to the recycle folder.
+    Remove,
+    /// Write the raw family file (full names and ID numbers) with the dialog, or to the
+    /// default folder.
+    Backup { with_dialog: bool },
+}
+
+/// A family just removed: its document (as it was, unsaved changes included) and where its
+/// file went.
+struct Removed {
+    document: FamilyDocument,
+    index: usize,
+    recycled: Option<PathBuf>,
 }
 
 impl FamilyPanel {
@@ -119,6 +152,7 @@ impl FamilyPanel {
         export_dir: Option<PathBuf>,
         default_region: &str,
         today: NaiveDate,
+        native_dialogs: bool,
     ) -> Self {
         let (documents, load_problems) = match &store {
             Some(store) => {
@@ -154,19 +188,52 @@ impl FamilyPanel {
             },
             default_region: default_region.to_owned(),
             today,
-            binding_export: ExportBar::new("binding_export", export_dir),
+            binding_export: ExportBar::new("binding_export", export_dir, native_dialogs),
+            native_dialogs,
             include_personal_data: false,
             derived: None,
             member_page: 0,
             ledger_page: 0,
+            confirm: None,
+            last_removed: None,
+            recycled: Vec::new(),
+            binding_export_requested: false,
+            sent: Vec::new(),
         };
+        panel.refresh_recycled();
         panel.reset_forms();
         panel
     }
 
-    /// Whether any family has changes not yet saved.
+    /// Re-reads the recycle folder (after a removal or a restore).
+    fn refresh_recycled(&mut self) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        let (recycled, problems) = store.recycled();
+        self.recycled = recycled;
+        for problem in problems {
+            crate::log::warn(&problem);
+            if !self.load_problems.contains(&problem) {
+                self.load_problems.push(problem);
+            }
+        }
+    }
+
+    /// Shows the outcome of an action; failures are also logged (without personal data:
+    /// callers pass paths and kinds of problem, never names or ID numbers).
+    fn report(&mut self, message: String, is_error: bool) {
+        if is_error {
+            crate::log::error(&format!("family tab: {message}"));
+        }
+        self.status = Some((message, is_error));
+    }
+
+    /// Whether any family has changes not yet saved, or the holder form holds typing that
+    /// could not be applied yet (an amount with a comma, say): closing asks first.
     pub fn has_unsaved_changes(&self) -> bool {
         self.documents.iter().any(FamilyDocument::is_dirty)
+            || (self.holder_form.open && !self.holder_form.errors.is_empty())
     }
 
     /// The family shown, if any.
@@ -198,7 +265,7 @@ impl FamilyPanel {
     /// Saves every family with unsaved changes. Returns false if any save failed.
     pub fn save_all(&mut self) -> bool {
         let Some(store) = self.store.clone() else {
-            self.status = Some(("没有可以保存的文件夹，无法保存。".to_owned(), true));
+            self.report("没有可以保存的文件夹，无法保存。".to_owned(), true);
             return false;
         };
         let mut saved = Vec::new();
@@ -209,7 +276,7 @@ impl FamilyPanel {
                     saved.push(path);
                 }
                 Err(error) => {
-                    self.status = Some((format!("保存失败：{error}"), true));
+                    self.report(format!("保存失败：{error}"), true);
                     return false;
                 }
             }
@@ -225,8 +292,12 @@ impl FamilyPanel {
         true
     }
 
-    /// Ctrl+Z.
+    /// Ctrl+Z: takes back a removal made just before, or the last edit of the family shown.
     pub fn undo(&mut self) {
+        if self.last_removed.is_some() {
+            self.undo_remove();
+            return;
+        }
         if let Some(document) = self.document_mut()
             && document.undo()
         {
@@ -246,6 +317,7 @@ impl FamilyPanel {
     }
 
     fn apply(&mut self, edit: FamilyEdit) -> bool {
+        self.last_removed = None;
         let Some(document) = self.document_mut() else {
             return false;
         };
@@ -258,11 +330,32 @@ impl FamilyPanel {
         }
     }
 
+    /// The commands the tab's buttons sent since the last call.
+    pub fn take_sent_commands(&mut self) -> Vec<crate::ui::commands::UiCommand> {
+        std::mem::take(&mut self.sent)
+    }
+
+    /// Asks for the family's printable binding list through the save dialog (the toolbar
+    /// button, Ctrl+E on this tab); carried out while the tab is drawn.
+    pub fn request_binding_export(&mut self) {
+        self.binding_export_requested = true;
+    }
+
+    /// Ids of the families open now.
+    fn taken_ids(&self) -> Vec<String> {
+        self.documents
+            .iter()
+            .map(|d| d.family().id.clone())
+            .collect()
+    }
+
     fn new_family(&mut self) {
-        let stamp = chrono::Local::now().format("%Y%m%d%H%M%S%3f").to_string();
+        self.last_removed = None;
         let number = self.documents.len() + 1;
+        let taken = self.taken_ids();
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
         let family = Family::new(
-            &format!("family-{stamp}"),
+            &fresh_family_id(&taken),
             &format!("家庭 {number}"),
             &self.default_region,
         );
@@ -350,10 +443,35 @@ impl FamilyPanel {
             }
         }
         if let Some(index) = chosen {
+            self.last_removed = None;
             self.current = Some(index);
             self.member_page = 0;
             self.ledger_page = 0;
             self.reset_forms();
+        }
+        if !self.recycled.is_empty() {
+            ui.add_space(8.0);
+            let mut restore = None;
+            egui::CollapsingHeader::new(format!("回收站（{}）", self.recycled.len()))
+                .id_salt("recycle_bin")
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new("移除的家庭在这里，点“恢复”放回列表。")
+                            .small()
+                            .weak(),
+                    );
+                    for (index, entry) in self.recycled.iter().enumerate() {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(format!("{} · {}", entry.family.label, entry.removed_at));
+                            if ui.button(format!("恢复 {}", entry.family.label)).clicked() {
+                                restore = Some(index);
+                            }
+                        });
+                    }
+                });
+            if let Some(index) = restore {
+                self.restore_recycled(index);
+            }
         }
         if !self.load_problems.is_empty() {
             ui.add_space(8.0);
@@ -374,7 +492,7 @@ impl FamilyPanel {
                 .on_hover_text(crate::ui::commands::UiCommand::Save.tooltip(ui.ctx()))
                 .clicked()
             {
-                self.save_all();
+                self.sent.push(crate::ui::commands::UiCommand::Save);
             }
             let (can_undo, can_redo) = self
                 .current
@@ -385,41 +503,63 @@ impl FamilyPanel {
                 .on_hover_text(crate::ui::commands::UiCommand::Undo.tooltip(ui.ctx()))
                 .clicked()
             {
-                self.undo();
+                self.sent.push(crate::ui::commands::UiCommand::Undo);
             }
             if ui
                 .add_enabled(can_redo, egui::Button::new("重做"))
                 .on_hover_text(crate::ui::commands::UiCommand::Redo.tooltip(ui.ctx()))
                 .clicked()
             {
-                self.redo();
+                self.sent.push(crate::ui::commands::UiCommand::Redo);
             }
             if ui
-                .add_enabled(has_family, egui::Button::new("导出…"))
+                .add_enabled(
+                    has_family,
+                    egui::Button::new(RichText::new("导出家庭共济清单（打印用）…").strong()),
+                )
+                .on_hover_text(crate::ui::commands::UiCommand::Export.tooltip(ui.ctx()))
                 .clicked()
             {
-                self.export_with_dialog();
+                self.sent.push(crate::ui::commands::UiCommand::Export);
             }
+            ui.menu_button("备份与恢复", |ui| {
+                if ui
+                    .add_enabled(has_family, egui::Button::new("备份家庭文件…"))
+                    .on_hover_text(
+                        "备份文件含完整姓名和身份证号，用于换电脑或留底，不是打印用的清单",
+                    )
+                    .clicked()
+                {
+                    self.confirm = Some(Confirm::Backup { with_dialog: true });
+                    ui.close();
+                }
+                if ui
+                    .add_enabled(has_family, egui::Button::new("备份到默认文件夹"))
+                    .clicked()
+                {
+                    self.confirm = Some(Confirm::Backup { with_dialog: false });
+                    ui.close();
+                }
+                if ui.button("导入家庭文件…").clicked() {
+                    self.import_with_dialog();
+                    ui.close();
+                }
+                if ui
+                    .add_enabled(
+                        has_family,
+                        egui::Button::new("从备份恢复上一次保存前的版本"),
+                    )
+                    .clicked()
+                {
+                    self.restore_backup();
+                    ui.close();
+                }
+            });
             if ui
-                .add_enabled(has_family, egui::Button::new("导出到默认文件夹"))
+                .add_enabled(has_family, egui::Button::new("移除此家庭…"))
                 .clicked()
             {
-                self.export_to_default_folder();
-            }
-            if ui.button("导入…").clicked() {
-                self.import_with_dialog();
-            }
-            if ui
-                .add_enabled(has_family, egui::Button::new("从备份恢复"))
-                .clicked()
-            {
-                self.restore_backup();
-            }
-            if ui
-                .add_enabled(has_family, egui::Button::new("移除此家庭"))
-                .clicked()
-            {
-                self.remove_current();
+                self.confirm = Some(Confirm::Remove);
             }
             if dirty {
                 ui.label(
@@ -428,15 +568,74 @@ impl FamilyPanel {
                 );
             }
         });
-        if let Some((message, is_error)) = &self.status {
-            let color = if *is_error {
-                theme::warning_color(ui.visuals().dark_mode)
-            } else {
-                theme::correction_color(ui.visuals().dark_mode)
-            };
-            ui.label(RichText::new(message).color(color));
+        if let Some((message, is_error)) = self.status.clone() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(message).color(theme::status_color(ui.visuals(), is_error)));
+                if self.last_removed.is_some()
+                    && ui
+                        .button("撤销移除")
+                        .on_hover_text(crate::ui::commands::UiCommand::Undo.tooltip(ui.ctx()))
+                        .clicked()
+                {
+                    self.sent.push(crate::ui::commands::UiCommand::Undo);
+                }
+            });
         }
         ui.separator();
+        self.confirm_ui(ui);
+    }
+
+    /// The open confirmation, as a window over the tab.
+    fn confirm_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(confirm) = self.confirm.clone() else {
+            return;
+        };
+        let label = self
+            .current_family()
+            .map(|f| f.label.clone())
+            .unwrap_or_default();
+        let (title, text, yes) = match confirm {
+            Confirm::Remove => (
+                "移除家庭",
+                format!(
+                    "把“{label}”移到回收站？移除后它不在列表里，可以在左边的“回收站”里恢复，也可以马上按“撤销移除”。"
+                ),
+                "移到回收站",
+            ),
+            Confirm::Backup { .. } => (
+                "备份家庭文件",
+                "备份文件里有这个家庭全部人员的完整姓名和身份证号，任何拿到文件的人都能看到。它用于换电脑或留底；要打印带去办理的，请用“导出家庭共济清单”（默认隐藏姓名和身份证号）。继续备份吗？".to_owned(),
+                "我知道，继续备份",
+            ),
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("family_confirm")).show(ui.ctx(), |ui| {
+            ui.set_max_width(460.0);
+            ui.heading(title);
+            ui.label(text);
+            ui.horizontal(|ui| {
+                if ui.button(yes).clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("取消").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        match answer {
+            Some(true) => {
+                self.confirm = None;
+                match confirm {
+                    Confirm::Remove => self.remove_current(),
+                    Confirm::Backup { with_dialog: true } if self.native_dialogs => {
+                        self.export_with_dialog();
+                    }
+                    Confirm::Backup { .. } => self.export_to_default_folder(),
+                }
+            }
+            Some(false) => self.confirm = None,
+            None => {}
+        }
     }
 
     fn holder_ui(
@@ -496,6 +695,7 @@ impl FamilyPanel {
     }
 
     fn holder_form_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet, family: &Family) {
+        let before = self.holder_form.clone();
         let form = &mut self.holder_form;
         egui::Grid::new("holder_form")
             .num_columns(2)
@@ -510,8 +710,11 @@ impl FamilyPanel {
                     .labelled_by(label.id);
                 ui.end_row();
                 let label = ui.label("身份证号（可不填）");
-                ui.add(egui::TextEdit::singleline(&mut form.id_text).desired_width(220.0))
-                    .labelled_by(label.id);
+                ui.horizontal_wrapped(|ui| {
+                    ui.add(egui::TextEdit::singleline(&mut form.id_text).desired_width(220.0))
+                        .labelled_by(label.id);
+                    id_hint_ui(ui, &form.id_text, self.today);
+                });
                 ui.end_row();
                 let label = ui.label("参保类型");
                 insurance_combo_ui(ui, "holder_insurance", label.id, &mut form.insurance);
@@ -535,21 +738,32 @@ impl FamilyPanel {
                     .labelled_by(label.id);
                 ui.end_row();
             });
-        let color = theme::warning_color(ui.visuals().dark_mode);
+        // Every change is applied to the family as it is typed (one undo step per stretch
+        // of typing); what cannot be applied yet stays in the form, and closing asks first.
+        if !same_holder_fields(&before, &self.holder_form) {
+            self.apply_holder_form(true);
+        }
+        let color = theme::status_color(ui.visuals(), true);
         for error in &self.holder_form.errors {
             ui.label(RichText::new(format!("⚠ {error}")).color(color));
         }
         ui.horizontal(|ui| {
-            if ui.button("保存参保人信息").clicked() {
-                self.apply_holder_form();
+            if ui.button("完成").clicked() {
+                self.apply_holder_form(false);
             }
-            if !family.holder.name.is_empty() && ui.button("取消").clicked() {
+            if !family.holder.name.is_empty() && ui.button("收起").clicked() {
                 self.holder_form.open = false;
+                if let Some(document) = self.document_mut() {
+                    document.end_typing();
+                }
             }
         });
     }
 
-    fn apply_holder_form(&mut self) {
+    /// Applies the holder form to the family. `typing`: while typing, the form stays open and
+    /// the change merges with the previous one in the undo history; otherwise (完成) it is
+    /// closed when valid.
+    fn apply_holder_form(&mut self, typing: bool) {
         let form = &mut self.holder_form;
         form.errors.clear();
         if form.name.trim().is_empty() {
@@ -600,16 +814,28 @@ impl FamilyPanel {
         };
         let label_changed = self.current_family().is_some_and(|f| f.label != label);
         let region = holder.region.clone();
-        if self.apply(FamilyEdit::SetHolder(holder)) {
-            // Relatives are usually insured where the holder is.
-            if self.member_form.editing.is_none() && self.member_form.name.is_empty() {
-                self.member_form.region = region;
+        self.last_removed = None;
+        let Some(document) = self.document_mut() else {
+            return;
+        };
+        let mut applied = document.apply_typing("holder", FamilyEdit::SetHolder(holder));
+        if applied.is_ok() && label_changed {
+            applied = document.apply_typing("holder", FamilyEdit::SetLabel(label));
+        }
+        match applied {
+            Ok(()) => {
+                // Relatives are usually insured where the holder is.
+                if self.member_form.editing.is_none() && self.member_form.name.is_empty() {
+                    self.member_form.region = region;
+                }
+                if !typing {
+                    self.holder_form.open = false;
+                    if let Some(document) = self.document_mut() {
+                        document.end_typing();
+                    }
+                }
             }
-            if label_changed {
-                self.apply(FamilyEdit::SetLabel(label));
-            }
-            self.holder_form.open = false;
-            self.status = None;
+            Err(error) => self.holder_form.errors.push(error.to_string()),
         }
     }
 
@@ -646,7 +872,10 @@ impl FamilyPanel {
                         let region = policies
                             .region(&member.region)
                             .map_or(member.region.as_str(), |r| r.name());
-                        ui.label(RichText::new(&member.name).strong());
+                        // A long name is cut with an ellipsis and shown whole on hover, so
+                        // it never pushes the buttons off the card.
+                        ui.add(egui::Label::new(RichText::new(&member.name).strong()).truncate())
+                            .on_hover_text(&member.name);
                         ui.label(format!(
                             "{} · {} · {} · {}",
                             member.relation.label(),
@@ -676,11 +905,20 @@ impl FamilyPanel {
                     if !member.notes.is_empty() {
                         ui.label(RichText::new(format!("备注：{}", member.notes)).weak());
                     }
-                    ui.horizontal(|ui| {
-                        if ui.button(format!("修改 {}", member.name)).clicked() {
+                    ui.horizontal_wrapped(|ui| {
+                        let short = short_name(&member.name);
+                        if ui
+                            .button(format!("修改 {short}"))
+                            .on_hover_text(format!("修改 {}", member.name))
+                            .clicked()
+                        {
                             edit = Some(member.clone());
                         }
-                        if ui.button(format!("删除 {}", member.name)).clicked() {
+                        if ui
+                            .button(format!("删除 {short}"))
+                            .on_hover_text(format!("删除 {}", member.name))
+                            .clicked()
+                        {
                             remove = Some(member.id);
                         }
                     });
@@ -709,6 +947,9 @@ impl FamilyPanel {
     /// The binding checklist for the members, to print and carry to the service window.
     fn binding_checklist_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet, family: &Family) {
         if family.members.is_empty() {
+            if std::mem::take(&mut self.binding_export_requested) {
+                self.report("还没有家人，先添加家人再导出清单。".to_owned(), true);
+            }
             return;
         }
         egui::Frame::group(ui.style())
@@ -728,7 +969,9 @@ impl FamilyPanel {
                     "导出时包含完整姓名和身份证号",
                 )
                 .on_hover_text("不勾选时，姓名只显示姓，身份证号只显示前4位和后4位。");
-                if let Some(request) = self.binding_export.ui(ui) {
+                let asked = std::mem::take(&mut self.binding_export_requested)
+                    .then_some(crate::ui::export_bar::ExportRequest::Dialog);
+                if let Some(request) = self.binding_export.ui(ui).or(asked) {
                     let personal = if self.include_personal_data {
                         PersonalData::Included
                     } else {
@@ -736,8 +979,16 @@ impl FamilyPanel {
                     };
                     match family_binding_checklist(policies, family, personal, self.today) {
                         Ok(checklist) => {
-                            self.binding_export
-                                .run(request, &checklist, Some(&family.label));
+                            // Whose list, in the file name: the holder's masked name (王某),
+                            // or the full name when the user chose to include it.
+                            let who = if family.holder.name.trim().is_empty() {
+                                family.label.clone()
+                            } else if self.include_personal_data {
+                                family.holder.name.clone()
+                            } else {
+                                file_name_mask(&family.holder.name)
+                            };
+                            self.binding_export.run(request, &checklist, Some(&who));
                         }
                         Err(error) => self.binding_export.fail(format!("无法生成清单：{error}")),
                     }
@@ -774,8 +1025,13 @@ impl FamilyPanel {
                             .labelled_by(label.id);
                         ui.end_row();
                         let label = ui.label("家人身份证号（可不填）");
-                        ui.add(egui::TextEdit::singleline(&mut form.id_text).desired_width(220.0))
+                        ui.horizontal_wrapped(|ui| {
+                            ui.add(
+                                egui::TextEdit::singleline(&mut form.id_text).desired_width(220.0),
+                            )
                             .labelled_by(label.id);
+                            id_hint_ui(ui, &form.id_text, self.today);
+                        });
                         ui.end_row();
                         let label = ui.label("关系");
                         egui::ComboBox::from_id_salt("member_relation")
@@ -875,8 +1131,9 @@ impl FamilyPanel {
         }
         let id_number = match check_id_number(Some(&form.id_text), self.today) {
             Ok(id) => id.map(|id| id.as_str().to_owned()),
-            Err(problem) => {
-                self.member_form.error = Some(format!("身份证号：{problem}"));
+            // The problem itself is shown next to the field.
+            Err(_) => {
+                self.member_form.error = Some("身份证号有误，请按输入框旁的提示改正".to_owned());
                 return;
             }
         };
@@ -907,8 +1164,14 @@ impl FamilyPanel {
         } else {
             FamilyEdit::AddMember(member)
         };
-        if self.apply(edit) {
-            self.reset_forms();
+        self.last_removed = None;
+        let Some(document) = self.document_mut() else {
+            return;
+        };
+        // A refused edit (a duplicate ID number) is said in the form, where it was typed.
+        match document.apply(edit) {
+            Ok(()) => self.reset_forms(),
+            Err(error) => self.member_form.error = Some(error.to_string()),
         }
     }
 
@@ -1097,28 +1360,42 @@ impl FamilyPanel {
         }
     }
 
+    /// Writes the raw family file (a backup, full names and ID numbers) to `path`.
     fn export_to(&mut self, path: PathBuf) {
         let Some(family) = self.current_family() else {
             return;
         };
-        let json = family_to_json(family);
+        let json = match family_to_json(family) {
+            Ok(json) => json,
+            Err(error) => {
+                self.report(format!("备份失败：{error}"), true);
+                return;
+            }
+        };
         let dir = path.parent().map(PathBuf::from).unwrap_or_default();
-        self.status = Some(match write_atomically(&dir, &path, json.as_bytes()) {
-            Ok(()) => (
-                format!("已导出到 {}（含身份证号，请妥善保管）", path.display()),
+        match write_atomically(&dir, &path, json.as_bytes()) {
+            Ok(()) => self.report(
+                format!(
+                    "已备份到 {}（含完整姓名和身份证号，请妥善保管）",
+                    path.display()
+                ),
                 false,
             ),
-            Err(error) => (format!("导出失败：{error}"), true),
-        });
+            Err(error) => self.report(format!("备份失败：{error}"), true),
+        }
     }
 
     fn export_with_dialog(&mut self) {
         let Some(family) = self.current_family() else {
             return;
         };
-        let file_name = format!("{}.json", family.label);
+        let file_name = format!(
+            "家庭备份-{}-{}.json",
+            crate::export::file_name_part(&family.label),
+            self.today.format("%Y%m%d")
+        );
         let picked = rfd::FileDialog::new()
-            .set_title("导出家庭文件")
+            .set_title("备份家庭文件（含完整姓名和身份证号）")
             .set_file_name(&file_name)
             .add_filter("家庭文件", &["json"])
             .save_file();
@@ -1126,7 +1403,7 @@ impl FamilyPanel {
             Some(path) => self.export_to(path),
             None => {
                 self.status = Some((
-                    "没有选择位置（如果没有弹出窗口，请用“导出到默认文件夹”）。".to_owned(),
+                    "没有选择位置（如果没有弹出窗口，请用“备份到默认文件夹”）。".to_owned(),
                     false,
                 ));
             }
@@ -1135,17 +1412,17 @@ impl FamilyPanel {
 
     fn export_to_default_folder(&mut self) {
         let Some(folder) = self.export_dir.clone() else {
-            self.status = Some(("找不到默认导出文件夹。".to_owned(), true));
+            self.report("找不到默认导出文件夹。".to_owned(), true);
             return;
         };
         let Some(family) = self.current_family() else {
             return;
         };
-        let path = folder.join(format!(
-            "{}-{}.json",
-            family.label,
+        let path = crate::export::unused_path(&folder.join(format!(
+            "家庭备份-{}-{}.json",
+            crate::export::file_name_part(&family.label),
             self.today.format("%Y%m%d")
-        ));
+        )));
         self.export_to(path);
     }
 
@@ -1174,21 +1451,26 @@ impl FamilyPanel {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(error) => {
-                self.status = Some((format!("无法读取 {}：{error}", path.display()), true));
+                self.report(format!("无法读取 {}：{error}", path.display()), true);
                 return;
             }
         };
         match family_from_json(&text, path) {
             Ok(mut family) => {
-                if self.documents.iter().any(|d| d.family().id == family.id) {
-                    family.id = format!("{}-{}", family.id, chrono::Local::now().format("%H%M%S"));
+                // An id that is not a safe file name (`../../x`) or already open gets a fresh
+                // one: the family is saved inside the families folder, never elsewhere.
+                let taken = self.taken_ids();
+                if !is_safe_family_id(&family.id) || taken.contains(&family.id) {
+                    let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+                    family.id = fresh_family_id(&taken);
                 }
+                self.last_removed = None;
                 self.documents.push(FamilyDocument::new_unsaved(family));
                 self.current = Some(self.documents.len() - 1);
                 self.reset_forms();
                 self.status = Some(("已导入，记得保存。".to_owned(), false));
             }
-            Err(error) => self.status = Some((format!("导入失败：{error}"), true)),
+            Err(error) => self.report(format!("导入失败：{error}"), true),
         }
     }
 
@@ -1203,10 +1485,12 @@ impl FamilyPanel {
                 self.reset_forms();
                 self.status = Some(("已从备份恢复上一次保存前的版本。".to_owned(), false));
             }
-            Err(error) => self.status = Some((error.to_string(), true)),
+            Err(error) => self.report(error.to_string(), true),
         }
     }
 
+    /// Moves the current family to the recycle folder (asked first, see `confirm_ui`); it can
+    /// be restored from the list, or with Ctrl+Z right after.
     fn remove_current(&mut self) {
         let Some(index) = self.current else {
             return;
@@ -1217,27 +1501,145 @@ impl FamilyPanel {
             None => Ok(None),
         };
         match moved {
-            Ok(moved) => {
-                self.documents.remove(index);
+            Ok(recycled) => {
+                let document = self.documents.remove(index);
+                let label = document.family().label.clone();
                 self.current = if self.documents.is_empty() {
                     None
                 } else {
-                    Some(0)
+                    Some(index.min(self.documents.len() - 1))
                 };
                 self.reset_forms();
-                self.status = Some((
-                    match moved {
-                        Some(path) => format!(
-                            "已移除；文件移到了 {}，需要时可以导入恢复。",
-                            path.display()
-                        ),
-                        None => "已移除（还没有保存过）。".to_owned(),
+                self.derived = None;
+                self.report(
+                    match &recycled {
+                        Some(_) => format!("已把“{label}”移到回收站（左边列表下方），可以恢复。"),
+                        None => format!("已移除“{label}”（还没有保存过）。"),
                     },
                     false,
-                ));
+                );
+                self.last_removed = Some(Removed {
+                    document,
+                    index,
+                    recycled,
+                });
+                self.refresh_recycled();
             }
-            Err(error) => self.status = Some((format!("移除失败：{error}"), true)),
+            Err(error) => self.report(format!("移除失败：{error}"), true),
         }
+    }
+
+    /// Takes back the removal just made: the family returns to its place in the list, with
+    /// its unsaved changes if it had any.
+    fn undo_remove(&mut self) {
+        let Some(removed) = self.last_removed.take() else {
+            return;
+        };
+        let mut document = removed.document;
+        if let (Some(store), Some(path)) = (self.store.clone(), removed.recycled.as_ref()) {
+            let taken = self.taken_ids();
+            let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+            match store.restore_recycled(path, &taken) {
+                Ok(family) if family.id != document.family().id => {
+                    // Restored under a fresh id: keep the saved version.
+                    document = FamilyDocument::new(family);
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    self.report(format!("无法撤销移除：{error}"), true);
+                    self.refresh_recycled();
+                    return;
+                }
+            }
+        }
+        let label = document.family().label.clone();
+        let index = removed.index.min(self.documents.len());
+        self.documents.insert(index, document);
+        self.current = Some(index);
+        self.derived = None;
+        self.reset_forms();
+        self.refresh_recycled();
+        self.report(format!("已恢复“{label}”。"), false);
+    }
+
+    /// Restores a family from the recycle folder list.
+    fn restore_recycled(&mut self, index: usize) {
+        let (Some(store), Some(entry)) = (self.store.clone(), self.recycled.get(index).cloned())
+        else {
+            return;
+        };
+        let taken = self.taken_ids();
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        match store.restore_recycled(&entry.path, &taken) {
+            Ok(family) => {
+                let label = family.label.clone();
+                self.documents.push(FamilyDocument::new(family));
+                self.current = Some(self.documents.len() - 1);
+                self.last_removed = None;
+                self.derived = None;
+                self.reset_forms();
+                self.report(format!("已从回收站恢复“{label}”。"), false);
+            }
+            Err(error) => self.report(format!("恢复失败：{error}"), true),
+        }
+        self.refresh_recycled();
+    }
+}
+
+/// Whether two holder forms hold the same typed values (the form changed this frame when not).
+fn same_holder_fields(a: &HolderForm, b: &HolderForm) -> bool {
+    a.label == b.label
+        && a.name == b.name
+        && a.id_text == b.id_text
+        && a.insurance == b.insurance
+        && a.status == b.status
+        && a.region == b.region
+        && a.balance_text == b.balance_text
+}
+
+/// The ID number's problem next to the field, as it is typed: shown once the number is long
+/// enough to judge (or has a wrong character), gone when it is corrected.
+fn id_hint_ui(ui: &mut egui::Ui, text: &str, today: NaiveDate) {
+    let typed = text.trim();
+    if typed.is_empty() {
+        return;
+    }
+    let judged = typed.chars().count() >= 18
+        || typed
+            .chars()
+            .any(|c| !(c.is_ascii_digit() || matches!(c, 'x' | 'X' | '０'..='９' | 'Ｘ' | 'ｘ')));
+    if !judged {
+        return;
+    }
+    match check_id_number(Some(typed), today) {
+        Ok(_) => {
+            ui.label(RichText::new("✓ 格式正确").color(theme::status_color(ui.visuals(), false)));
+        }
+        Err(problem) => {
+            ui.label(
+                RichText::new(format!("⚠ {problem}"))
+                    .color(theme::status_color(ui.visuals(), true)),
+            );
+        }
+    }
+}
+
+/// A name short enough for a button (the whole name is in the tooltip).
+fn short_name(name: &str) -> String {
+    const MAX: usize = 8;
+    if name.chars().count() <= MAX {
+        name.to_owned()
+    } else {
+        format!("{}…", name.chars().take(MAX).collect::<String>())
+    }
+}
+
+/// `王喆` → `王某` for file names (DOMAIN.md: display masks stay 王**).
+fn file_name_mask(name: &str) -> String {
+    let masked = mask_name(name.trim());
+    match masked.chars().next() {
+        Some(first) if masked.chars().count() > 1 => format!("{first}某"),
+        _ => masked,
     }
 }
 

@@ -83,7 +83,8 @@ impl ThemeChoice {
     }
 }
 
-/// What the window remembers across restarts: preferences only, never family data.
+/// What the window remembers across restarts: preferences and the questionnaires' answers,
+/// never family data (names, ID numbers).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Preferences {
@@ -91,6 +92,8 @@ pub struct Preferences {
     pub topic: Topic,
     pub theme: ThemeChoice,
     pub zoom: f32,
+    /// Each procedure's questionnaire answers and ticks (facts about insurance, no names).
+    pub questionnaires: crate::checklist::Questionnaires,
 }
 
 impl Default for Preferences {
@@ -100,6 +103,7 @@ impl Default for Preferences {
             topic: Topic::FamilySharing,
             theme: ThemeChoice::System,
             zoom: 1.0,
+            questionnaires: crate::checklist::Questionnaires::default(),
         }
     }
 }
@@ -110,17 +114,19 @@ pub struct AppStorage {
     pub families: Option<FamilyStore>,
     /// The folder for exports made without a dialog.
     pub exports: Option<PathBuf>,
+    /// Whether to open the system's file dialogs; without them (tests, a desktop with no
+    /// dialog service) "导出…" saves to the export folder and says where.
+    pub native_dialogs: bool,
 }
 
 impl AppStorage {
-    /// The user's data folder for families; ~/Documents/医保助手导出 (or the data folder) for
+    /// The user's data folder for families; Documents/医保助手导出 (or ~/医保助手导出) for
     /// exports.
     pub fn for_user() -> Self {
         AppStorage {
             families: FamilyStore::in_data_dir(),
-            exports: directories::UserDirs::new()
-                .and_then(|dirs| dirs.document_dir().map(|d| d.join("医保助手导出")))
-                .or_else(|| crate::store::data_dir().map(|d| d.join("exports"))),
+            exports: crate::paths::export_dir(),
+            native_dialogs: true,
         }
     }
 }
@@ -185,8 +191,15 @@ impl YibaoApp {
             storage.exports.clone(),
             &default_city,
             today,
+            storage.native_dialogs,
         );
-        let checklist = ChecklistPanel::new(&default_city, storage.exports, today);
+        let checklist = ChecklistPanel::new(
+            &default_city,
+            storage.exports,
+            today,
+            preferences.questionnaires,
+            storage.native_dialogs,
+        );
         YibaoApp {
             policies,
             index,
@@ -239,29 +252,37 @@ impl YibaoApp {
             topic: self.explorer.topic(),
             theme: self.theme,
             zoom: self.zoom,
+            questionnaires: self.checklist.sessions().clone(),
         }
     }
 
+    /// The one place commands are applied: the keyboard's and the buttons', for the tab
+    /// shown. Ctrl+E exports the visible tab's list (the family's list on the family tab);
+    /// undo, redo and save act on families only on the family tab.
     fn run_commands(&mut self, ctx: &egui::Context) {
-        for command in UiCommand::pressed(ctx) {
-            match command {
-                UiCommand::FocusSearch => {
+        let mut queue = self.family.take_sent_commands();
+        queue.extend(UiCommand::pressed(ctx));
+        for command in queue {
+            match (command, self.tab) {
+                (UiCommand::FocusSearch, _) => {
                     self.tab = Tab::Explorer;
                     ctx.memory_mut(|m| m.request_focus(search_box_id()));
                 }
-                UiCommand::Save => {
+                (UiCommand::Save, Tab::Family) => {
                     self.family.save_all();
                 }
-                UiCommand::Export => {
-                    self.tab = Tab::Checklist;
+                (UiCommand::Export, Tab::Family) => self.family.request_binding_export(),
+                (UiCommand::Export, Tab::Checklist) => {
                     self.checklist.export_with_dialog(&self.policies.set);
                 }
-                UiCommand::Undo => self.family.undo(),
-                UiCommand::Redo => self.family.redo(),
-                UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
+                (UiCommand::Undo, Tab::Family) => self.family.undo(),
+                (UiCommand::Redo, Tab::Family) => self.family.redo(),
+                (UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset, _) => {
                     self.zoom = commands::next_zoom(self.zoom, command);
                     ctx.set_zoom_factor(self.zoom);
                 }
+                // Nothing to save, export or undo on this tab.
+                (UiCommand::Save | UiCommand::Export | UiCommand::Undo | UiCommand::Redo, _) => {}
             }
         }
     }
@@ -313,6 +334,8 @@ impl YibaoApp {
             Tab::Family => family.ui(ui, &policies.set),
             Tab::Checklist => checklist.ui(ui, &policies.set),
         });
+        // Buttons pressed in this frame: applied now, in the same place as the keys.
+        self.run_commands(ui.ctx());
     }
 }
 

@@ -62,6 +62,16 @@ pub fn warning_color(dark_mode: bool) -> Color32 {
     }
 }
 
+/// Colour of an outcome line: failures in the error colour (red), successes in green; never
+/// the other way round.
+pub fn status_color(visuals: &egui::Visuals, is_error: bool) -> Color32 {
+    match (is_error, visuals.dark_mode) {
+        (true, true) => Color32::from_rgb(0xff, 0x8a, 0x80),
+        (true, false) => Color32::from_rgb(0xb7, 0x1c, 0x1c),
+        (false, dark) => correction_color(dark),
+    }
+}
+
 /// Outline of the selected card (the one a search result jumped to).
 pub fn selection_color(visuals: &egui::Visuals) -> Color32 {
     visuals.selection.stroke.color

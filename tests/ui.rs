@@ -339,6 +339,42 @@ fn no_two_commands_share_a_shortcut() {
     }
 }
 
+/// On every platform's keyboard (Ctrl on Windows and Linux, Cmd on macOS), pressing a
+/// command's shortcut runs that command and no other: commands are matched in order with
+/// egui's logical matching (extra Shift is ignored), so the first match must be the command
+/// itself.
+#[test]
+fn each_shortcut_runs_its_own_command_on_every_platform() {
+    use eframe::egui::Modifiers;
+    let platforms = [
+        ("Windows/Linux", Modifiers::CTRL | Modifiers::COMMAND),
+        ("macOS", Modifiers::MAC_CMD | Modifiers::COMMAND),
+    ];
+    for (platform, command_keys) in platforms {
+        for command in UiCommand::ALL {
+            for shortcut in command.shortcuts() {
+                let mut pressed = Modifiers::NONE;
+                if shortcut.modifiers.command {
+                    pressed |= command_keys;
+                }
+                pressed.shift = shortcut.modifiers.shift;
+                pressed.alt = shortcut.modifiers.alt;
+                let first = UiCommand::ALL.into_iter().find(|candidate| {
+                    candidate.shortcuts().iter().any(|other| {
+                        other.logical_key == shortcut.logical_key
+                            && pressed.matches_logically(other.modifiers)
+                    })
+                });
+                assert_eq!(
+                    first,
+                    Some(command),
+                    "{platform}: {shortcut:?} runs {first:?}, not {command:?}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn the_window_works_at_1024_by_600() {
     let mut harness = harness_with(Preferences::default(), [1024.0, 600.0]);

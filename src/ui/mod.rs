@@ -452,6 +452,12 @@ fn skipped_files_ui(ui: &mut egui::Ui, policies: &LoadReport) {
 
 /// Opens the window; returns when it is closed.
 pub fn run_window(folders: &[(PathBuf, bool)]) -> ExitCode {
+    // Warnings and errors of the window go to yibao.log in the data folder (see `log`).
+    if let Some(file) = crate::paths::log_file()
+        && let Err(error) = crate::log::log_to_file(&file)
+    {
+        log_error(&format!("无法写日志文件 {}：{error}", file.display()));
+    }
     let policies = policy::load_with_folders(folders);
     for problem in &policies.problems {
         log_problem(problem);
@@ -495,12 +501,9 @@ pub fn run_window(folders: &[(PathBuf, bool)]) -> ExitCode {
     }
 }
 
-#[expect(
-    clippy::print_stderr,
-    reason = "start-up problems are logged to stderr as well as shown"
-)]
+/// A policy file that was skipped: shown in the window, and logged once.
 fn log_problem(problem: &policy::Diagnostic) {
-    eprintln!("warning: {problem}");
+    crate::log::warn(&problem.to_string());
 }
 
 #[expect(
@@ -508,5 +511,6 @@ fn log_problem(problem: &policy::Diagnostic) {
     reason = "the window could not open, so stderr is all there is"
 )]
 fn log_error(message: &str) {
+    crate::log::error(message);
     eprintln!("{message}");
 }

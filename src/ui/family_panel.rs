@@ -771,8 +771,9 @@ impl FamilyPanel {
         }
         let id_number = match check_id_number(Some(&form.id_text), self.today) {
             Ok(id) => id.map(|id| id.as_str().to_owned()),
-            Err(problem) => {
-                form.errors.push(format!("身份证号：{problem}"));
+            Err(_) => {
+                form.errors
+                    .push("身份证号有误，请按输入框旁的提示改正".to_owned());
                 None
             }
         };
@@ -820,7 +821,11 @@ impl FamilyPanel {
         };
         let mut applied = document.apply_typing("holder", FamilyEdit::SetHolder(holder));
         if applied.is_ok() && label_changed {
-            applied = document.apply_typing("holder", FamilyEdit::SetLabel(label));
+            applied = document.apply_typing("holder", FamilyEdit::SetLabel(label.clone()));
+        }
+        if applied.is_ok() {
+            // The field shows the name the family now has (家庭 1 → 王家).
+            self.holder_form.label = label;
         }
         match applied {
             Ok(()) => {

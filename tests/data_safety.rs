@@ -562,3 +562,20 @@ fn commands_follow_the_tab() {
         1
     );
 }
+
+// 9. A long name never pushes the card's buttons off: cut, with the whole name on hover.
+#[test]
+fn a_long_name_is_cut_on_the_buttons() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app(dir.path(), Preferences::default());
+    family_with_typed_holder(&mut harness);
+    click(&mut harness, "完成");
+    let long = "欧阳娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜";
+    fill(&mut harness, "家人姓名", long);
+    harness
+        .get_by_role_and_label(Role::Button, "添加家人")
+        .click();
+    harness.run();
+    harness.get_by_label("修改 欧阳娜娜娜娜娜娜…");
+    assert!(harness.query_by_label(&format!("修改 {long}")).is_none());
+}

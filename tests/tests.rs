@@ -10,6 +10,7 @@ mod data_safety;
 mod family;
 mod family_ui;
 mod kill;
+mod layers;
 mod loader;
 mod resolution;
 mod search;

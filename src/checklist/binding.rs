@@ -5,9 +5,8 @@
 use chrono::NaiveDate;
 
 use super::answers::{Answers, holds, sort_answers};
-use super::evaluate::{
-    CaseResult, Checklist, ChecklistError, fingerprint, from_answers, notices, unknown_region,
-};
+use super::evaluate::{fingerprint, from_answers, notices, unknown_region};
+use super::model::{CaseResult, Checklist, ChecklistError};
 use crate::domain::{Confidence, Fact, Insurance, Procedure, Relation, Use, Verdict};
 use crate::family::privacy::{holder_line, member_line};
 use crate::family::{

@@ -4,14 +4,16 @@
 
 mod answers;
 mod binding;
+mod calendar;
 mod evaluate;
+mod model;
 mod session;
 mod transfer;
 mod withdrawal;
 
 pub use answers::{AnswerError, Answers, IgnoredAnswer, parse_answer};
 pub use binding::family_binding_checklist;
-pub use evaluate::{
-    CaseResult, Checklist, ChecklistError, QuestionView, add_working_days, evaluate, questions_for,
-};
+pub use calendar::add_working_days;
+pub use evaluate::{evaluate, questions_for};
+pub use model::{CaseResult, Checklist, ChecklistError, QuestionView};
 pub use session::{Questionnaire, Questionnaires};

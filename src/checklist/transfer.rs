@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 
 use super::answers::{Answers, holds, sort_answers};
-use super::evaluate::{CaseResult, Checklist, add_working_days, from_answers};
+use super::calendar::add_working_days;
+use super::evaluate::from_answers;
+use super::model::{CaseResult, Checklist};
 use crate::domain::{Confidence, Fact, Procedure, Verdict};
 use crate::policy::{PolicySet, Reason, ResolvedRegion};
 

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use super::answers::{
     Answers, contradicted, holds, question_text, ruled_out, sort_answers, value_label,
 };
-use super::evaluate::{CaseResult, Checklist, from_answers};
+use super::evaluate::from_answers;
+use super::model::{CaseResult, Checklist};
 use crate::domain::{Fact, Procedure, Verdict};
 use crate::policy::{
     Condition, Defined, PolicySet, Question, Reason, ResolvedRegion, WithdrawalCaseRule,

@@ -171,5 +171,5 @@ pub fn load_with_folders(folders: &[(PathBuf, bool)]) -> LoadReport {
 
 /// The `policies/` folder in the user's data directory, where local overrides live.
 pub fn user_policy_dir() -> Option<PathBuf> {
-    crate::store::data_dir().map(|d| d.join("policies"))
+    crate::paths::data_dir().map(|d| d.join("policies"))
 }

@@ -7,7 +7,7 @@ pub mod commands;
 mod compare_panel;
 mod explorer_panel;
 mod export_bar;
-mod family_panel;
+mod family;
 pub mod fonts;
 mod search_panel;
 mod sources_panel;
@@ -27,7 +27,8 @@ use crate::store::FamilyStore;
 pub use checklist_panel::ChecklistPanel;
 use commands::UiCommand;
 pub use explorer_panel::{ExplorerMode, ExplorerPanel};
-pub use family_panel::FamilyPanel;
+pub use family::FamilyPanel;
+pub use family::workspace::{FamilyAction, FamilyWorkspace};
 pub use search_panel::{StatementAddress, search_box_id};
 
 /// The window title.

@@ -1,0 +1,275 @@
+//! The family tab's forms as typed (holder, relative, expense) and how typed text becomes an
+//! edit of the family, or the reasons it cannot yet. No egui in this file.
+
+use chrono::NaiveDate;
+
+use crate::domain::{Insurance, InsuredStatus, Relation, Use};
+use crate::family::{
+    BindingStatus, Expense, Family, Holder, Member, check_id_number, parse_amount,
+};
+
+/// The holder's fields as typed.
+#[derive(Debug, Clone, Default)]
+pub struct HolderForm {
+    pub open: bool,
+    pub label: String,
+    pub name: String,
+    pub id_text: String,
+    pub insurance: Option<Insurance>,
+    pub status: Option<InsuredStatus>,
+    pub region: String,
+    pub balance_text: String,
+    pub errors: Vec<String>,
+}
+
+impl HolderForm {
+    /// The form filled from `family`.
+    pub fn of(family: &Family, open: bool) -> Self {
+        let holder = &family.holder;
+        HolderForm {
+            open,
+            label: family.label.clone(),
+            name: holder.name.clone(),
+            id_text: holder.id_number.clone().unwrap_or_default(),
+            insurance: Some(holder.insurance),
+            status: holder.status,
+            region: holder.region.clone(),
+            balance_text: holder.balance.to_string(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// Whether two forms hold the same typed values.
+    pub fn same_fields(&self, other: &HolderForm) -> bool {
+        self.label == other.label
+            && self.name == other.name
+            && self.id_text == other.id_text
+            && self.insurance == other.insurance
+            && self.status == other.status
+            && self.region == other.region
+            && self.balance_text == other.balance_text
+    }
+
+    /// The holder and the family's name as typed, or `None` with `errors` saying why. A
+    /// family still called by its number gets the holder's surname (王喆 → 王家).
+    pub fn checked_holder(&mut self, today: NaiveDate) -> Option<(Holder, String)> {
+        self.errors.clear();
+        if self.name.trim().is_empty() {
+            self.errors.push("请填写参保人姓名".to_owned());
+        }
+        let id_number = match check_id_number(Some(&self.id_text), today) {
+            Ok(id) => id.map(|id| id.as_str().to_owned()),
+            // The problem itself is shown next to the field.
+            Err(_) => {
+                self.errors
+                    .push("身份证号有误，请按输入框旁的提示改正".to_owned());
+                None
+            }
+        };
+        let balance = match parse_amount(&self.balance_text) {
+            Ok(amount) => Some(amount),
+            Err(error) => {
+                self.errors.push(format!("个人账户余额：{error}"));
+                None
+            }
+        };
+        if self.insurance.is_none() {
+            self.errors.push("请选择参保类型".to_owned());
+        }
+        let (Some(balance), Some(insurance), true) =
+            (balance, self.insurance, self.errors.is_empty())
+        else {
+            return None;
+        };
+        let holder = Holder {
+            name: self.name.trim().to_owned(),
+            id_number,
+            insurance,
+            status: if insurance == Insurance::Employee {
+                self.status
+            } else {
+                None
+            },
+            region: self.region.clone(),
+            balance,
+        };
+        let typed_label = self.label.trim().to_owned();
+        let label = if typed_label.starts_with("家庭 ") && !holder.name.is_empty() {
+            format!("{}家", holder.name.chars().next().unwrap_or('某'))
+        } else if typed_label.is_empty() {
+            "未命名家庭".to_owned()
+        } else {
+            typed_label
+        };
+        Some((holder, label))
+    }
+}
+
+/// A relative's fields as typed (adding a new one, or editing `editing`).
+#[derive(Debug, Clone)]
+pub struct MemberForm {
+    pub editing: Option<u32>,
+    pub name: String,
+    pub id_text: String,
+    pub relation: Relation,
+    pub insurance: Insurance,
+    pub region: String,
+    pub status: BindingStatus,
+    pub supported_by_others: bool,
+    pub notes: String,
+    pub error: Option<String>,
+}
+
+impl MemberForm {
+    /// An empty form for a relative insured in `region`.
+    pub fn empty(region: &str) -> Self {
+        MemberForm {
+            editing: None,
+            name: String::new(),
+            id_text: String::new(),
+            relation: Relation::Spouse,
+            insurance: Insurance::Resident,
+            region: region.to_owned(),
+            status: BindingStatus::Planned,
+            supported_by_others: false,
+            notes: String::new(),
+            error: None,
+        }
+    }
+
+    /// The form filled from a member, to edit him.
+    pub fn of(member: &Member) -> Self {
+        MemberForm {
+            editing: Some(member.id),
+            name: member.name.clone(),
+            id_text: member.id_number.clone().unwrap_or_default(),
+            relation: member.relation,
+            insurance: member.insurance,
+            region: member.region.clone(),
+            status: member.status,
+            supported_by_others: member.supported_by_others,
+            notes: member.notes.clone(),
+            error: None,
+        }
+    }
+
+    /// The member as typed (`previous`: the member being edited), or `None` with `error`
+    /// saying why.
+    pub fn checked_member(
+        &mut self,
+        previous: Option<&Member>,
+        today: NaiveDate,
+    ) -> Option<Member> {
+        if self.name.trim().is_empty() {
+            self.error = Some("请填写家人姓名".to_owned());
+            return None;
+        }
+        let Ok(id_number) = check_id_number(Some(&self.id_text), today) else {
+            // The problem itself is shown next to the field.
+            self.error = Some("身份证号有误，请按输入框旁的提示改正".to_owned());
+            return None;
+        };
+        Some(Member {
+            id: self.editing.unwrap_or(0),
+            name: self.name.trim().to_owned(),
+            id_number: id_number.map(|id| id.as_str().to_owned()),
+            relation: self.relation,
+            insurance: self.insurance,
+            region: self.region.clone(),
+            status: self.status,
+            bound_on: previous
+                .and_then(|m| m.bound_on)
+                .or_else(|| (self.status == BindingStatus::Bound).then_some(today)),
+            ended_on: previous
+                .and_then(|m| m.ended_on)
+                .or_else(|| (self.status == BindingStatus::Ended).then_some(today)),
+            supported_by_others: self.supported_by_others,
+            notes: self.notes.trim().to_owned(),
+        })
+    }
+}
+
+/// An expense as typed.
+#[derive(Debug, Clone)]
+pub struct ExpenseForm {
+    pub member: Option<u32>,
+    pub date_text: String,
+    pub category: Use,
+    pub amount_text: String,
+    pub error: Option<String>,
+}
+
+impl ExpenseForm {
+    /// An empty form dated `today`.
+    pub fn new(today: NaiveDate) -> Self {
+        ExpenseForm {
+            member: None,
+            date_text: today.format("%Y-%m-%d").to_string(),
+            category: Use::MedicalSelfPay,
+            amount_text: String::new(),
+            error: None,
+        }
+    }
+
+    /// The expense as typed, or `None` with `error` saying why.
+    pub fn checked_expense(&mut self) -> Option<Expense> {
+        let Some(member) = self.member else {
+            self.error = Some("请选择家人".to_owned());
+            return None;
+        };
+        let Ok(date) = NaiveDate::parse_from_str(self.date_text.trim(), "%Y-%m-%d") else {
+            self.error = Some(format!(
+                "日期“{}”不对，请按 2026-03-01 的格式填写",
+                self.date_text.trim()
+            ));
+            return None;
+        };
+        let amount = match parse_amount(&self.amount_text) {
+            Ok(amount) => amount,
+            Err(error) => {
+                self.error = Some(format!("金额：{error}"));
+                return None;
+            }
+        };
+        Some(Expense {
+            member,
+            date,
+            category: self.category,
+            amount,
+            note: String::new(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 30).expect("date")
+    }
+
+    #[test]
+    fn a_holder_form_with_a_comma_in_the_balance_is_not_applied() {
+        let mut form = HolderForm::of(&Family::new("f", "家庭 1", "nanjing"), true);
+        form.name = "王喆".to_owned();
+        form.balance_text = "12,5".to_owned();
+        assert!(form.checked_holder(today()).is_none());
+        assert!(form.errors.iter().any(|e| e.contains("请用小数点")));
+        form.balance_text = "12.5".to_owned();
+        let (holder, label) = form.checked_holder(today()).expect("valid");
+        assert_eq!(holder.balance.to_string(), "12.50");
+        assert_eq!(label, "王家");
+    }
+
+    #[test]
+    fn an_expense_needs_a_member_a_date_and_an_amount() {
+        let mut form = ExpenseForm::new(today());
+        assert!(form.checked_expense().is_none());
+        form.member = Some(1);
+        form.amount_text = "0,5".to_owned();
+        assert!(form.checked_expense().is_none());
+        form.amount_text = "0.5".to_owned();
+        assert!(form.checked_expense().is_some());
+    }
+}

@@ -1,0 +1,227 @@
+//! The family tab's toolbar: save, undo, redo, the printable list, backups and removal, the
+//! outcome of the last action, and the confirmations that stand before removing a family or
+//! writing full ID numbers.
+
+use eframe::egui::{self, RichText};
+
+use super::workspace::FamilyAction;
+use super::{Confirm, FamilyPanel};
+use crate::ui::commands::UiCommand;
+use crate::ui::theme;
+
+impl FamilyPanel {
+    pub(super) fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
+        let has_family = self.current_family().is_some();
+        ui.horizontal_wrapped(|ui| {
+            let dirty = self.has_unsaved_changes();
+            if ui
+                .add_enabled(dirty, egui::Button::new("保存"))
+                .on_hover_text(UiCommand::Save.tooltip(ui.ctx()))
+                .clicked()
+            {
+                self.sent.push(UiCommand::Save);
+            }
+            let (can_undo, can_redo) = self
+                .workspace
+                .current_document()
+                .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
+            if ui
+                .add_enabled(can_undo, egui::Button::new("撤销"))
+                .on_hover_text(UiCommand::Undo.tooltip(ui.ctx()))
+                .clicked()
+            {
+                self.sent.push(UiCommand::Undo);
+            }
+            if ui
+                .add_enabled(can_redo, egui::Button::new("重做"))
+                .on_hover_text(UiCommand::Redo.tooltip(ui.ctx()))
+                .clicked()
+            {
+                self.sent.push(UiCommand::Redo);
+            }
+            if ui
+                .add_enabled(
+                    has_family,
+                    egui::Button::new(RichText::new("导出家庭共济清单（打印用）…").strong()),
+                )
+                .on_hover_text(UiCommand::Export.tooltip(ui.ctx()))
+                .clicked()
+            {
+                self.sent.push(UiCommand::Export);
+            }
+            ui.menu_button("备份与恢复", |ui| {
+                if ui
+                    .add_enabled(has_family, egui::Button::new("备份家庭文件…"))
+                    .on_hover_text(
+                        "备份文件含完整姓名和身份证号，用于换电脑或留底，不是打印用的清单",
+                    )
+                    .clicked()
+                {
+                    self.confirm = Some(Confirm::Backup { with_dialog: true });
+                    ui.close();
+                }
+                if ui
+                    .add_enabled(has_family, egui::Button::new("备份到默认文件夹"))
+                    .clicked()
+                {
+                    self.confirm = Some(Confirm::Backup { with_dialog: false });
+                    ui.close();
+                }
+                if ui.button("导入家庭文件…").clicked() {
+                    self.import_with_dialog();
+                    ui.close();
+                }
+                if ui
+                    .add_enabled(
+                        has_family,
+                        egui::Button::new("从备份恢复上一次保存前的版本"),
+                    )
+                    .clicked()
+                {
+                    self.act(FamilyAction::RestoreBackup);
+                    ui.close();
+                }
+            });
+            if ui
+                .add_enabled(has_family, egui::Button::new("移除此家庭…"))
+                .clicked()
+            {
+                self.confirm = Some(Confirm::Remove);
+            }
+            if dirty {
+                ui.label(
+                    RichText::new("有未保存的修改")
+                        .color(theme::warning_color(ui.visuals().dark_mode)),
+                );
+            }
+        });
+        if let Some(status) = self.workspace.status().cloned() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(&status.text)
+                        .color(theme::status_color(ui.visuals(), status.is_error)),
+                );
+                if self.workspace.can_undo_remove()
+                    && ui
+                        .button("撤销移除")
+                        .on_hover_text(UiCommand::Undo.tooltip(ui.ctx()))
+                        .clicked()
+                {
+                    self.sent.push(UiCommand::Undo);
+                }
+            });
+        }
+        ui.separator();
+        self.confirm_ui(ui);
+    }
+
+    /// The open confirmation, as a window over the tab.
+    fn confirm_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(confirm) = self.confirm.clone() else {
+            return;
+        };
+        let label = self
+            .current_family()
+            .map(|f| f.label.clone())
+            .unwrap_or_default();
+        let (title, text, yes) = match confirm {
+            Confirm::Remove => (
+                "移除家庭",
+                format!(
+                    "把“{label}”移到回收站？移除后它不在列表里，可以在左边的“回收站”里恢复，也可以马上按“撤销移除”。"
+                ),
+                "移到回收站",
+            ),
+            Confirm::Backup { .. } => (
+                "备份家庭文件",
+                "备份文件里有这个家庭全部人员的完整姓名和身份证号，任何拿到文件的人都能看到。它用于换电脑或留底；要打印带去办理的，请用“导出家庭共济清单”（默认隐藏姓名和身份证号）。继续备份吗？".to_owned(),
+                "我知道，继续备份",
+            ),
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("family_confirm")).show(ui.ctx(), |ui| {
+            ui.set_max_width(460.0);
+            ui.heading(title);
+            ui.label(text);
+            ui.horizontal(|ui| {
+                if ui.button(yes).clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("取消").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        match answer {
+            Some(true) => {
+                self.confirm = None;
+                match confirm {
+                    Confirm::Remove => {
+                        self.act(FamilyAction::Remove);
+                    }
+                    Confirm::Backup { with_dialog } => self.backup(with_dialog),
+                }
+            }
+            Some(false) => self.confirm = None,
+            None => {}
+        }
+    }
+
+    /// Writes the raw family file: where the user picks, or (no dialog) to the export
+    /// folder under a name that replaces nothing.
+    fn backup(&mut self, with_dialog: bool) {
+        let Some(file_name) = self.workspace.backup_file_name() else {
+            return;
+        };
+        let path = if with_dialog && self.native_dialogs {
+            let picked = rfd::FileDialog::new()
+                .set_title("备份家庭文件（含完整姓名和身份证号）")
+                .set_file_name(&file_name)
+                .add_filter("家庭文件", &["json"])
+                .save_file();
+            let Some(path) = picked else {
+                self.workspace.report(
+                    "没有选择位置（如果没有弹出窗口，请用“备份到默认文件夹”）。".to_owned(),
+                    false,
+                );
+                return;
+            };
+            path
+        } else {
+            let Some(folder) = self.workspace.export_dir() else {
+                self.workspace
+                    .report("找不到默认导出文件夹。".to_owned(), true);
+                return;
+            };
+            crate::export::unused_path(&folder.join(file_name))
+        };
+        self.act(FamilyAction::Backup(path));
+    }
+
+    fn import_with_dialog(&mut self) {
+        let picked = if self.native_dialogs {
+            rfd::FileDialog::new()
+                .set_title("导入家庭文件")
+                .add_filter("家庭文件", &["json"])
+                .pick_file()
+        } else {
+            None
+        };
+        match picked {
+            Some(path) => self.import_file(&path),
+            None => {
+                let folder = self
+                    .workspace
+                    .export_dir()
+                    .map(|f| f.display().to_string())
+                    .unwrap_or_default();
+                self.workspace.report(
+                    format!(
+                        "没有选择文件（如果没有弹出窗口，可以把家庭文件放进 {folder} 后再试）。"
+                    ),
+                    false,
+                );
+            }
+        }
+    }
+}

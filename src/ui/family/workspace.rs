@@ -1,0 +1,620 @@
+//! The family tab without pixels: the open families with their edit histories, which one is
+//! shown, saving, importing, backups, the recycle folder and the outcome of the last action.
+//! The panel lays out and sends [`FamilyAction`]s; [`FamilyWorkspace::apply`] carries them out
+//! here, where unit tests drive them directly. No egui in this file.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::family::{Family, FamilyDocument, FamilyEdit, fresh_family_id, is_safe_family_id};
+use crate::store::{
+    FamilyStore, RecycledFamily, family_from_json, family_to_json, write_atomically,
+};
+
+/// Something the user did on the family tab.
+#[derive(Debug, Clone)]
+pub enum FamilyAction {
+    /// A new, empty family, shown.
+    NewFamily,
+    /// Show the family at this place in the list.
+    Select(usize),
+    /// An edit of the family shown (one undo step).
+    Edit(FamilyEdit),
+    /// An edit made while typing in `form`: one stretch of typing is one undo step.
+    Typing {
+        form: &'static str,
+        edit: FamilyEdit,
+    },
+    /// The typing stretch ended (the form was closed).
+    EndTyping,
+    /// Ctrl+Z: the removal just made, or the last edit.
+    Undo,
+    /// Ctrl+Shift+Z.
+    Redo,
+    /// Ctrl+S: every family with unsaved changes.
+    SaveAll,
+    /// Move the family shown to the recycle folder.
+    Remove,
+    /// Put a family of the recycle folder back (its place in [`FamilyWorkspace::recycled`]).
+    RestoreRecycled(usize),
+    /// Replace the family shown with its backup (the version before the last save).
+    RestoreBackup,
+    /// Add the family in this file, unsaved.
+    Import(PathBuf),
+    /// Write the family shown, whole (names and ID numbers), to this file.
+    Backup(PathBuf),
+}
+
+/// The outcome of the last action, shown under the toolbar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// A family just removed: its document as it was and where its file went.
+struct Removed {
+    document: FamilyDocument,
+    index: usize,
+    recycled: Option<PathBuf>,
+}
+
+/// The families of the tab and everything done to them.
+pub struct FamilyWorkspace {
+    store: Option<FamilyStore>,
+    export_dir: Option<PathBuf>,
+    documents: Vec<FamilyDocument>,
+    current: Option<usize>,
+    /// Problems found when loading the folder (files set aside or left alone).
+    load_problems: Vec<String>,
+    status: Option<Status>,
+    last_removed: Option<Removed>,
+    recycled: Vec<RecycledFamily>,
+    default_region: String,
+    today: NaiveDate,
+}
+
+impl FamilyWorkspace {
+    /// Loads the saved families from `store` (none when there is no data folder).
+    pub fn new(
+        store: Option<FamilyStore>,
+        export_dir: Option<PathBuf>,
+        default_region: &str,
+        today: NaiveDate,
+    ) -> Self {
+        let (documents, load_problems) = match &store {
+            Some(store) => {
+                let scan = store.load_all();
+                (
+                    scan.families
+                        .into_iter()
+                        .map(FamilyDocument::new)
+                        .collect::<Vec<_>>(),
+                    scan.problems,
+                )
+            }
+            None => (
+                Vec::new(),
+                vec!["找不到保存数据的文件夹，家庭信息无法保存。".to_owned()],
+            ),
+        };
+        for problem in &load_problems {
+            crate::log::warn(problem);
+        }
+        let mut workspace = FamilyWorkspace {
+            store,
+            export_dir,
+            current: if documents.is_empty() { None } else { Some(0) },
+            documents,
+            load_problems,
+            status: None,
+            last_removed: None,
+            recycled: Vec::new(),
+            default_region: default_region.to_owned(),
+            today,
+        };
+        workspace.refresh_recycled();
+        workspace
+    }
+
+    /// Carries out `action`. Returns false when it failed or was refused (the status says
+    /// why).
+    pub fn apply(&mut self, action: FamilyAction) -> bool {
+        match action {
+            FamilyAction::NewFamily => self.new_family(),
+            FamilyAction::Select(index) => self.select(index),
+            FamilyAction::Edit(edit) => self.edit(edit),
+            FamilyAction::Typing { form, edit } => self.edit_typing(form, edit),
+            FamilyAction::EndTyping => {
+                if let Some(document) = self.document_mut() {
+                    document.end_typing();
+                }
+                true
+            }
+            FamilyAction::Undo => self.undo(),
+            FamilyAction::Redo => self.redo(),
+            FamilyAction::SaveAll => self.save_all(),
+            FamilyAction::Remove => self.remove_current(),
+            FamilyAction::RestoreRecycled(index) => self.restore_recycled(index),
+            FamilyAction::RestoreBackup => self.restore_backup(),
+            FamilyAction::Import(path) => self.import_file(&path),
+            FamilyAction::Backup(path) => self.backup_to(&path),
+        }
+    }
+
+    // ---- what the panel reads -------------------------------------------------------------
+
+    /// The families, in list order.
+    pub fn documents(&self) -> &[FamilyDocument] {
+        &self.documents
+    }
+
+    /// The place of the family shown.
+    pub fn current_index(&self) -> Option<usize> {
+        self.current
+    }
+
+    /// The family shown, if any.
+    pub fn current_family(&self) -> Option<&Family> {
+        self.current
+            .and_then(|i| self.documents.get(i))
+            .map(FamilyDocument::family)
+    }
+
+    /// The document of the family shown (undo state, revision).
+    pub fn current_document(&self) -> Option<&FamilyDocument> {
+        self.current.and_then(|i| self.documents.get(i))
+    }
+
+    /// Whether any family has changes not yet saved.
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.documents.iter().any(FamilyDocument::is_dirty)
+    }
+
+    /// The outcome of the last action.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Problems found when loading the folder.
+    pub fn load_problems(&self) -> &[String] {
+        &self.load_problems
+    }
+
+    /// The families in the recycle folder.
+    pub fn recycled(&self) -> &[RecycledFamily] {
+        &self.recycled
+    }
+
+    /// Whether Ctrl+Z would bring back a family just removed.
+    pub fn can_undo_remove(&self) -> bool {
+        self.last_removed.is_some()
+    }
+
+    /// Where backups without a dialog go.
+    pub fn export_dir(&self) -> Option<&Path> {
+        self.export_dir.as_deref()
+    }
+
+    /// The default file name of a backup of the family shown.
+    pub fn backup_file_name(&self) -> Option<String> {
+        self.current_family().map(|family| {
+            format!(
+                "家庭备份-{}-{}.json",
+                crate::export::file_name_part(&family.label),
+                self.today.format("%Y%m%d")
+            )
+        })
+    }
+
+    /// Shows an outcome; failures are also logged (callers pass paths and kinds of problem,
+    /// never names or ID numbers).
+    pub fn report(&mut self, text: String, is_error: bool) {
+        if is_error {
+            crate::log::error(&format!("family tab: {text}"));
+        }
+        self.status = Some(Status { text, is_error });
+    }
+
+    // ---- the actions ----------------------------------------------------------------------
+
+    fn document_mut(&mut self) -> Option<&mut FamilyDocument> {
+        self.current.and_then(|i| self.documents.get_mut(i))
+    }
+
+    fn taken_ids(&self) -> Vec<String> {
+        self.documents
+            .iter()
+            .map(|d| d.family().id.clone())
+            .collect()
+    }
+
+    fn fresh_id(&self) -> String {
+        let taken = self.taken_ids();
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        fresh_family_id(&taken)
+    }
+
+    fn new_family(&mut self) -> bool {
+        self.last_removed = None;
+        let number = self.documents.len() + 1;
+        let family = Family::new(
+            &self.fresh_id(),
+            &format!("家庭 {number}"),
+            &self.default_region,
+        );
+        self.documents.push(FamilyDocument::new_unsaved(family));
+        self.current = Some(self.documents.len() - 1);
+        true
+    }
+
+    fn select(&mut self, index: usize) -> bool {
+        if index >= self.documents.len() {
+            return false;
+        }
+        self.last_removed = None;
+        self.current = Some(index);
+        true
+    }
+
+    fn edit(&mut self, edit: FamilyEdit) -> bool {
+        self.last_removed = None;
+        let Some(document) = self.document_mut() else {
+            return false;
+        };
+        match document.apply(edit) {
+            Ok(()) => true,
+            Err(error) => {
+                self.report(error.to_string(), true);
+                false
+            }
+        }
+    }
+
+    fn edit_typing(&mut self, form: &'static str, edit: FamilyEdit) -> bool {
+        self.last_removed = None;
+        let Some(document) = self.document_mut() else {
+            return false;
+        };
+        match document.apply_typing(form, edit) {
+            Ok(()) => true,
+            Err(error) => {
+                self.report(error.to_string(), true);
+                false
+            }
+        }
+    }
+
+    fn undo(&mut self) -> bool {
+        if self.last_removed.is_some() {
+            return self.undo_remove();
+        }
+        let undone = self.document_mut().is_some_and(FamilyDocument::undo);
+        if undone {
+            self.report("已撤销".to_owned(), false);
+        }
+        undone
+    }
+
+    fn redo(&mut self) -> bool {
+        let redone = self.document_mut().is_some_and(FamilyDocument::redo);
+        if redone {
+            self.report("已重做".to_owned(), false);
+        }
+        redone
+    }
+
+    fn save_all(&mut self) -> bool {
+        let Some(store) = self.store.clone() else {
+            self.report("没有可以保存的文件夹，无法保存。".to_owned(), true);
+            return false;
+        };
+        let mut saved = Vec::new();
+        let mut failure = None;
+        for document in self.documents.iter_mut().filter(|d| d.is_dirty()) {
+            match store.save(document.family()) {
+                Ok(path) => {
+                    document.mark_saved();
+                    saved.push(path);
+                }
+                Err(error) => {
+                    failure = Some(error);
+                    break;
+                }
+            }
+        }
+        if let Some(error) = failure {
+            self.report(format!("保存失败：{error}"), true);
+            return false;
+        }
+        match saved.as_slice() {
+            [] => self.report("没有需要保存的修改。".to_owned(), false),
+            [one] => self.report(format!("已保存到 {}", one.display()), false),
+            many => self.report(
+                format!("已保存 {} 个家庭到 {}", many.len(), store.dir().display()),
+                false,
+            ),
+        }
+        true
+    }
+
+    fn refresh_recycled(&mut self) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        let (recycled, problems) = store.recycled();
+        self.recycled = recycled;
+        for problem in problems {
+            if !self.load_problems.contains(&problem) {
+                crate::log::warn(&problem);
+                self.load_problems.push(problem);
+            }
+        }
+    }
+
+    fn remove_current(&mut self) -> bool {
+        let Some(index) = self.current else {
+            return false;
+        };
+        let id = self.documents[index].family().id.clone();
+        let moved = match &self.store {
+            Some(store) => store.remove(&id),
+            None => Ok(None),
+        };
+        let recycled = match moved {
+            Ok(recycled) => recycled,
+            Err(error) => {
+                self.report(format!("移除失败：{error}"), true);
+                return false;
+            }
+        };
+        let document = self.documents.remove(index);
+        let label = document.family().label.clone();
+        self.current = if self.documents.is_empty() {
+            None
+        } else {
+            Some(index.min(self.documents.len() - 1))
+        };
+        self.report(
+            match &recycled {
+                Some(_) => format!("已把“{label}”移到回收站（左边列表下方），可以恢复。"),
+                None => format!("已移除“{label}”（还没有保存过）。"),
+            },
+            false,
+        );
+        self.last_removed = Some(Removed {
+            document,
+            index,
+            recycled,
+        });
+        self.refresh_recycled();
+        true
+    }
+
+    fn undo_remove(&mut self) -> bool {
+        let Some(removed) = self.last_removed.take() else {
+            return false;
+        };
+        let mut document = removed.document;
+        if let (Some(store), Some(path)) = (self.store.clone(), removed.recycled.as_ref()) {
+            let taken = self.taken_ids();
+            let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+            match store.restore_recycled(path, &taken) {
+                Ok(family) if family.id != document.family().id => {
+                    // Restored under a fresh id: keep the saved version.
+                    document = FamilyDocument::new(family);
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    self.report(format!("无法撤销移除：{error}"), true);
+                    self.refresh_recycled();
+                    return false;
+                }
+            }
+        }
+        let label = document.family().label.clone();
+        let index = removed.index.min(self.documents.len());
+        self.documents.insert(index, document);
+        self.current = Some(index);
+        self.refresh_recycled();
+        self.report(format!("已恢复“{label}”。"), false);
+        true
+    }
+
+    fn restore_recycled(&mut self, index: usize) -> bool {
+        let (Some(store), Some(entry)) = (self.store.clone(), self.recycled.get(index).cloned())
+        else {
+            return false;
+        };
+        let taken = self.taken_ids();
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let restored = match store.restore_recycled(&entry.path, &taken) {
+            Ok(family) => {
+                let label = family.label.clone();
+                self.documents.push(FamilyDocument::new(family));
+                self.current = Some(self.documents.len() - 1);
+                self.last_removed = None;
+                self.report(format!("已从回收站恢复“{label}”。"), false);
+                true
+            }
+            Err(error) => {
+                self.report(format!("恢复失败：{error}"), true);
+                false
+            }
+        };
+        self.refresh_recycled();
+        restored
+    }
+
+    fn restore_backup(&mut self) -> bool {
+        let (Some(store), Some(index)) = (self.store.clone(), self.current) else {
+            return false;
+        };
+        let id = self.documents[index].family().id.clone();
+        match store.restore_backup(&id) {
+            Ok(family) => {
+                self.documents[index] = FamilyDocument::new(family);
+                self.report("已从备份恢复上一次保存前的版本。".to_owned(), false);
+                true
+            }
+            Err(error) => {
+                self.report(error.to_string(), true);
+                false
+            }
+        }
+    }
+
+    fn import_file(&mut self, path: &Path) -> bool {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(error) => {
+                self.report(format!("无法读取 {}：{error}", path.display()), true);
+                return false;
+            }
+        };
+        match family_from_json(&text, path) {
+            Ok(mut family) => {
+                // An id that is not a safe file name (`../../x`) or already open gets a
+                // fresh one: the family is saved inside the families folder, never elsewhere.
+                if !is_safe_family_id(&family.id) || self.taken_ids().contains(&family.id) {
+                    family.id = self.fresh_id();
+                }
+                self.last_removed = None;
+                self.documents.push(FamilyDocument::new_unsaved(family));
+                self.current = Some(self.documents.len() - 1);
+                self.report("已导入，记得保存。".to_owned(), false);
+                true
+            }
+            Err(error) => {
+                self.report(format!("导入失败：{error}"), true);
+                false
+            }
+        }
+    }
+
+    fn backup_to(&mut self, path: &Path) -> bool {
+        let Some(family) = self.current_family() else {
+            return false;
+        };
+        let json = match family_to_json(family) {
+            Ok(json) => json,
+            Err(error) => {
+                self.report(format!("备份失败：{error}"), true);
+                return false;
+            }
+        };
+        let dir = path.parent().map(PathBuf::from).unwrap_or_default();
+        match write_atomically(&dir, path, json.as_bytes()) {
+            Ok(()) => {
+                self.report(
+                    format!(
+                        "已备份到 {}（含完整姓名和身份证号，请妥善保管）",
+                        path.display()
+                    ),
+                    false,
+                );
+                true
+            }
+            Err(error) => {
+                self.report(format!("备份失败：{error}"), true);
+                false
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::Holder;
+
+    fn workspace(dir: &Path) -> FamilyWorkspace {
+        FamilyWorkspace::new(
+            Some(FamilyStore::new(dir.join("families"))),
+            Some(dir.join("exports")),
+            "nanjing",
+            NaiveDate::from_ymd_opt(2026, 11, 30).expect("date"),
+        )
+    }
+
+    fn named(workspace: &mut FamilyWorkspace, name: &str) {
+        let mut holder: Holder = workspace.current_family().expect("family").holder.clone();
+        holder.name = name.to_owned();
+        assert!(workspace.apply(FamilyAction::Edit(FamilyEdit::SetHolder(holder))));
+    }
+
+    #[test]
+    fn a_new_family_is_saved_removed_undone_and_restored() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut workspace = workspace(dir.path());
+        assert!(workspace.apply(FamilyAction::NewFamily));
+        named(&mut workspace, "王喆");
+        assert!(workspace.has_unsaved_changes());
+        assert!(workspace.apply(FamilyAction::SaveAll));
+        assert!(!workspace.has_unsaved_changes());
+        assert!(workspace.apply(FamilyAction::Remove));
+        assert!(workspace.current_family().is_none());
+        assert_eq!(workspace.recycled().len(), 1);
+        assert!(workspace.apply(FamilyAction::Undo));
+        assert_eq!(
+            workspace.current_family().expect("back").holder.name,
+            "王喆"
+        );
+        assert!(workspace.recycled().is_empty());
+        assert!(workspace.apply(FamilyAction::Remove));
+        assert!(workspace.apply(FamilyAction::RestoreRecycled(0)));
+        assert_eq!(workspace.documents().len(), 1);
+        // A fresh workspace over the folder finds it again.
+        assert_eq!(self::workspace(dir.path()).documents().len(), 1);
+    }
+
+    #[test]
+    fn typing_is_one_undo_step_and_a_backup_is_written_whole() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut workspace = workspace(dir.path());
+        workspace.apply(FamilyAction::NewFamily);
+        for name in ["王", "王喆"] {
+            let mut holder = workspace.current_family().expect("family").holder.clone();
+            holder.name = name.to_owned();
+            workspace.apply(FamilyAction::Typing {
+                form: "holder",
+                edit: FamilyEdit::SetHolder(holder),
+            });
+        }
+        assert!(workspace.apply(FamilyAction::Undo));
+        assert!(
+            workspace
+                .current_family()
+                .expect("family")
+                .holder
+                .name
+                .is_empty()
+        );
+        named(&mut workspace, "王喆");
+        let file = dir.path().join("backup.json");
+        assert!(workspace.apply(FamilyAction::Backup(file.clone())));
+        assert!(
+            std::fs::read_to_string(&file)
+                .expect("written")
+                .contains("王喆")
+        );
+        // Importing it again gives a second family with its own id.
+        assert!(workspace.apply(FamilyAction::Import(file)));
+        let ids: Vec<&str> = workspace
+            .documents()
+            .iter()
+            .map(|d| d.family().id.as_str())
+            .collect();
+        assert_eq!(ids.len(), 2);
+        assert_ne!(ids[0], ids[1]);
+    }
+
+    #[test]
+    fn a_failure_is_reported_as_an_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut workspace = workspace(dir.path());
+        assert!(!workspace.apply(FamilyAction::Import(dir.path().join("missing.json"))));
+        assert!(workspace.status().is_some_and(|s| s.is_error));
+    }
+}

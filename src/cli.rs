@@ -76,7 +76,8 @@ fn parse_answer_arg(text: &str) -> Result<(Fact, String), String> {
 
 fn parse_format(text: &str) -> Result<ExportFormat, String> {
     ExportFormat::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .find(|f| f.extension() == text)
         .ok_or_else(|| {
             let known: Vec<&str> = ExportFormat::ALL.iter().map(|f| f.extension()).collect();

@@ -130,7 +130,7 @@ fn parse_family_bytes(bytes: &[u8], path: &Path) -> Result<Family, StoreError> {
 }
 
 /// The steps of a save, in order; a crash can stop it after any of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, strum::VariantArray)]
 pub enum SaveStep {
     /// The previous version was copied to the backup.
     BackupWritten,
@@ -143,12 +143,7 @@ pub enum SaveStep {
 }
 
 impl SaveStep {
-    pub const ALL: [SaveStep; 4] = [
-        SaveStep::BackupWritten,
-        SaveStep::TempWritten,
-        SaveStep::TempSynced,
-        SaveStep::Renamed,
-    ];
+    pub const ALL: &'static [SaveStep] = <SaveStep as strum::VariantArray>::VARIANTS;
 }
 
 /// What scanning the folder found.

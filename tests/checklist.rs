@@ -258,7 +258,8 @@ fn exports_match_the_golden_files() {
         )
         .expect("evaluates");
         for format in ExportFormat::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|f| *f != ExportFormat::Pdf)
         {
             let bytes = render(&checklist, format).expect("renders");
@@ -618,7 +619,7 @@ fn a_family_binding_checklist_checks_each_member_and_masks_personal_data() {
             .iter()
             .any(|s| s.contains("个人医保钱包"))
     );
-    for format in ExportFormat::ALL {
+    for format in ExportFormat::ALL.iter().copied() {
         let bytes = render(&masked, format).expect("renders");
         let text = if format == ExportFormat::Pdf {
             pdf_extract::extract_text_from_mem(&bytes).expect("pdf text")

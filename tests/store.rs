@@ -67,7 +67,7 @@ fn family_files_and_backups_are_private() {
 fn a_save_interrupted_at_any_step_leaves_the_old_or_the_new_file() {
     let old = family("旧", 1);
     let new = family("新", 2);
-    for step in SaveStep::ALL {
+    for step in SaveStep::ALL.iter().copied() {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = FamilyStore::new(dir.path());
         store.save(&old).expect("old saved");

@@ -42,7 +42,7 @@ fn shown(node: &egui_kittest::Node<'_>) -> String {
 fn the_three_tabs_exist_and_switch() {
     let mut harness = app_harness();
     harness.run();
-    for tab in Tab::ALL {
+    for tab in Tab::ALL.iter().copied() {
         harness.get_by_label(tab.label());
     }
     harness.get_by_label("家庭共济绑定").click();
@@ -331,7 +331,7 @@ fn saved_preferences_restore_region_topic_and_zoom() {
 #[test]
 fn no_two_commands_share_a_shortcut() {
     let mut seen = Vec::new();
-    for command in UiCommand::ALL {
+    for command in UiCommand::ALL.iter().copied() {
         for shortcut in command.shortcuts() {
             assert!(!seen.contains(shortcut), "{command:?} reuses {shortcut:?}");
             seen.push(*shortcut);
@@ -351,7 +351,7 @@ fn each_shortcut_runs_its_own_command_on_every_platform() {
         ("macOS", Modifiers::MAC_CMD | Modifiers::COMMAND),
     ];
     for (platform, command_keys) in platforms {
-        for command in UiCommand::ALL {
+        for command in UiCommand::ALL.iter().copied() {
             for shortcut in command.shortcuts() {
                 let mut pressed = Modifiers::NONE;
                 if shortcut.modifiers.command {
@@ -359,7 +359,7 @@ fn each_shortcut_runs_its_own_command_on_every_platform() {
                 }
                 pressed.shift = shortcut.modifiers.shift;
                 pressed.alt = shortcut.modifiers.alt;
-                let first = UiCommand::ALL.into_iter().find(|candidate| {
+                let first = UiCommand::ALL.iter().copied().find(|candidate| {
                     candidate.shortcuts().iter().any(|other| {
                         other.logical_key == shortcut.logical_key
                             && pressed.matches_logically(other.modifiers)

@@ -14,7 +14,7 @@ use crate::domain::Verdict;
 use crate::policy::Reason;
 
 /// A file format for a checklist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum ExportFormat {
     Markdown,
     Text,
@@ -25,14 +25,7 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 6] = [
-        ExportFormat::Markdown,
-        ExportFormat::Text,
-        ExportFormat::Csv,
-        ExportFormat::Html,
-        ExportFormat::Json,
-        ExportFormat::Pdf,
-    ];
+    pub const ALL: &'static [ExportFormat] = <ExportFormat as strum::VariantArray>::VARIANTS;
 
     /// The file extension (and CLI name: md, txt, csv, html, json).
     pub fn extension(self) -> &'static str {
@@ -64,7 +57,7 @@ impl ExportFormat {
             .extension()?
             .to_string_lossy()
             .to_ascii_lowercase();
-        ExportFormat::ALL.into_iter().find(|f| {
+        ExportFormat::ALL.iter().copied().find(|f| {
             f.extension() == extension
                 || (extension == "markdown" && *f == ExportFormat::Markdown)
                 || (extension == "htm" && *f == ExportFormat::Html)

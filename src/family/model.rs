@@ -24,7 +24,9 @@ pub struct Holder {
 }
 
 /// Where a binding stands.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum BindingStatus {
     #[default]
@@ -34,11 +36,7 @@ pub enum BindingStatus {
 }
 
 impl BindingStatus {
-    pub const ALL: [BindingStatus; 3] = [
-        BindingStatus::Planned,
-        BindingStatus::Bound,
-        BindingStatus::Ended,
-    ];
+    pub const ALL: &'static [BindingStatus] = <BindingStatus as strum::VariantArray>::VARIANTS;
 
     pub fn label(self) -> &'static str {
         match self {

@@ -4,7 +4,7 @@
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
 /// Something the user can do from the keyboard anywhere in the window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum UiCommand {
     FocusSearch,
     Save,
@@ -18,16 +18,7 @@ pub enum UiCommand {
 }
 
 impl UiCommand {
-    pub const ALL: [UiCommand; 8] = [
-        UiCommand::FocusSearch,
-        UiCommand::Save,
-        UiCommand::Export,
-        UiCommand::Redo,
-        UiCommand::Undo,
-        UiCommand::ZoomIn,
-        UiCommand::ZoomOut,
-        UiCommand::ZoomReset,
-    ];
+    pub const ALL: &'static [UiCommand] = <UiCommand as strum::VariantArray>::VARIANTS;
 
     /// What the command does, for tooltips and help.
     pub fn text(self) -> &'static str {
@@ -88,7 +79,8 @@ impl UiCommand {
         let typing = ctx.egui_wants_keyboard_input();
         ctx.input_mut(|input| {
             UiCommand::ALL
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|command| !(typing && matches!(command, UiCommand::Undo | UiCommand::Redo)))
                 .filter(|command| {
                     command

@@ -92,7 +92,7 @@ impl ExportBar {
         let mut dialog = rfd::FileDialog::new()
             .set_title("导出清单")
             .set_file_name(file_name(checklist, owner, self.format));
-        for format in ExportFormat::ALL {
+        for format in ExportFormat::ALL.iter().copied() {
             dialog = dialog.add_filter(format.label(), &[format.extension()]);
         }
         match dialog.save_file() {
@@ -129,7 +129,7 @@ impl ExportBar {
                 .selected_text(self.format.label())
                 .height(320.0)
                 .show_ui(ui, |ui| {
-                    for format in ExportFormat::ALL {
+                    for format in ExportFormat::ALL.iter().copied() {
                         ui.selectable_value(&mut self.format, format, format.label());
                     }
                 })

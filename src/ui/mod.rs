@@ -35,7 +35,7 @@ pub use search_panel::{StatementAddress, search_box_id};
 pub const WINDOW_TITLE: &str = "医保个人账户助手";
 
 /// The three parts of the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum Tab {
     Explorer,
     Family,
@@ -43,7 +43,7 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Explorer, Tab::Family, Tab::Checklist];
+    pub const ALL: &'static [Tab] = <Tab as strum::VariantArray>::VARIANTS;
 
     /// The tab's label.
     pub fn label(self) -> &'static str {
@@ -56,7 +56,9 @@ impl Tab {
 }
 
 /// Light, dark, or whatever the system uses.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, strum::VariantArray,
+)]
 pub enum ThemeChoice {
     #[default]
     System,
@@ -65,7 +67,7 @@ pub enum ThemeChoice {
 }
 
 impl ThemeChoice {
-    const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+    pub const ALL: &'static [ThemeChoice] = <ThemeChoice as strum::VariantArray>::VARIANTS;
 
     fn label(self) -> &'static str {
         match self {
@@ -310,7 +312,7 @@ impl YibaoApp {
             ui.horizontal_wrapped(|ui| {
                 ui.heading(WINDOW_TITLE);
                 ui.add_space(16.0);
-                for candidate in Tab::ALL {
+                for candidate in Tab::ALL.iter().copied() {
                     ui.selectable_value(tab, candidate, candidate.label());
                 }
                 ui.add_space(16.0);
@@ -318,7 +320,7 @@ impl YibaoApp {
                 egui::ComboBox::new("theme_choice", "外观")
                     .selected_text(theme.label())
                     .show_ui(ui, |ui| {
-                        for choice in ThemeChoice::ALL {
+                        for choice in ThemeChoice::ALL.iter().copied() {
                             ui.selectable_value(theme, choice, choice.label());
                         }
                     });

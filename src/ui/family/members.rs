@@ -178,7 +178,7 @@ impl FamilyPanel {
                         egui::ComboBox::from_id_salt("member_status")
                             .selected_text(form.status.label())
                             .show_ui(ui, |ui| {
-                                for status in BindingStatus::ALL {
+                                for status in BindingStatus::ALL.iter().copied() {
                                     ui.selectable_value(&mut form.status, status, status.label());
                                 }
                             })

@@ -391,40 +391,22 @@ impl SearchIndex {
 }
 
 impl FieldIndex {
-    /// Indexes the jobs in order, split over the available cores.
+    /// Indexes the jobs in order, split over the available cores (rayon): parts are built
+    /// side by side and appended in order, so unit numbers follow the jobs.
     fn build_parallel(jobs: Vec<FieldJob<'_>>) -> Self {
-        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-        if threads < 2 || jobs.len() < 1000 {
+        use rayon::prelude::*;
+        let build = |part: Vec<FieldJob<'_>>| {
             let mut index = FieldIndex::default();
-            for job in jobs {
+            for job in part {
                 index.add_unit(job);
             }
-            return index;
+            index
+        };
+        if jobs.len() < 1000 {
+            return build(jobs);
         }
-        let chunk = jobs.len().div_ceil(threads);
-        let mut parts: Vec<Vec<FieldJob<'_>>> = Vec::new();
-        let mut jobs = jobs.into_iter().peekable();
-        while jobs.peek().is_some() {
-            parts.push(jobs.by_ref().take(chunk).collect());
-        }
-        let built: Vec<FieldIndex> = std::thread::scope(|scope| {
-            let workers: Vec<_> = parts
-                .into_iter()
-                .map(|part| {
-                    scope.spawn(move || {
-                        let mut index = FieldIndex::default();
-                        for job in part {
-                            index.add_unit(job);
-                        }
-                        index
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .filter_map(|worker| worker.join().ok())
-                .collect()
-        });
+        let chunk = jobs.len().div_ceil(rayon::current_num_threads().max(1));
+        let built: Vec<FieldIndex> = jobs.into_par_iter().chunks(chunk).map(build).collect();
         let mut merged = FieldIndex::default();
         for part in built {
             merged.append(part);

@@ -116,28 +116,8 @@ pub fn load_layers(layers: &[Vec<PolicyFile>]) -> LoadReport {
 
 /// Parses files on every core (files are independent), keeping their order.
 fn parse_all(files: &[PolicyFile]) -> Vec<Result<Region, Vec<Diagnostic>>> {
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if threads < 2 || files.len() < 16 {
-        return files.iter().map(parse_policy_file).collect();
-    }
-    let chunk = files.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(parse_policy_file).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .zip(files.chunks(chunk))
-            .flat_map(|(worker, part)| {
-                // A worker that panicked is a bug; parse its files again here so the
-                // panic surfaces with a normal backtrace instead of being lost.
-                worker
-                    .join()
-                    .unwrap_or_else(|_| part.iter().map(parse_policy_file).collect())
-            })
-            .collect()
-    })
+    use rayon::prelude::*;
+    files.par_iter().map(parse_policy_file).collect()
 }
 
 /// Problems between files, by the region whose file has them.

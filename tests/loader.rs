@@ -564,3 +564,20 @@ grade = "C"
         }
     }
 }
+
+/// The statements a checklist shows by id (`[checklist] balance_can`) must exist: a typo is
+/// an error at the id, not a list that silently shrinks.
+#[test]
+fn a_checklist_setting_naming_a_missing_statement_is_an_error() {
+    let extra = "\n[checklist]\nbalance_can = [\"a.b\", \"no.such\"]\n";
+    let root = format!("{MINIMAL_ROOT}{extra}");
+    let line = root.lines().count();
+    check(
+        vec![file("national.toml", &root)],
+        &[(
+            "national.toml",
+            line,
+            "`balance_can` names statement \"no.such\"",
+        )],
+    );
+}

@@ -316,21 +316,20 @@ pub(super) fn evaluate_withdrawal(
     let balance_can = if any_eligible {
         Vec::new()
     } else {
-        // What the balance can do instead, in the words of the region's own statements.
+        // What the balance can do instead, in the words of the region's own statements
+        // (`[checklist] balance_can` in the policy data; the loader checked the ids).
         let statements = resolved.statements();
-        [
-            "withdrawal.no_cash",
-            "family_sharing.circle_2024",
-            "transfer.time_limits",
-            "withdrawal.heirs",
-        ]
-        .iter()
-        .filter_map(|key| statements.iter().find(|s| s.item.key() == *key))
-        .map(|s| Reason {
-            text: s.item.text.clone(),
-            sources: resolved.source_records(s.item.sources.get_ref()),
-        })
-        .collect()
+        resolved
+            .checklist_settings()
+            .map(|settings| settings.item.balance_can.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|key| statements.iter().find(|s| s.item.key() == key.get_ref()))
+            .map(|s| Reason {
+                text: s.item.text.clone(),
+                sources: resolved.source_records(s.item.sources.get_ref()),
+            })
+            .collect()
     };
     from_answers(
         set,

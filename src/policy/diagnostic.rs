@@ -92,10 +92,14 @@ pub enum Problem {
         "{what} is `false` but cites no source that contradicts it: add a grade A or B source besides the article"
     )]
     FalseWithoutContradiction { what: String },
+    #[error(
+        "`balance_can` names statement \"{id}\", which region \"{region}\" does not see: use the id of a statement in this file or an ancestor's"
+    )]
+    UnknownStatement { id: String, region: String },
 }
 
 /// The top-level sections a policy file may contain.
-pub const SECTIONS: &str = "region, sources, statements, relations, binding, uses, questions, withdrawal_cases, notices, transfer, transfer_to_resident, transfer_within_province, binding_same_province";
+pub const SECTIONS: &str = "region, sources, statements, relations, binding, uses, questions, withdrawal_cases, notices, transfer, transfer_to_resident, transfer_within_province, binding_same_province, checklist";
 
 /// A problem with its place: shown as `file:line:column: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -14,10 +14,10 @@ use std::path::{Path, PathBuf};
 pub use compare::{BibliographyEntry, ComparisonRow, RowStatus, compare_regions};
 pub use diagnostic::{Diagnostic, Problem, line_column};
 pub use model::{
-    AnyOf, BeneficiaryRule, BindingRules, CaseNote, Condition, DistanceRule, FactValues, Material,
-    Notice, Origin, PolicyDate, Question, Region, RegionHeader, RelationRule, Source, SourceRef,
-    Statement, ToResidentRule, TransferRules, UseRule, WithdrawalCaseRule, WithinProvinceRule,
-    source_ids,
+    AnyOf, BeneficiaryRule, BindingRules, CaseNote, ChecklistSettings, Condition, DistanceRule,
+    FactValues, Material, Notice, Origin, PolicyDate, Question, Region, RegionHeader, RelationRule,
+    Source, SourceRef, Statement, ToResidentRule, TransferRules, UseRule, WithdrawalCaseRule,
+    WithinProvinceRule, source_ids,
 };
 pub use parse::{PolicyFile, ROOT_REGION, parse_policy_file};
 pub use record::{Reason, SourceRecord, StatementRecord};

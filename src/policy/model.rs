@@ -433,6 +433,15 @@ pub struct WithinProvinceRule {
     pub sources: Spanned<Vec<SourceRef>>,
 }
 
+/// `[checklist]`: what the checklists take from the region's statements.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistSettings {
+    /// Statement ids shown under "余额还可以这样用" when no withdrawal case applies, in order.
+    /// Each must be a statement the region sees (checked when loading).
+    pub balance_can: Vec<Spanned<String>>,
+}
+
 /// Where a region's file came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -471,6 +480,7 @@ pub struct Region {
     /// `[binding_same_province]`: the province's own channel, replacing
     /// `[binding.same_province]` of an ancestor without restating the whole `[binding]`.
     pub binding_same_province: Option<DistanceRule>,
+    pub checklist: Option<ChecklistSettings>,
 }
 
 impl Region {

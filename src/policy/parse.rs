@@ -127,6 +127,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
     let mut transfer_to_resident = None;
     let mut transfer_within_province = None;
     let mut binding_same_province = None;
+    let mut checklist = None;
 
     for (key, value) in root.into_inner() {
         match key.get_ref().as_ref() {
@@ -152,6 +153,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
             "binding_same_province" => {
                 binding_same_province = reporter.value::<DistanceRule>(value);
             }
+            "checklist" => checklist = reporter.value::<super::model::ChecklistSettings>(value),
             other => reporter.report(key.span(), Problem::UnknownSection(other.to_owned())),
         }
     }
@@ -296,6 +298,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
         transfer_to_resident,
         transfer_within_province,
         binding_same_province,
+        checklist,
     })
 }
 

@@ -190,6 +190,34 @@ fn cross_check(
                 );
             }
         }
+        // Statement ids the checklists show must exist for every region that uses them.
+        let sees_statement = |key: &str| {
+            chain.iter().any(|r| {
+                chosen
+                    .get(*r)
+                    .is_some_and(|region| region.statements.iter().any(|s| s.key() == key))
+            })
+        };
+        if let Some(settings) = chain
+            .iter()
+            .filter_map(|r| chosen.get(*r))
+            .find_map(|r| r.checklist.as_ref())
+        {
+            for id in &settings.balance_can {
+                if !sees_statement(id.get_ref()) {
+                    // Reported in the file that names the id when it is this region's own.
+                    if region.checklist.is_some() {
+                        report(
+                            id.span(),
+                            Problem::UnknownStatement {
+                                id: id.get_ref().clone(),
+                                region: region.id().to_owned(),
+                            },
+                        );
+                    }
+                }
+            }
+        }
         // The grading rules (FACTS.md): what an `official` or `false` grade needs.
         let lookup = |source_id: &str| {
             chain.iter().find_map(|r| {
@@ -573,6 +601,11 @@ impl<'a> ResolvedRegion<'a> {
     /// The transfer section in force.
     pub fn transfer(&self) -> Option<Defined<'a, TransferRules>> {
         self.nearest(|r| r.transfer.as_ref())
+    }
+
+    /// The checklist settings in force (nearest region first).
+    pub fn checklist_settings(&self) -> Option<Defined<'a, super::model::ChecklistSettings>> {
+        self.nearest(|r| r.checklist.as_ref())
     }
 
     /// How a move inside the province differs, nearest region first.

@@ -16,7 +16,12 @@ pub fn log_to_file(file: &Path) -> std::io::Result<()> {
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let handle = OpenOptions::new().create(true).append(true).open(file)?;
+    let mut options = OpenOptions::new();
+    options.create(true).append(true);
+    // Readable by the user only, like the family files.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let handle = options.open(file)?;
     let mut log = LOG
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);

@@ -14,11 +14,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::family::{Family, fresh_family_id, is_safe_family_id};
 
-/// The app's data directory (Linux: `~/.local/share/yibao`), if the platform has one.
-pub fn data_dir() -> Option<PathBuf> {
-    crate::paths::data_dir()
-}
-
 /// The format name written in every family file.
 pub const FAMILY_FORMAT: &str = "yibao-family";
 /// The version this build writes and reads.
@@ -45,8 +40,8 @@ pub enum StoreError {
     NoBackup(String),
     #[error("家庭编号“{0}”不能用作文件名（只能用小写字母、数字、- 和 _），没有保存")]
     UnsafeId(String),
-    #[error("无法把家庭“{label}”写成文件（{detail}），已保存的文件没有改动")]
-    Serialize { label: String, detail: String },
+    #[error("无法把这个家庭写成文件（{detail}），已保存的文件没有改动")]
+    Serialize { detail: String },
     #[error("回收站里没有 {0}")]
     NotInRecycleBin(PathBuf),
 }
@@ -84,16 +79,26 @@ pub fn family_to_json(family: &Family) -> Result<String, StoreError> {
         family,
     };
     serde_json::to_string_pretty(&out).map_err(|error| StoreError::Serialize {
-        label: family.label.clone(),
-        detail: error.to_string(),
+        detail: format!("{:?}", error.classify()),
     })
 }
 
 /// Parses a family file's text, checking its format and version first.
 pub fn family_from_json(text: &str, path: &Path) -> Result<Family, StoreError> {
+    // Where and what kind, never serde's own text: it can quote a value (an ID number).
     let corrupt = |error: serde_json::Error| StoreError::Corrupt {
         path: path.to_path_buf(),
-        detail: format!("第 {} 行第 {} 列：{}", error.line(), error.column(), error),
+        detail: format!(
+            "第 {} 行第 {} 列：{}",
+            error.line(),
+            error.column(),
+            match error.classify() {
+                serde_json::error::Category::Syntax => "不是有效的 JSON",
+                serde_json::error::Category::Eof => "文件不完整",
+                serde_json::error::Category::Data => "内容与家庭文件的格式不符",
+                serde_json::error::Category::Io => "读取出错",
+            }
+        ),
     };
     let header: Header = serde_json::from_str(text).map_err(corrupt)?;
     if header.format.as_deref() != Some(FAMILY_FORMAT) {
@@ -184,7 +189,7 @@ impl FamilyStore {
 
     /// The store in the user's data directory.
     pub fn in_data_dir() -> Option<Self> {
-        data_dir().map(|d| FamilyStore::new(d.join("families")))
+        crate::paths::data_dir().map(|d| FamilyStore::new(d.join("families")))
     }
 
     pub fn dir(&self) -> &Path {
@@ -235,22 +240,23 @@ impl FamilyStore {
             .filter(|p| p.extension().is_some_and(|e| e == "json"))
             .collect();
         paths.sort();
+        let mut taken: Vec<String> = Vec::new();
         for path in paths {
             match self.load_file(&path) {
                 Ok(mut family) => {
-                    // A hand-edited or foreign file may carry an id that is not a safe file
-                    // name: use the file's own name, or a fresh id.
-                    if !is_safe_family_id(&family.id) {
-                        let stem = path
-                            .file_stem()
-                            .map(|s| s.to_string_lossy().into_owned())
-                            .unwrap_or_default();
-                        family.id = if is_safe_family_id(&stem) {
-                            stem
-                        } else {
-                            fresh_family_id(&[])
-                        };
+                    // The file's name is the family's id (a copy made by a file manager,
+                    // `x (copy).json`, is a second family, not a second `x`); a name that
+                    // cannot be an id gets a fresh one, unique among those loaded.
+                    let stem = path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    if is_safe_family_id(&stem) && !taken.contains(&stem) {
+                        family.id = stem;
+                    } else if !is_safe_family_id(&family.id) || taken.contains(&family.id) {
+                        family.id = fresh_family_id(&taken);
                     }
+                    taken.push(family.id.clone());
                     scan.families.push(family);
                 }
                 Err(StoreError::NewerVersion { path, version }) => scan.problems.push(format!(
@@ -260,15 +266,36 @@ impl FamilyStore {
                 Err(error) => {
                     let moved = self.set_aside(&path);
                     let backup = path.with_extension("json.bak");
-                    let hint = if backup.exists() {
-                        "可以从备份恢复。"
-                    } else {
-                        ""
+                    // The version before the last save is used instead, and said so.
+                    let recovered = match (&moved, backup.exists()) {
+                        (Ok(_), true) => self.load_file(&backup).ok().and_then(|family| {
+                            let bytes = fs::read(&backup).ok()?;
+                            write_atomically(&self.dir, &path, &bytes).ok()?;
+                            Some(family)
+                        }),
+                        _ => None,
                     };
-                    scan.problems.push(match moved {
-                        Ok(to) => format!("{error}。已移到 {}。{hint}", to.display()),
-                        Err(move_error) => format!("{error}。也无法移走它：{move_error}"),
+                    scan.problems.push(match (&moved, &recovered) {
+                        (Ok(to), Some(_)) => format!(
+                            "{error}。已移到 {}，并改用上一次保存前的备份（最近的修改可能没有了）。",
+                            to.display()
+                        ),
+                        (Ok(to), None) => format!("{error}。已移到 {}。", to.display()),
+                        (Err(move_error), _) => format!("{error}。也无法移走它：{move_error}"),
                     });
+                    if let Some(mut family) = recovered {
+                        let stem = path
+                            .file_stem()
+                            .map(|s| s.to_string_lossy().into_owned())
+                            .unwrap_or_default();
+                        family.id = if is_safe_family_id(&stem) && !taken.contains(&stem) {
+                            stem
+                        } else {
+                            fresh_family_id(&taken)
+                        };
+                        taken.push(family.id.clone());
+                        scan.families.push(family);
+                    }
                 }
             }
         }
@@ -399,15 +426,15 @@ impl FamilyStore {
         Ok(path)
     }
 
-    /// Replaces a family's file with its backup (the backup stays).
-    pub fn restore_backup(&self, id: &str) -> Result<Family, StoreError> {
+    /// The version of a family before its last save (nothing is written: the caller applies
+    /// it as an undoable change, and saving makes the current file the new backup).
+    pub fn read_backup(&self, id: &str) -> Result<Family, StoreError> {
         let backup = self.backup_of(id);
         if !backup.exists() {
             return Err(StoreError::NoBackup(id.to_owned()));
         }
-        let family = self.load_file(&backup)?;
-        let bytes = fs::read(&backup).map_err(io_error(&backup))?;
-        write_atomically(&self.dir, &self.path_of(id), &bytes)?;
+        let mut family = self.load_file(&backup)?;
+        family.id = id.to_owned();
         Ok(family)
     }
 
@@ -425,11 +452,21 @@ impl FamilyStore {
         fs::create_dir_all(&dir).map_err(io_error(&dir))?;
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let target = dir.join(format!("{stamp}-{id}.json"));
-        fs::rename(&path, &target).map_err(io_error(&path))?;
+        // The backup first, then the family: if the family cannot move, the backup goes
+        // back, so a failure leaves both where they were.
         let backup = self.backup_of(id);
-        if backup.exists() {
-            let kept = dir.join(format!("{stamp}-{id}.json.bak"));
+        let kept = dir.join(format!("{stamp}-{id}.json.bak"));
+        let backup_moved = backup.exists();
+        if backup_moved {
             fs::rename(&backup, &kept).map_err(io_error(&backup))?;
+        }
+        if let Err(error) = fs::rename(&path, &target) {
+            if backup_moved && let Err(back) = fs::rename(&kept, &backup) {
+                crate::log::error(&format!(
+                    "could not put a backup back from the recycle folder: {back}"
+                ));
+            }
+            return Err(io_error(&path)(error));
         }
         sync_dir(&self.dir);
         Ok(Some(target))
@@ -481,19 +518,40 @@ impl FamilyStore {
             return Err(StoreError::NotInRecycleBin(path.to_path_buf()));
         }
         let mut family = self.load_file(path)?;
+        let backup = path.with_extension("json.bak");
         if !is_safe_family_id(&family.id)
             || taken.contains(&family.id.as_str())
             || self.path_of(&family.id).exists()
         {
+            // Another family has the id now: a copy under a fresh id, then the bin's file
+            // goes (a failure after the copy leaves a duplicate, never a loss).
             family.id = fresh_family_id(taken);
+            self.save(&family)?;
+            fs::remove_file(path).map_err(io_error(path))?;
+        } else {
+            // The file moves back as it is, in one step.
+            fs::create_dir_all(&self.dir).map_err(io_error(&self.dir))?;
+            fs::rename(path, self.path_of(&family.id)).map_err(io_error(path))?;
         }
-        self.save(&family)?;
-        fs::remove_file(path).map_err(io_error(path))?;
-        let backup = path.with_extension("json.bak");
         if backup.exists() {
             fs::rename(&backup, self.backup_of(&family.id)).map_err(io_error(&backup))?;
         }
+        sync_dir(&self.dir);
         Ok(family)
+    }
+
+    /// Deletes a family from the recycle folder for good (with its backup): the only place
+    /// the app deletes family data, and only when the user asks.
+    pub fn purge_recycled(&self, path: &Path) -> Result<(), StoreError> {
+        if path.parent() != Some(self.recycle_dir().as_path()) || !path.exists() {
+            return Err(StoreError::NotInRecycleBin(path.to_path_buf()));
+        }
+        fs::remove_file(path).map_err(io_error(path))?;
+        let backup = path.with_extension("json.bak");
+        if backup.exists() {
+            fs::remove_file(&backup).map_err(io_error(&backup))?;
+        }
+        Ok(())
     }
 }
 

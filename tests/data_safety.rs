@@ -200,6 +200,9 @@ fn family_with_typed_holder(harness: &mut Harness<'_, YibaoApp>) {
     click(harness, "＋ 新建家庭");
     fill(harness, "姓名", "王喆");
     fill(harness, "个人账户余额（元）", "300");
+    // Amounts apply when the field is left (so "1,250" never becomes 1.00 on the way).
+    harness.key_press(Key::Tab);
+    harness.run();
 }
 
 // 3. The holder's details are applied as typed, undoable, and closing asks first.
@@ -219,7 +222,11 @@ fn the_holder_form_edits_the_family_as_typed_with_undo() {
     assert_eq!(holder(&harness).name, "王喆");
     assert_eq!(holder(&harness).balance.to_string(), "300.00");
     // An amount that cannot be applied stays in the form, and closing asks first.
-    fill(&mut harness, "个人账户余额（元）", "12,5");
+    fill(&mut harness, "个人账户余额（元）", "1,250");
+    // Half typed, nothing is applied yet.
+    assert_eq!(holder(&harness).balance.to_string(), "300.00");
+    harness.key_press(Key::Tab);
+    harness.run();
     assert_eq!(holder(&harness).balance.to_string(), "300.00");
     assert!(harness.state().family().has_unsaved_changes());
     assert!(harness.query_all_by_label_contains("请用小数点").count() >= 1);

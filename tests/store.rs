@@ -99,9 +99,14 @@ fn the_previous_version_is_kept_and_can_be_restored() {
     let store = FamilyStore::new(dir.path());
     store.save(&family("第一版", 1)).expect("first");
     store.save(&family("第二版", 2)).expect("second");
-    let restored = store.restore_backup("zhang").expect("restored");
-    assert_eq!(restored.label, "第一版");
+    // Reading the backup writes nothing: the saved file is still the second version.
+    let previous = store.read_backup("zhang").expect("backup");
+    assert_eq!(previous.label, "第一版");
+    assert_eq!(store.load_all().families[0].label, "第二版");
+    // Saving the old version makes today's file the new backup: neither is lost.
+    store.save(&previous).expect("saved");
     assert_eq!(store.load_all().families[0].label, "第一版");
+    assert_eq!(store.read_backup("zhang").expect("backup").label, "第二版");
 }
 
 #[test]
@@ -115,10 +120,12 @@ fn a_corrupt_file_is_set_aside_not_overwritten_and_reported() {
     let broken = "{\"format\": \"yibao-family\", \"version\": 1, \"family\": {\"id\": ";
     std::fs::write(store.path_of("zhang"), broken).expect("corrupt it");
     let scan = store.load_all();
-    assert!(scan.families.is_empty());
+    // The version before the last save takes its place, and the user is told.
+    assert_eq!(scan.families.len(), 1);
+    assert_eq!(scan.families[0].members.len(), 1);
     assert_eq!(scan.problems.len(), 1);
     assert!(
-        scan.problems[0].contains("已损坏") && scan.problems[0].contains("可以从备份恢复"),
+        scan.problems[0].contains("已损坏") && scan.problems[0].contains("改用上一次保存前的备份"),
         "{}",
         scan.problems[0]
     );
@@ -131,10 +138,7 @@ fn a_corrupt_file_is_set_aside_not_overwritten_and_reported() {
         std::fs::read_to_string(aside[0].path()).expect("kept"),
         broken
     );
-    assert_eq!(
-        store.restore_backup("zhang").expect("backup").members.len(),
-        1
-    );
+    assert_eq!(store.read_backup("zhang").expect("backup").members.len(), 1);
 }
 
 #[test]

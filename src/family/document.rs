@@ -12,6 +12,8 @@ pub enum FamilyEdit {
     UpdateMember(Member),
     /// Removes the member and his expenses.
     RemoveMember(u32),
+    /// Replaces the whole family (its version before the last save); the id stays.
+    Replace(Family),
     AddExpense(Expense),
     RemoveExpense(usize),
 }
@@ -174,6 +176,12 @@ impl FamilyDocument {
         let mut next = self.family.clone();
         match edit {
             FamilyEdit::SetLabel(label) => next.label = label,
+            FamilyEdit::Replace(family) => {
+                next = Family {
+                    id: next.id.clone(),
+                    ..family
+                };
+            }
             FamilyEdit::SetHolder(holder) => next.holder = holder,
             FamilyEdit::AddMember(mut member) => {
                 if member.name.trim().is_empty() {

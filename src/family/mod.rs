@@ -17,7 +17,7 @@ pub use model::{
     BindingStatus, Expense, Family, Holder, Member, fresh_family_id, is_safe_family_id,
 };
 pub use money::{AmountError, format_yuan, parse_amount};
-pub use privacy::{PersonalData, mask_name};
+pub use privacy::{PersonalData, file_name_mask, mask_name};
 pub use review::{FamilyReview, MemberReview, check_id_number, review_family};
 pub use rules::{
     BindingError, BindingQuery, BindingVerdict, Distance, Reason, check_binding, check_binding_at,

@@ -101,21 +101,27 @@ pub struct Family {
 /// Whether `id` can name a family file: 1–64 characters of `a-z`, `0-9`, `_` and `-`, so it
 /// can never leave the families folder (`../x`) or clash with a reserved name.
 pub fn is_safe_family_id(id: &str) -> bool {
+    // Names Windows reserves for devices (`nul.json` writes nowhere), whatever follows a dot.
+    const RESERVED: &[&str] = &[
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+        "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    ];
     (1..=64).contains(&id.len())
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
         && !id.starts_with('-')
+        && !RESERVED.contains(&id)
 }
 
 /// A fresh family id from the current time (`family-20261130143005123`), safe by
 /// construction; `taken` ids get a numbered suffix.
-pub fn fresh_family_id(taken: &[&str]) -> String {
+pub fn fresh_family_id<S: AsRef<str>>(taken: &[S]) -> String {
     let stamp = chrono::Local::now().format("%Y%m%d%H%M%S%3f").to_string();
     let base = format!("family-{stamp}");
     let mut id = base.clone();
     let mut n = 2;
-    while taken.contains(&id.as_str()) {
+    while taken.iter().any(|t| t.as_ref() == id) {
         id = format!("{base}-{n}");
         n += 1;
     }

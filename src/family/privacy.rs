@@ -15,6 +15,17 @@ pub enum PersonalData {
 }
 
 /// A name with everything but its first character hidden: 张三丰 → 张**.
+/// `王喆` → `王某`: who a list is for in a file name (DOMAIN.md; on screen masks stay 王**).
+/// A one-character name stays as it is masked on screen.
+pub fn file_name_mask(name: &str) -> String {
+    let mut chars = name.trim().chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(_)) => format!("{first}某"),
+        _ => mask_name(name),
+    }
+}
+
+/// `王喆` → `王*`, `欧阳娜娜` → `欧***`: a name as exports show it when masked.
 pub fn mask_name(name: &str) -> String {
     let mut chars = name.trim().chars();
     match chars.next() {

@@ -20,6 +20,9 @@ pub struct HolderForm {
     pub region: String,
     pub balance_text: String,
     pub errors: Vec<String>,
+    /// The ID number or the balance was typed and is applied when the field is left (or on
+    /// 完成), not at every key: "1,250" must not become 1.00 on the way.
+    pub pending: bool,
 }
 
 impl HolderForm {
@@ -36,7 +39,19 @@ impl HolderForm {
             region: holder.region.clone(),
             balance_text: holder.balance.to_string(),
             errors: Vec::new(),
+            pending: false,
         }
+    }
+
+    /// Whether only the ID number or the balance differ from `other` (fields applied when
+    /// left, not at every key).
+    pub fn only_numbers_differ(&self, other: &HolderForm) -> bool {
+        self.label == other.label
+            && self.name == other.name
+            && self.insurance == other.insurance
+            && self.status == other.status
+            && self.region == other.region
+            && (self.id_text != other.id_text || self.balance_text != other.balance_text)
     }
 
     /// Whether two forms hold the same typed values.

@@ -72,6 +72,7 @@ impl FamilyPanel {
     fn holder_form_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet, family: &Family) {
         let before = self.holder_form.clone();
         let today = self.today;
+        let mut left_number_field = false;
         let form = &mut self.holder_form;
         egui::Grid::new("holder_form")
             .num_columns(2)
@@ -87,8 +88,10 @@ impl FamilyPanel {
                 ui.end_row();
                 let label = ui.label("身份证号（可不填）");
                 ui.horizontal_wrapped(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut form.id_text).desired_width(220.0))
+                    let field = ui
+                        .add(egui::TextEdit::singleline(&mut form.id_text).desired_width(220.0))
                         .labelled_by(label.id);
+                    left_number_field |= field.lost_focus();
                     id_hint_ui(ui, &form.id_text, today);
                 });
                 ui.end_row();
@@ -110,13 +113,18 @@ impl FamilyPanel {
                 region_combo_ui(ui, "holder_region", label.id, policies, &mut form.region);
                 ui.end_row();
                 let label = ui.label("个人账户余额（元）");
-                ui.add(egui::TextEdit::singleline(&mut form.balance_text).desired_width(140.0))
+                let field = ui
+                    .add(egui::TextEdit::singleline(&mut form.balance_text).desired_width(140.0))
                     .labelled_by(label.id);
+                left_number_field |= field.lost_focus();
                 ui.end_row();
             });
         // Every change is applied to the family as it is typed (one undo step per stretch
         // of typing); what cannot be applied yet stays in the form, and closing asks first.
-        if !before.same_fields(&self.holder_form) {
+        // The ID number and the balance are applied when their field is left.
+        if self.holder_form.only_numbers_differ(&before) {
+            self.holder_form.pending = true;
+        } else if !before.same_fields(&self.holder_form) || left_number_field {
             self.apply_holder_form(true);
         }
         let color = theme::status_color(ui.visuals(), true);
@@ -127,7 +135,13 @@ impl FamilyPanel {
             if ui.button("完成").clicked() {
                 self.apply_holder_form(false);
             }
-            if !family.holder.name.is_empty() && ui.button("收起").clicked() {
+            let settled = !self.holder_form.pending && self.holder_form.errors.is_empty();
+            if !family.holder.name.is_empty()
+                && ui
+                    .add_enabled(settled, egui::Button::new("收起"))
+                    .on_disabled_hover_text("先改正参保人信息，或点“完成”")
+                    .clicked()
+            {
                 self.holder_form.open = false;
                 self.workspace.apply(FamilyAction::EndTyping);
             }
@@ -137,10 +151,11 @@ impl FamilyPanel {
     /// Applies the holder form to the family. `typing`: while typing the form stays open and
     /// the change merges with the previous one in the undo history; otherwise (完成) it is
     /// closed when valid.
-    fn apply_holder_form(&mut self, typing: bool) {
+    pub(super) fn apply_holder_form(&mut self, typing: bool) {
         let Some((holder, label)) = self.holder_form.checked_holder(self.today) else {
             return;
         };
+        self.holder_form.pending = false;
         let label_changed = self.current_family().is_some_and(|f| f.label != label);
         let region = holder.region.clone();
         let mut applied = self.workspace.apply(FamilyAction::Typing {

@@ -18,7 +18,7 @@ use eframe::egui::{self, RichText};
 
 use crate::checklist::family_binding_checklist;
 use crate::family::{
-    Family, FamilyEdit, FamilyReview, Ledger, PersonalData, mask_name, review_family, simulate,
+    Family, FamilyEdit, FamilyReview, Ledger, PersonalData, file_name_mask, review_family, simulate,
 };
 use crate::policy::PolicySet;
 use crate::store::FamilyStore;
@@ -47,6 +47,10 @@ enum Confirm {
     /// Write the raw family file (full names and ID numbers), with the dialog or to the
     /// default folder.
     Backup { with_dialog: bool },
+    /// Go back to the version before the last save.
+    RestoreBackup,
+    /// Delete a family of the recycle folder for good (its place in the list).
+    Purge(usize),
 }
 
 /// State of the family tab: the workspace, the forms as typed, and what is only on screen.
@@ -109,11 +113,19 @@ impl FamilyPanel {
         &self.workspace
     }
 
-    /// Whether any family has changes not yet saved, or the holder form holds typing that
-    /// could not be applied yet (an amount with a comma, say): closing asks first.
+    /// Whether any family has changes not yet saved, or a form holds typing not yet in the
+    /// family (a holder's amount with a comma, a relative typed but not added): closing asks
+    /// first.
     pub fn has_unsaved_changes(&self) -> bool {
-        self.workspace.has_unsaved_changes()
-            || (self.holder_form.open && !self.holder_form.errors.is_empty())
+        self.workspace.has_unsaved_changes() || self.forms_hold_typing()
+    }
+
+    /// Whether the holder form holds typing it could not apply, or a relative or expense is
+    /// typed but not added.
+    fn forms_hold_typing(&self) -> bool {
+        (self.holder_form.open && (self.holder_form.pending || !self.holder_form.errors.is_empty()))
+            || !self.member_form.name.trim().is_empty()
+            || !self.expense_form.amount_text.trim().is_empty()
     }
 
     /// The family shown, if any.
@@ -128,17 +140,44 @@ impl FamilyPanel {
         let done = self.workspace.apply(action);
         let after = self.workspace.current_document().map(|d| d.revision());
         if index != self.workspace.current_index() {
+            // Another family: every form starts from it, and full names are not exported
+            // for it until asked again.
             self.member_page = 0;
             self.ledger_page = 0;
+            self.include_personal_data = false;
             self.reset_forms();
         } else if before != after && !self.holder_form.open {
-            self.reset_forms();
+            // The same family changed (undo, a relative added): the holder's card follows;
+            // a relative or an expense half typed stays.
+            if let Some(family) = self.current_family() {
+                self.holder_form = HolderForm::of(family, false);
+            }
         }
         done
     }
 
-    /// Ctrl+S. Returns false if any save failed.
+    /// Whether the holder form holds typing that is not in the family; says so in the
+    /// error colour (used before saving or switching family).
+    fn holder_typing_blocks(&mut self) -> bool {
+        if self.holder_form.open {
+            self.apply_holder_form(true);
+        }
+        let blocked = self.holder_form.open && !self.holder_form.errors.is_empty();
+        if blocked {
+            self.workspace.report(
+                "参保人信息有错误，还没有用上：请先改正（见参保人一栏）。".to_owned(),
+                true,
+            );
+        }
+        blocked
+    }
+
+    /// Ctrl+S. Returns false if any save failed (or the holder form has typing that cannot
+    /// be applied: saving would write the last good value as if it were the typed one).
     pub fn save_all(&mut self) -> bool {
+        if self.holder_typing_blocks() {
+            return false;
+        }
         self.act(FamilyAction::SaveAll)
     }
 
@@ -174,7 +213,12 @@ impl FamilyPanel {
     /// Asks for the family's printable binding list through the save dialog (the toolbar
     /// button, Ctrl+E on this tab); carried out while the tab is drawn.
     pub fn request_binding_export(&mut self) {
-        self.binding_export_requested = true;
+        if self.current_family().is_some() {
+            self.binding_export_requested = true;
+        } else {
+            self.workspace
+                .report("先新建或选择一个家庭，再导出清单。".to_owned(), true);
+        }
     }
 
     fn reset_forms(&mut self) {
@@ -269,10 +313,13 @@ impl FamilyPanel {
                 chosen = Some(index);
             }
         }
-        if let Some(index) = chosen {
+        if let Some(index) = chosen
+            && !self.holder_typing_blocks()
+        {
             self.act(FamilyAction::Select(index));
         }
         let mut restore = None;
+        let mut purge = None;
         if !self.workspace.recycled().is_empty() {
             ui.add_space(8.0);
             egui::CollapsingHeader::new(format!("回收站（{}）", self.workspace.recycled().len()))
@@ -289,12 +336,21 @@ impl FamilyPanel {
                             if ui.button(format!("恢复 {}", entry.family.label)).clicked() {
                                 restore = Some(index);
                             }
+                            if ui
+                                .small_button(format!("永久删除 {}", entry.family.label))
+                                .clicked()
+                            {
+                                purge = Some(index);
+                            }
                         });
                     }
                 });
         }
         if let Some(index) = restore {
             self.act(FamilyAction::RestoreRecycled(index));
+        }
+        if let Some(index) = purge {
+            self.confirm = Some(Confirm::Purge(index));
         }
         if !self.workspace.load_problems().is_empty() {
             ui.add_space(8.0);
@@ -362,14 +418,5 @@ impl FamilyPanel {
     /// Applies an edit of the family shown; a refused edit is reported.
     fn edit(&mut self, edit: FamilyEdit) -> bool {
         self.act(FamilyAction::Edit(edit))
-    }
-}
-
-/// `王喆` → `王某` for file names (DOMAIN.md: display masks stay 王**).
-fn file_name_mask(name: &str) -> String {
-    let masked = mask_name(name.trim());
-    match masked.chars().next() {
-        Some(first) if masked.chars().count() > 1 => format!("{first}某"),
-        _ => masked,
     }
 }

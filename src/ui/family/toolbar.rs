@@ -78,7 +78,7 @@ impl FamilyPanel {
                     )
                     .clicked()
                 {
-                    self.act(FamilyAction::RestoreBackup);
+                    self.confirm = Some(Confirm::RestoreBackup);
                     ui.close();
                 }
             });
@@ -132,6 +132,23 @@ impl FamilyPanel {
                 ),
                 "移到回收站",
             ),
+            Confirm::RestoreBackup => (
+                "换回上一次保存前的版本",
+                format!("把“{label}”换回上一次保存前的版本？现在的内容会被替换；换回后可以按 Ctrl+Z 撤销，保存后现在的版本成为新的备份。"),
+                "换回",
+            ),
+            Confirm::Purge(index) => (
+                "永久删除",
+                format!(
+                    "永久删除回收站里的“{}”？删除后无法恢复。",
+                    self.workspace
+                        .recycled()
+                        .get(index)
+                        .map(|r| r.family.label.clone())
+                        .unwrap_or_default()
+                ),
+                "永久删除",
+            ),
             Confirm::Backup { .. } => (
                 "备份家庭文件",
                 "备份文件里有这个家庭全部人员的完整姓名和身份证号，任何拿到文件的人都能看到。它用于换电脑或留底；要打印带去办理的，请用“导出家庭共济清单”（默认隐藏姓名和身份证号）。继续备份吗？".to_owned(),
@@ -160,6 +177,12 @@ impl FamilyPanel {
                         self.act(FamilyAction::Remove);
                     }
                     Confirm::Backup { with_dialog } => self.backup(with_dialog),
+                    Confirm::RestoreBackup => {
+                        self.act(FamilyAction::RestoreBackup);
+                    }
+                    Confirm::Purge(index) => {
+                        self.act(FamilyAction::PurgeRecycled(index));
+                    }
                 }
             }
             Some(false) => self.confirm = None,
@@ -210,15 +233,8 @@ impl FamilyPanel {
         match picked {
             Some(path) => self.import_file(&path),
             None => {
-                let folder = self
-                    .workspace
-                    .export_dir()
-                    .map(|f| f.display().to_string())
-                    .unwrap_or_default();
                 self.workspace.report(
-                    format!(
-                        "没有选择文件（如果没有弹出窗口，可以把家庭文件放进 {folder} 后再试）。"
-                    ),
+                    "没有选择文件。如果没有弹出选择文件的窗口，说明这台电脑没有可用的文件对话框；可以在另一台电脑上导入后保存。".to_owned(),
                     false,
                 );
             }

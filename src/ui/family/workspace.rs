@@ -38,7 +38,9 @@ pub enum FamilyAction {
     Remove,
     /// Put a family of the recycle folder back (its place in [`FamilyWorkspace::recycled`]).
     RestoreRecycled(usize),
-    /// Replace the family shown with its backup (the version before the last save).
+    /// Delete a family of the recycle folder for good (asked first by the panel).
+    PurgeRecycled(usize),
+    /// Go back to the family's version before its last save, as an undoable change.
     RestoreBackup,
     /// Add the family in this file, unsaved.
     Import(PathBuf),
@@ -137,6 +139,7 @@ impl FamilyWorkspace {
             FamilyAction::SaveAll => self.save_all(),
             FamilyAction::Remove => self.remove_current(),
             FamilyAction::RestoreRecycled(index) => self.restore_recycled(index),
+            FamilyAction::PurgeRecycled(index) => self.purge_recycled(index),
             FamilyAction::RestoreBackup => self.restore_backup(),
             FamilyAction::Import(path) => self.import_file(&path),
             FamilyAction::Backup(path) => self.backup_to(&path),
@@ -208,13 +211,15 @@ impl FamilyWorkspace {
         })
     }
 
-    /// Shows an outcome; failures are also logged (callers pass paths and kinds of problem,
-    /// never names or ID numbers).
+    /// Shows an outcome (not logged: it may name people).
     pub fn report(&mut self, text: String, is_error: bool) {
-        if is_error {
-            crate::log::error(&format!("family tab: {text}"));
-        }
         self.status = Some(Status { text, is_error });
+    }
+
+    /// Shows a failure and logs `log`, which says what failed without names or ID numbers.
+    fn fail(&mut self, text: String, log: &str) {
+        crate::log::error(&format!("family tab: {log}"));
+        self.report(text, true);
     }
 
     // ---- the actions ----------------------------------------------------------------------
@@ -231,9 +236,7 @@ impl FamilyWorkspace {
     }
 
     fn fresh_id(&self) -> String {
-        let taken = self.taken_ids();
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-        fresh_family_id(&taken)
+        fresh_family_id(&self.taken_ids())
     }
 
     fn new_family(&mut self) -> bool {
@@ -252,6 +255,10 @@ impl FamilyWorkspace {
     fn select(&mut self, index: usize) -> bool {
         if index >= self.documents.len() {
             return false;
+        }
+        // A stretch of typing ends with the family it was typed in.
+        if let Some(document) = self.document_mut() {
+            document.end_typing();
         }
         self.last_removed = None;
         self.current = Some(index);
@@ -307,25 +314,39 @@ impl FamilyWorkspace {
 
     fn save_all(&mut self) -> bool {
         let Some(store) = self.store.clone() else {
-            self.report("没有可以保存的文件夹，无法保存。".to_owned(), true);
+            self.fail(
+                "没有可以保存的文件夹，无法保存。".to_owned(),
+                "no folder to save families in",
+            );
             return false;
         };
         let mut saved = Vec::new();
-        let mut failure = None;
+        let mut failed: Vec<(String, String)> = Vec::new();
+        // Every family is tried; one that fails does not stop the others.
         for document in self.documents.iter_mut().filter(|d| d.is_dirty()) {
             match store.save(document.family()) {
                 Ok(path) => {
                     document.mark_saved();
                     saved.push(path);
                 }
-                Err(error) => {
-                    failure = Some(error);
-                    break;
-                }
+                Err(error) => failed.push((document.family().label.clone(), error.to_string())),
             }
         }
-        if let Some(error) = failure {
-            self.report(format!("保存失败：{error}"), true);
+        if !failed.is_empty() {
+            let list: Vec<String> = failed
+                .iter()
+                .map(|(label, error)| format!("“{label}”：{error}"))
+                .collect();
+            let log: Vec<&str> = failed.iter().map(|(_, error)| error.as_str()).collect();
+            self.fail(
+                format!(
+                    "有 {} 个家庭没有保存（已保存 {} 个）：{}",
+                    failed.len(),
+                    saved.len(),
+                    list.join("；")
+                ),
+                &format!("save failed: {}", log.join("; ")),
+            );
             return false;
         }
         match saved.as_slice() {
@@ -358,6 +379,22 @@ impl FamilyWorkspace {
             return false;
         };
         let id = self.documents[index].family().id.clone();
+        // What is on screen goes to the recycle folder: unsaved changes (or a family never
+        // saved) are saved first, so the bin holds what the user saw.
+        if let Some(store) = self.store.clone()
+            && self.documents[index].is_dirty()
+        {
+            match store.save(self.documents[index].family()) {
+                Ok(_) => self.documents[index].mark_saved(),
+                Err(error) => {
+                    self.fail(
+                        format!("移除前保存失败，没有移除：{error}"),
+                        &format!("save before removal failed: {error}"),
+                    );
+                    return false;
+                }
+            }
+        }
         let moved = match &self.store {
             Some(store) => store.remove(&id),
             None => Ok(None),
@@ -365,7 +402,10 @@ impl FamilyWorkspace {
         let recycled = match moved {
             Ok(recycled) => recycled,
             Err(error) => {
-                self.report(format!("移除失败：{error}"), true);
+                self.fail(
+                    format!("移除失败：{error}"),
+                    &format!("remove failed: {error}"),
+                );
                 return false;
             }
         };
@@ -397,17 +437,27 @@ impl FamilyWorkspace {
             return false;
         };
         let mut document = removed.document;
-        if let (Some(store), Some(path)) = (self.store.clone(), removed.recycled.as_ref()) {
+        if let (Some(store), Some(path)) = (self.store.clone(), removed.recycled.clone()) {
             let taken = self.taken_ids();
             let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-            match store.restore_recycled(path, &taken) {
+            match store.restore_recycled(&path, &taken) {
                 Ok(family) if family.id != document.family().id => {
-                    // Restored under a fresh id: keep the saved version.
+                    // Restored under a fresh id (the file was saved before removal, so the
+                    // saved version is what was on screen).
                     document = FamilyDocument::new(family);
                 }
                 Ok(_) => {}
                 Err(error) => {
-                    self.report(format!("无法撤销移除：{error}"), true);
+                    // Kept for another try: nothing is lost.
+                    self.last_removed = Some(Removed {
+                        document,
+                        index: removed.index,
+                        recycled: Some(path),
+                    });
+                    self.fail(
+                        format!("无法撤销移除：{error}"),
+                        &format!("undo removal failed: {error}"),
+                    );
                     self.refresh_recycled();
                     return false;
                 }
@@ -439,7 +489,10 @@ impl FamilyWorkspace {
                 true
             }
             Err(error) => {
-                self.report(format!("恢复失败：{error}"), true);
+                self.fail(
+                    format!("恢复失败：{error}"),
+                    &format!("restore from the recycle folder failed: {error}"),
+                );
                 false
             }
         };
@@ -447,16 +500,45 @@ impl FamilyWorkspace {
         restored
     }
 
+    fn purge_recycled(&mut self, index: usize) -> bool {
+        let (Some(store), Some(entry)) = (self.store.clone(), self.recycled.get(index).cloned())
+        else {
+            return false;
+        };
+        let done = match store.purge_recycled(&entry.path) {
+            Ok(()) => {
+                self.report(format!("已永久删除“{}”。", entry.family.label), false);
+                true
+            }
+            Err(error) => {
+                self.fail(
+                    format!("删除失败：{error}"),
+                    &format!("purge from the recycle folder failed: {error}"),
+                );
+                false
+            }
+        };
+        self.refresh_recycled();
+        done
+    }
+
     fn restore_backup(&mut self) -> bool {
         let (Some(store), Some(index)) = (self.store.clone(), self.current) else {
             return false;
         };
         let id = self.documents[index].family().id.clone();
-        match store.restore_backup(&id) {
+        match store.read_backup(&id) {
+            // An ordinary change: Ctrl+Z takes it back, and saving makes today's file the
+            // new backup, so neither version is lost.
             Ok(family) => {
-                self.documents[index] = FamilyDocument::new(family);
-                self.report("已从备份恢复上一次保存前的版本。".to_owned(), false);
-                true
+                let applied = self.edit(FamilyEdit::Replace(family));
+                if applied {
+                    self.report(
+                        "已换回上一次保存前的版本（还没有保存；按 Ctrl+Z 可以撤销）。".to_owned(),
+                        false,
+                    );
+                }
+                applied
             }
             Err(error) => {
                 self.report(error.to_string(), true);
@@ -469,7 +551,10 @@ impl FamilyWorkspace {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(error) => {
-                self.report(format!("无法读取 {}：{error}", path.display()), true);
+                self.fail(
+                    format!("无法读取 {}：{error}", path.display()),
+                    &format!("import: cannot read the file ({})", error.kind()),
+                );
                 return false;
             }
         };
@@ -487,7 +572,7 @@ impl FamilyWorkspace {
                 true
             }
             Err(error) => {
-                self.report(format!("导入失败：{error}"), true);
+                self.fail(format!("导入失败：{error}"), "import: not a family file");
                 false
             }
         }
@@ -500,7 +585,7 @@ impl FamilyWorkspace {
         let json = match family_to_json(family) {
             Ok(json) => json,
             Err(error) => {
-                self.report(format!("备份失败：{error}"), true);
+                self.fail(format!("备份失败：{error}"), &format!("backup: {error}"));
                 return false;
             }
         };
@@ -517,7 +602,10 @@ impl FamilyWorkspace {
                 true
             }
             Err(error) => {
-                self.report(format!("备份失败：{error}"), true);
+                self.fail(
+                    format!("备份失败：{error}"),
+                    "backup: could not write the file",
+                );
                 false
             }
         }

@@ -5,6 +5,10 @@
 //!
 //! Format (`docs/family-format.md`): `{"format": "yibao-family", "version": 1,
 //! "family": {...}}`.
+//!
+//! Over 600 lines: saving, loading with recovery, the recycle folder and the no-clobber writer
+//! all guard the same files and share their error type; the recycle folder is the natural
+//! next module.
 
 use std::fs;
 use std::io::Write;
@@ -571,6 +575,68 @@ fn removal_time(name: &str) -> String {
     } else {
         String::new()
     }
+}
+
+/// `path`, or the first of `name (2).ext`, `name (3).ext`, … that does not exist yet.
+pub fn unused_path(path: &Path) -> PathBuf {
+    if !path.exists() {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let extension = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let dir = path.parent().unwrap_or(Path::new(""));
+    (2u32..)
+        .map(|n| dir.join(format!("{stem} ({n}){extension}")))
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+/// Writes `bytes` as a new file at `path`, or at the first free numbered name beside it
+/// (`name (2).ext`): an existing file is never replaced, even one that appears while
+/// writing. Returns the path written.
+pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<PathBuf, StoreError> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    fs::create_dir_all(&dir).map_err(io_error(&dir))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".saving-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(io_error(&dir))?;
+    temp.write_all(bytes).map_err(io_error(temp.path()))?;
+    temp.as_file().sync_all().map_err(io_error(temp.path()))?;
+    set_private(temp.path())?;
+    for _ in 0..1000 {
+        let candidate = unused_path(path);
+        match temp.persist_noclobber(&candidate) {
+            Ok(_) => {
+                sync_dir(&dir);
+                return Ok(candidate);
+            }
+            // Taken between the check and the rename: the next number.
+            Err(error) if error.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                temp = error.file;
+            }
+            Err(error) => {
+                return Err(StoreError::Io {
+                    path: candidate,
+                    source: error.error,
+                });
+            }
+        }
+    }
+    Err(StoreError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::other("no free file name"),
+    })
 }
 
 /// Writes `bytes` to `path` through a synced temporary file in `dir` and a rename, so `path`

@@ -179,9 +179,14 @@ fn ticks_on_screen_are_ticked_in_every_format() {
         today(),
     )
     .expect("evaluates");
-    checklist
-        .ticked
-        .insert(yibao::export::material_key("death", 0));
+    let death = checklist
+        .cases
+        .iter()
+        .find(|c| c.case == "death")
+        .expect("death")
+        .clone();
+    let key = checklist.material_key(&death, 0);
+    checklist.ticked.insert(key);
     let as_text =
         |format| String::from_utf8(render(&checklist, format).expect("renders")).expect("utf-8");
     assert!(as_text(ExportFormat::Text).contains("[x] 继承人身份证"));
@@ -190,7 +195,7 @@ fn ticks_on_screen_are_ticked_in_every_format() {
         as_text(ExportFormat::Csv).contains(",是\n")
             || as_text(ExportFormat::Csv).contains(",是\r\n")
     );
-    assert!(as_text(ExportFormat::Json).contains("death:m:0"));
+    assert!(as_text(ExportFormat::Json).contains("hefei|death|材料|继承人身份证"));
 }
 
 /// Creates a family, types the holder's name and leaves the form open (no button pressed).
@@ -585,4 +590,46 @@ fn a_long_name_is_cut_on_the_buttons() {
     harness.run();
     harness.get_by_label("修改 欧阳娜娜娜娜娜娜…");
     assert!(harness.query_by_label(&format!("修改 {long}")).is_none());
+}
+
+// Ticks belong to the item, not to its place: another region's list (or other answers) never
+// shows the user's ticks on items they did not tick.
+#[test]
+fn ticks_stay_with_the_item_they_were_made_on() {
+    let answers: Answers = [(Fact::Deceased, "yes".to_owned())].into_iter().collect();
+    let set = &crate::support::shipped().set;
+    let hefei = evaluate(set, Procedure::Withdrawal, "hefei", &answers, today()).expect("hefei");
+    let death = hefei
+        .cases
+        .iter()
+        .find(|c| c.case == "death")
+        .expect("death");
+    let ticked: std::collections::BTreeSet<String> =
+        [hefei.material_key(death, 0)].into_iter().collect();
+    let mut nanjing =
+        evaluate(set, Procedure::Withdrawal, "nanjing", &answers, today()).expect("nanjing");
+    nanjing.keep_ticks_shown(&ticked);
+    assert!(nanjing.ticked.is_empty(), "{:?}", nanjing.ticked);
+    let mut again = hefei.clone();
+    again.keep_ticks_shown(&ticked);
+    assert_eq!(again.ticked.len(), 1);
+}
+
+// Two files with the same id inside load as two families; a Windows device name is no id.
+#[test]
+fn copied_family_files_load_as_two_families() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = FamilyStore::new(dir.path());
+    let family = Family::new("family-1", "王家", "nanjing");
+    store.save(&family).expect("saved");
+    std::fs::copy(
+        dir.path().join("family-1.json"),
+        dir.path().join("family-1 (copy).json"),
+    )
+    .expect("copied");
+    let scan = store.load_all();
+    assert_eq!(scan.families.len(), 2);
+    assert_ne!(scan.families[0].id, scan.families[1].id);
+    assert!(!yibao::family::is_safe_family_id("nul"));
+    assert!(!yibao::family::is_safe_family_id("com1"));
 }

@@ -78,8 +78,8 @@ pub struct Checklist {
     pub answers: Answers,
     /// Answers given that do not count, each with the reason (empty when none).
     pub ignored_answers: Vec<IgnoredAnswer>,
-    /// The materials and steps the user ticked (keys of `export::material_key` and
-    /// `export::step_key`), printed ticked in every format.
+    /// The materials and steps the user ticked (keys of [`Checklist::material_key`] and
+    /// [`Checklist::step_key`]), printed ticked in every format.
     #[serde(skip_serializing_if = "std::collections::BTreeSet::is_empty")]
     pub ticked: std::collections::BTreeSet<String>,
     pub cases: Vec<CaseResult>,
@@ -115,5 +115,45 @@ impl Checklist {
         self.cases
             .iter()
             .filter(|c| c.verdict != Verdict::NotEligible && !c.pending_questions.is_empty())
+    }
+}
+
+impl Checklist {
+    /// The key of a material's tick box: the region, the case and the item's own words, so a
+    /// tick never moves to another item when the answers or the region change.
+    pub fn material_key(&self, case: &CaseResult, index: usize) -> String {
+        let item = case.materials.get(index).map_or("", |m| m.item.as_str());
+        format!("{}|{}|材料|{item}", self.region, case.case)
+    }
+
+    /// The key of a step's tick box (see [`Checklist::material_key`]).
+    pub fn step_key(&self, case: &CaseResult, index: usize) -> String {
+        let step = case.steps.get(index).map_or("", String::as_str);
+        format!("{}|{}|步骤|{step}", self.region, case.case)
+    }
+
+    /// Whether the user ticked this material.
+    pub fn material_ticked(&self, case: &CaseResult, index: usize) -> bool {
+        self.ticked.contains(&self.material_key(case, index))
+    }
+
+    /// Whether the user ticked this step.
+    pub fn step_ticked(&self, case: &CaseResult, index: usize) -> bool {
+        self.ticked.contains(&self.step_key(case, index))
+    }
+
+    /// Keeps only the ticks of boxes this list shows (a case that no longer applies takes
+    /// its ticks with it).
+    pub fn keep_ticks_shown(&mut self, ticked: &std::collections::BTreeSet<String>) {
+        let mut shown = std::collections::BTreeSet::new();
+        for case in self.actionable() {
+            for i in 0..case.materials.len() {
+                shown.insert(self.material_key(case, i));
+            }
+            for i in 0..case.steps.len() {
+                shown.insert(self.step_key(case, i));
+            }
+        }
+        self.ticked = ticked.intersection(&shown).cloned().collect();
     }
 }

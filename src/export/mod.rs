@@ -4,6 +4,9 @@
 //!
 //! The text renderers write into a `String` with `write!`; writing to a String cannot fail,
 //! so those results are dropped (`let _ = write!(out, …)`).
+//!
+//! Over 600 lines: four renderers walk the checklist each in its own way; issue 13 replaces
+//! them with one document and small renderers.
 
 mod pdf;
 
@@ -136,36 +139,7 @@ pub fn file_name(checklist: &Checklist, who: Option<&str>, format: ExportFormat)
     )
 }
 
-/// `path`, or the first of `name (2).ext`, `name (3).ext`, … that does not exist yet, so an
-/// export never replaces another file.
-pub fn unused_path(path: &std::path::Path) -> std::path::PathBuf {
-    if !path.exists() {
-        return path.to_path_buf();
-    }
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let extension = path
-        .extension()
-        .map(|e| format!(".{}", e.to_string_lossy()))
-        .unwrap_or_default();
-    let dir = path.parent().unwrap_or(std::path::Path::new(""));
-    (2u32..)
-        .map(|n| dir.join(format!("{stem} ({n}){extension}")))
-        .find(|candidate| !candidate.exists())
-        .unwrap_or_else(|| path.to_path_buf())
-}
-
-/// The key of a material's tick box (shared by the window and the exports).
-pub fn material_key(case: &str, index: usize) -> String {
-    format!("{case}:m:{index}")
-}
-
-/// The key of a step's tick box.
-pub fn step_key(case: &str, index: usize) -> String {
-    format!("{case}:s:{index}")
-}
+pub use crate::store::unused_path;
 
 /// `[x]` or `[ ]`.
 fn mark(ticked: bool) -> &'static str {
@@ -222,14 +196,14 @@ fn lines(checklist: &Checklist) -> Vec<(Line, String)> {
         if !case.materials.is_empty() {
             out.push((Line::Body, "要带的材料：".to_owned()));
             out.extend(case.materials.iter().enumerate().map(|(i, m)| {
-                let ticked = checklist.ticked.contains(&material_key(&case.case, i));
+                let ticked = checklist.material_ticked(case, i);
                 (Line::Check(ticked), material_line(m))
             }));
         }
         if !case.steps.is_empty() {
             out.push((Line::Body, "办理步骤：".to_owned()));
             out.extend(case.steps.iter().enumerate().map(|(i, step)| {
-                let ticked = checklist.ticked.contains(&step_key(&case.case, i));
+                let ticked = checklist.step_ticked(case, i);
                 (Line::Check(ticked), format!("{}. {step}", i + 1))
             }));
         }
@@ -411,7 +385,7 @@ fn markdown(checklist: &Checklist) -> String {
         for change in &case.what_would_change {
             let _ = writeln!(out, "- 还需要：{change}");
         }
-        case_details_md(&mut out, case, &checklist.ticked);
+        case_details_md(&mut out, checklist, case);
     }
     let pending: Vec<&CaseResult> = checklist.pending().collect();
     if !pending.is_empty() {
@@ -453,11 +427,7 @@ fn markdown(checklist: &Checklist) -> String {
     out
 }
 
-fn case_details_md(
-    out: &mut String,
-    case: &CaseResult,
-    ticked: &std::collections::BTreeSet<String>,
-) {
+fn case_details_md(out: &mut String, checklist: &Checklist, case: &CaseResult) {
     if let Some(applicants) = &case.applicants {
         let _ = writeln!(out, "- 谁可以办：{applicants}");
     }
@@ -468,14 +438,14 @@ fn case_details_md(
     if !case.materials.is_empty() {
         out.push_str("\n### 要带的材料\n\n");
         for (i, material) in case.materials.iter().enumerate() {
-            let box_ = mark(ticked.contains(&material_key(&case.case, i)));
+            let box_ = mark(checklist.material_ticked(case, i));
             let _ = writeln!(out, "- {box_} {}", material_line(material));
         }
     }
     if !case.steps.is_empty() {
         out.push_str("\n### 办理步骤\n\n");
         for (i, step) in case.steps.iter().enumerate() {
-            let box_ = mark(ticked.contains(&step_key(&case.case, i)));
+            let box_ = mark(checklist.step_ticked(case, i));
             let _ = writeln!(out, "{}. {box_} {step}", i + 1);
         }
     }
@@ -511,13 +481,7 @@ fn csv_bytes(checklist: &Checklist) -> Result<Vec<u8>, ExportError> {
             first_error = Some(error);
         }
     };
-    let tick = |key: String| {
-        if checklist.ticked.contains(&key) {
-            "是"
-        } else {
-            ""
-        }
-    };
+    let tick = |ticked: bool| if ticked { "是" } else { "" };
     row(["类别", "情形", "结论", "内容", "说明", "已勾选"]);
     for person in &checklist.people {
         row(["家庭成员", "", "", person, "", ""]);
@@ -553,7 +517,7 @@ fn csv_bytes(checklist: &Checklist) -> Result<Vec<u8>, ExportError> {
                 case.verdict_label,
                 &material.item,
                 &material_line(material),
-                tick(material_key(&case.case, i)),
+                tick(checklist.material_ticked(case, i)),
             ]);
         }
         for (i, step) in case.steps.iter().enumerate() {
@@ -563,7 +527,7 @@ fn csv_bytes(checklist: &Checklist) -> Result<Vec<u8>, ExportError> {
                 case.verdict_label,
                 step,
                 &format!("第 {} 步", i + 1),
-                tick(step_key(&case.case, i)),
+                tick(checklist.step_ticked(case, i)),
             ]);
         }
     }
@@ -702,7 +666,7 @@ fn html(checklist: &Checklist) -> String {
                 let _ = writeln!(
                     out,
                     "<li><label><input type=\"checkbox\"{}>{}</label></li>",
-                    checked(checklist.ticked.contains(&material_key(&case.case, i))),
+                    checked(checklist.material_ticked(case, i)),
                     esc(&material_line(material))
                 );
             }
@@ -714,7 +678,7 @@ fn html(checklist: &Checklist) -> String {
                 let _ = writeln!(
                     out,
                     "<li><label><input type=\"checkbox\"{}>{}. {}</label></li>",
-                    checked(checklist.ticked.contains(&step_key(&case.case, i))),
+                    checked(checklist.step_ticked(case, i)),
                     i + 1,
                     esc(step)
                 );

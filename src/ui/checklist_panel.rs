@@ -8,7 +8,6 @@ use eframe::egui::{self, RichText};
 
 use crate::checklist::{Answers, CaseResult, Checklist, Questionnaires, evaluate, questions_for};
 use crate::domain::Procedure;
-use crate::export::{material_key, step_key};
 use crate::policy::PolicySet;
 use crate::ui::export_bar::{ExportBar, ExportRequest};
 use crate::ui::theme;
@@ -74,7 +73,10 @@ impl ChecklistPanel {
     }
 
     /// The list of the procedure shown, from its own answers, with what the user ticked.
-    fn checklist(&self, policies: &PolicySet) -> Option<Checklist> {
+    fn checklist(
+        &self,
+        policies: &PolicySet,
+    ) -> Result<Checklist, crate::checklist::ChecklistError> {
         let session = self.sessions.get(self.procedure);
         let mut checklist = evaluate(
             policies,
@@ -82,10 +84,9 @@ impl ChecklistPanel {
             &self.region,
             &session.answers,
             self.today,
-        )
-        .ok()?;
-        checklist.ticked = session.ticked.clone();
-        Some(checklist)
+        )?;
+        checklist.keep_ticks_shown(&session.ticked);
+        Ok(checklist)
     }
 
     /// Who the list is for, for the file name (none when not written).
@@ -105,13 +106,11 @@ impl ChecklistPanel {
 
     fn export_to(&mut self, request: ExportRequest, policies: &PolicySet) {
         match self.checklist(policies) {
-            Some(checklist) => {
+            Ok(checklist) => {
                 let who = self.who().map(str::to_owned);
                 self.export.run(request, &checklist, who.as_deref());
             }
-            None => self
-                .export
-                .fail("这个地区没有政策数据，无法导出清单。".to_owned()),
+            Err(error) => self.export.fail(format!("无法生成清单：{error}")),
         }
     }
 
@@ -172,9 +171,15 @@ impl ChecklistPanel {
         egui::CentralPanel::default().show(ui, |ui| {
             self.export_ui(ui, policies);
             ui.separator();
-            let Some(checklist) = self.checklist(policies) else {
-                ui.label("这个地区没有政策数据。");
-                return;
+            let checklist = match self.checklist(policies) {
+                Ok(checklist) => checklist,
+                Err(error) => {
+                    ui.label(
+                        RichText::new(format!("无法生成清单：{error}"))
+                            .color(theme::status_color(ui.visuals(), true)),
+                    );
+                    return;
+                }
             };
             egui::ScrollArea::vertical()
                 .id_salt("checklist_scroll")
@@ -192,8 +197,15 @@ impl ChecklistPanel {
                 .weak(),
         );
         let answers = self.answers().clone();
-        let Ok(questions) = questions_for(policies, &self.region, self.procedure, &answers) else {
-            return;
+        let questions = match questions_for(policies, &self.region, self.procedure, &answers) {
+            Ok(questions) => questions,
+            Err(error) => {
+                ui.label(
+                    RichText::new(format!("无法显示问题：{error}"))
+                        .color(theme::status_color(ui.visuals(), true)),
+                );
+                return;
+            }
         };
         for question in questions.iter().filter(|q| q.shown) {
             ui.add_space(6.0);
@@ -274,7 +286,7 @@ impl ChecklistPanel {
             ui.label(RichText::new(text).strong());
         }
         for case in actionable {
-            self.case_ui(ui, case, true);
+            self.case_ui(ui, checklist, case, true);
         }
         let pending: Vec<&CaseResult> = checklist.pending().collect();
         if !pending.is_empty() {
@@ -301,7 +313,7 @@ impl ChecklistPanel {
                 )
                 .show(ui, |ui| {
                     for case in rejected {
-                        self.case_ui(ui, case, false);
+                        self.case_ui(ui, checklist, case, false);
                     }
                 });
         }
@@ -352,7 +364,7 @@ impl ChecklistPanel {
         );
     }
 
-    fn case_ui(&mut self, ui: &mut egui::Ui, case: &CaseResult, full: bool) {
+    fn case_ui(&mut self, ui: &mut egui::Ui, checklist: &Checklist, case: &CaseResult, full: bool) {
         egui::Frame::group(ui.style())
             .inner_margin(8.0)
             .show(ui, |ui| {
@@ -412,7 +424,7 @@ impl ChecklistPanel {
                 if !case.materials.is_empty() {
                     ui.label(RichText::new("要带的材料").strong());
                     for (i, material) in case.materials.iter().enumerate() {
-                        let key = material_key(&case.case, i);
+                        let key = checklist.material_key(case, i);
                         let ticked_now = &mut self.sessions.get_mut(self.procedure).ticked;
                         let mut ticked = ticked_now.contains(&key);
                         let mut text = material.item.clone();
@@ -444,7 +456,7 @@ impl ChecklistPanel {
                 if !case.steps.is_empty() {
                     ui.label(RichText::new("办理步骤").strong());
                     for (i, step) in case.steps.iter().enumerate() {
-                        let key = step_key(&case.case, i);
+                        let key = checklist.step_key(case, i);
                         let ticked_now = &mut self.sessions.get_mut(self.procedure).ticked;
                         let mut ticked = ticked_now.contains(&key);
                         if ui

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{self, RichText};
 
 use crate::checklist::Checklist;
-use crate::export::{ExportFormat, file_name, render, unused_path};
-use crate::store::write_atomically;
+use crate::export::{ExportFormat, file_name, render};
+use crate::store::{write_atomically, write_new_file};
 use crate::ui::theme;
 
 /// What the user asked the bar to do this frame.
@@ -68,9 +68,13 @@ impl ExportBar {
         }
     }
 
-    /// Shows why no checklist could be exported, and logs it (file paths only, no names).
+    /// Shows why no checklist could be exported, and logs that an export failed (not the
+    /// message: its path can carry a person's name).
     pub fn fail(&mut self, message: String) {
-        crate::log::error(&format!("export: {message}"));
+        crate::log::error(&format!(
+            "export failed ({} format; details shown in the window)",
+            self.format.extension()
+        ));
         self.status = Some((message, true));
     }
 
@@ -113,11 +117,25 @@ impl ExportBar {
     /// Saves in the default export folder without any dialog.
     fn save_to_default_folder(&mut self, checklist: &Checklist, owner: Option<&str>) {
         let Some(dir) = self.export_dir.clone() else {
-            self.status = Some(("找不到默认导出文件夹。".to_owned(), true));
+            self.fail("找不到默认导出文件夹（文档文件夹或个人文件夹），没有保存。".to_owned());
             return;
         };
-        let path = unused_path(&dir.join(file_name(checklist, owner, self.format)));
-        self.write(checklist, &path, self.format);
+        let path = dir.join(file_name(checklist, owner, self.format));
+        let bytes = match render(checklist, self.format) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                self.fail(format!("没有保存：{error}"));
+                return;
+            }
+        };
+        // A new file, never one that replaces an earlier list (a numbered name instead).
+        match write_new_file(&path, &bytes) {
+            Ok(written) => {
+                self.status = Some((format!("已保存：{}", written.display()), false));
+                self.last_export = Some(written);
+            }
+            Err(error) => self.fail(format!("保存失败：{error}")),
+        }
     }
 
     /// Draws the controls and the last outcome; returns the export asked for, if any.

@@ -439,7 +439,7 @@ impl ChecklistPanel {
                         }
                         let mut details = Vec::new();
                         if let Some(note) = &material.note {
-                            details.push(note.clone());
+                            details.push(note.trim_end_matches('。').to_owned());
                         }
                         if let Some(place) = &material.obtain_at {
                             details.push(format!("在哪里办：{place}"));

@@ -88,6 +88,10 @@ pub struct Source {
     /// A short verbatim quote from the source supporting what cites it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// The title is this app's description of the source (the original title was not
+    /// seen): printed without 《》 and marked as a description.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub described: bool,
 }
 
 // The enum is made by the `vocabulary!` macro, which cannot mark a variant `#[default]`.
@@ -112,7 +116,11 @@ impl Source {
         if let Some(issuer) = &self.issuer {
             parts.push(issuer.clone());
         }
-        parts.push(format!("《{}》", self.title));
+        if self.described {
+            parts.push(format!("{}（本应用概括，非原标题）", self.title));
+        } else {
+            parts.push(format!("《{}》", self.title));
+        }
         if let Some(number) = &self.doc_number {
             parts.push(number.clone());
         }

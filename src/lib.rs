@@ -14,5 +14,6 @@ pub mod log;
 pub mod paths;
 pub mod policy;
 pub mod store;
+pub mod text;
 #[cfg(feature = "gui")]
 pub mod ui;

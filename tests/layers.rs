@@ -1,14 +1,14 @@
 //! The code's layers, checked: core modules never touch the window (egui, eframe, file
 //! dialogs), and a lower layer never imports a higher one, so there is no import cycle.
 //!
-//! Layers, lowest first: `domain`, `paths`, `log`, `assets` · `policy` · `family` ·
+//! Layers, lowest first: `domain`, `paths`, `log`, `assets`, `text` · `policy` · `family` ·
 //! `checklist`, `store` · `export` · `cli`, `ui`.
 
 use std::path::{Path, PathBuf};
 
 fn layer(module: &str) -> Option<u8> {
     Some(match module {
-        "domain" | "paths" | "log" | "assets" => 0,
+        "domain" | "paths" | "log" | "assets" | "text" => 0,
         "policy" => 1,
         "family" => 2,
         "checklist" | "store" => 3,

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::domain::{Fact, Procedure};
 use crate::policy::{Condition, Defined, Question};
+use crate::text::{Lang, Say};
 
 /// Why an answer was refused, naming what is allowed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -132,17 +133,20 @@ pub(super) fn sort_answers(
         .map(|(fact, value)| {
             let reason = if asks(*fact) {
                 ruling_answer(questions, *fact, &effective).map_or_else(
-                    || "根据您的其他回答，这个问题不适用。".to_owned(),
+                    || Say::IgnoredByOtherAnswers.text(Lang::Zh),
                     |(by, by_value)| {
-                        format!(
-                            "您对“{}”的回答是“{}”，所以这个问题不适用，这个回答没有用上。",
-                            question_text(questions, by),
-                            value_label(by, &by_value)
-                        )
+                        Say::IgnoredRuledOut {
+                            question: question_text(questions, by),
+                            answer: value_label(by, &by_value).to_owned(),
+                        }
+                        .text(Lang::Zh)
                     },
                 )
             } else {
-                format!("{}清单不问这个问题，这个回答没有用上。", procedure.label())
+                Say::IgnoredNotAsked {
+                    procedure: procedure.label().to_owned(),
+                }
+                .text(Lang::Zh)
             };
             IgnoredAnswer {
                 fact: *fact,

@@ -10,6 +10,10 @@ use super::evaluate::from_answers;
 use super::model::{CaseResult, Checklist};
 use crate::domain::{Confidence, Fact, Procedure, Verdict};
 use crate::policy::{PolicySet, Reason, ResolvedRegion};
+use crate::text::{Lang, Say};
+
+/// The language of the sentences built here (see `text`).
+const ZH: Lang = Lang::Zh;
 
 /// The transfer checklist, with the expected completion date counted from `today` as the
 /// application date when the move is covered.
@@ -36,13 +40,13 @@ pub(super) fn evaluate_transfer(
                 w.item.receiving_starts_on.as_str()
             });
         let mut reasons = vec![Reason {
-            text: format!(
-                "转移接续适用于{}转出地在{}个工作日内办完转出；转入地在{}后{}个工作日内办完转入。",
-                rule.covers,
-                rule.sending_working_days,
-                receiving_starts_on,
-                rule.receiving_working_days
-            ),
+            text: Say::TransferCovers {
+                covers: rule.covers.clone(),
+                sending_days: rule.sending_working_days,
+                receiving_starts_on: receiving_starts_on.to_owned(),
+                receiving_days: rule.receiving_working_days,
+            }
+            .text(ZH),
             sources: sources.clone(),
         }];
         if let Some(within) = &within {
@@ -61,30 +65,32 @@ pub(super) fn evaluate_transfer(
         let new_scheme = answers.get(&Fact::NewScheme).map(String::as_str);
         let verdict = if moving == Some("none") {
             reasons.push(Reason {
-                text: "不转移医保关系，就不需要办理转移接续。".to_owned(),
+                text: Say::NotMoving.text(ZH),
                 sources: Vec::new(),
             });
-            what_would_change.push("如果要把医保关系转到省内其他城市或外省".to_owned());
+            what_would_change.push(Say::IfMoving.text(ZH));
             Verdict::NotEligible
         } else if new_scheme == Some("none") {
             reasons.push(Reason {
-                text: format!(
-                    "新地方不参保就无法接续。断缴不超过{}个月的可以补缴；断缴更久的，重新参保后会有待遇等待期（各地规定不同）。",
-                    rule.backpay_gap_months
-                ),
+                text: Say::NoNewScheme {
+                    backpay_months: rule.backpay_gap_months,
+                }
+                .text(ZH),
                 sources: sources.clone(),
             });
-            what_would_change.push("如果到新地方参加职工医保或居民医保".to_owned());
+            what_would_change.push(Say::IfJoiningAScheme.text(ZH));
             Verdict::NotEligible
         } else if retired {
             reasons.push(Reason {
-                text: "退休人员不在转移接续办法的范围内；退休后异地居住，一般办理异地就医备案，医保关系和个人账户怎么处理由当地规定。".to_owned(),
+                text: Say::RetireeOutsideTransfer.text(ZH),
                 sources: sources.clone(),
             });
-            what_would_change.push(format!(
-                "{}医保经办机构确认退休人员的办理方式（医保服务热线：手机拨打区号+12393）",
-                resolved.region().name()
-            ));
+            what_would_change.push(
+                Say::OfficeConfirmsRetiree {
+                    region: resolved.region().name().to_owned(),
+                }
+                .text(ZH),
+            );
             materials.clone_from(&rule.retiree_materials);
             steps.clone_from(&rule.retiree_steps);
             Verdict::ConfirmLocally
@@ -100,14 +106,16 @@ pub(super) fn evaluate_transfer(
                     steps.clone_from(&note.steps);
                 }
                 None => reasons.push(Reason {
-                    text: "居民医保没有个人账户，余额怎么处理由当地规定。".to_owned(),
+                    text: Say::ResidentHasNoAccount.text(ZH),
                     sources: Vec::new(),
                 }),
             }
-            what_would_change.push(format!(
-                "{}医保经办机构确认个人账户余额的处理方式（医保服务热线：手机拨打区号+12393）",
-                resolved.region().name()
-            ));
+            what_would_change.push(
+                Say::OfficeConfirmsBalance {
+                    region: resolved.region().name().to_owned(),
+                }
+                .text(ZH),
+            );
             Verdict::ConfirmLocally
         } else {
             for question in questions.iter().filter(|q| {
@@ -119,7 +127,12 @@ pub(super) fn evaluate_transfer(
                         .is_none_or(|c| holds(c.get_ref(), &answers))
             }) {
                 pending.push(question.item.text.clone());
-                what_would_change.push(format!("回答“{}”", question.item.text));
+                what_would_change.push(
+                    Say::AnswerQuestion {
+                        question: question.item.text.clone(),
+                    }
+                    .text(ZH),
+                );
             }
             if pending.is_empty() {
                 materials.clone_from(&rule.materials);
@@ -127,26 +140,26 @@ pub(super) fn evaluate_transfer(
                 let sent_by = add_working_days(today, rule.sending_working_days);
                 let done_by = add_working_days(sent_by, rule.receiving_working_days);
                 reasons.push(Reason {
-                    text: "参加职工医保的，个人账户余额随医保关系转到新参保地。".to_owned(),
+                    text: Say::BalanceMoves.text(ZH),
                     sources: sources.clone(),
                 });
-                time_limit = Some(format!(
-                    "按今天（{}）申请算：原参保地约在 {} 前办完转出；新参保地在{}后{}个工作日内办完，约在 {} 前。只跳过了周末，没有扣除法定节假日，遇节假日顺延。",
-                    today.format("%Y-%m-%d"),
-                    sent_by.format("%Y-%m-%d"),
-                    receiving_starts_on,
-                    rule.receiving_working_days,
-                    done_by.format("%Y-%m-%d")
-                ));
+                time_limit = Some(
+                    Say::TransferDates {
+                        today: today.format("%Y-%m-%d").to_string(),
+                        sent_by: sent_by.format("%Y-%m-%d").to_string(),
+                        receiving_starts_on: receiving_starts_on.to_owned(),
+                        receiving_days: rule.receiving_working_days,
+                        done_by: done_by.format("%Y-%m-%d").to_string(),
+                    }
+                    .text(ZH),
+                );
                 Verdict::Eligible
             } else {
                 // Not yet known to be covered: no worker steps, no dates; what to do first.
                 materials.clone_from(&rule.retiree_materials);
                 steps = vec![
-                    "先回答还没回答的问题：在职还是退休、到新地方参加哪种医保，决定怎么办理。"
-                        .to_owned(),
-                    "拿不准的，拨打医保服务热线（手机拨打：区号+12393），或到原参保地医保经办机构询问。"
-                        .to_owned(),
+                    Say::AnswerTransferQuestionsFirst.text(ZH),
+                    Say::AskHotlineIfUnsure.text(ZH),
                 ];
                 Verdict::ConfirmLocally
             }
@@ -158,7 +171,7 @@ pub(super) fn evaluate_transfer(
         };
         cases.push(CaseResult {
             case: procedure.id().to_owned(),
-            title: "医保关系转移接续".to_owned(),
+            title: Say::TransferTitle.text(ZH),
             verdict,
             verdict_label: verdict.label(),
             summary,
@@ -170,9 +183,9 @@ pub(super) fn evaluate_transfer(
             steps,
             what_would_change,
             pending_questions: pending,
-            applicants: Some("参保人本人（或委托的人）".to_owned()),
+            applicants: Some(Say::TransferApplicants.text(ZH)),
             time_limit,
-            fee: Some("不收费".to_owned()),
+            fee: Some(Say::Free.text(ZH)),
         });
     }
     from_answers(

@@ -9,6 +9,11 @@ use super::answers::{
 use super::evaluate::from_answers;
 use super::model::{CaseResult, Checklist};
 use crate::domain::{Fact, Procedure, Verdict};
+use crate::text::{Lang, Say};
+
+/// The language of the sentences built here (the window and exports are Chinese; the
+/// English window renders the same `Say` ids, issue 12).
+const ZH: Lang = Lang::Zh;
 use crate::policy::{
     Condition, Defined, PolicySet, Question, Reason, ResolvedRegion, WithdrawalCaseRule,
 };
@@ -55,11 +60,13 @@ fn attempt<'a>(
 }
 
 fn values_label(fact: Fact, values: &[String]) -> String {
-    values
-        .iter()
-        .map(|v| value_label(fact, v))
-        .collect::<Vec<_>>()
-        .join("或")
+    Say::OrJoined {
+        values: values
+            .iter()
+            .map(|v| value_label(fact, v).to_owned())
+            .collect(),
+    }
+    .text(ZH)
 }
 
 /// The facts the region's withdrawal cases name, for answers given without a question.
@@ -107,34 +114,38 @@ fn evaluate_case(
     let mut cautions = Vec::new();
     let mut verdict = if !best.unasked.is_empty() && best.failed.is_empty() {
         reasons.push(Reason {
-            text: "根据您前面的回答，这种情形不适用。".to_owned(),
+            text: Say::NotApplicableAfterAnswers.text(ZH),
             sources: Vec::new(),
         });
         if rule.outcome != Verdict::NotEligible {
             for fact in &best.unasked {
-                what_would_change.push(format!(
-                    "前面的回答不同，使“{}”需要回答时",
-                    question_text(questions, *fact)
-                ));
+                what_would_change.push(
+                    Say::IfAskedAgain {
+                        question: question_text(questions, *fact),
+                    }
+                    .text(ZH),
+                );
             }
         }
         Verdict::NotEligible
     } else if !best.failed.is_empty() {
         for (fact, values, answer) in &best.failed {
             reasons.push(Reason {
-                text: format!(
-                    "不符合条件：“{}”的回答是“{}”。",
-                    question_text(questions, *fact),
-                    value_label(*fact, answer)
-                ),
+                text: Say::FailedCondition {
+                    question: question_text(questions, *fact),
+                    answer: value_label(*fact, answer).to_owned(),
+                }
+                .text(ZH),
                 sources: Vec::new(),
             });
             if rule.outcome != Verdict::NotEligible {
-                what_would_change.push(format!(
-                    "如果“{}”的回答是“{}”",
-                    question_text(questions, *fact),
-                    values_label(*fact, values)
-                ));
+                what_would_change.push(
+                    Say::IfAnswered {
+                        question: question_text(questions, *fact),
+                        values: values_label(*fact, values),
+                    }
+                    .text(ZH),
+                );
             }
         }
         Verdict::NotEligible
@@ -157,11 +168,13 @@ fn evaluate_case(
                 sources: resolved.source_records(refusal.sources.get_ref()),
             });
             for (fact, values) in refusal.when.get_ref().requirements() {
-                what_would_change.push(format!(
-                    "如果“{}”的回答不是“{}”",
-                    question_text(questions, fact),
-                    values_label(fact, values)
-                ));
+                what_would_change.push(
+                    Say::IfNotAnswered {
+                        question: question_text(questions, fact),
+                        values: values_label(fact, values),
+                    }
+                    .text(ZH),
+                );
             }
             verdict = Verdict::NotEligible;
         } else if unknown.is_empty() {
@@ -187,13 +200,20 @@ fn evaluate_case(
     if verdict != Verdict::NotEligible && !unknown.is_empty() {
         for (fact, values) in &unknown {
             if values.is_empty() {
-                what_would_change.push(format!("回答“{}”", question_text(questions, *fact)));
+                what_would_change.push(
+                    Say::AnswerQuestion {
+                        question: question_text(questions, *fact),
+                    }
+                    .text(ZH),
+                );
             } else {
-                what_would_change.push(format!(
-                    "回答“{}”：选“{}”才适用",
-                    question_text(questions, *fact),
-                    values_label(*fact, values)
-                ));
+                what_would_change.push(
+                    Say::AnswerQuestionWith {
+                        question: question_text(questions, *fact),
+                        values: values_label(*fact, values),
+                    }
+                    .text(ZH),
+                );
             }
         }
         verdict = Verdict::ConfirmLocally;
@@ -212,13 +232,15 @@ fn evaluate_case(
         verdict = Verdict::ConfirmLocally;
     }
     if verdict == Verdict::ConfirmLocally && unknown.is_empty() {
-        what_would_change.push(format!(
-            "{}医保经办机构确认可以办理（医保服务热线：手机拨打区号+12393）",
-            resolved.region().name()
-        ));
+        what_would_change.push(
+            Say::OfficeConfirms {
+                region: resolved.region().name().to_owned(),
+            }
+            .text(ZH),
+        );
     }
     if rule.outcome == Verdict::NotEligible {
-        what_would_change.push("无论怎么回答，这种情形都不能支取现金。".to_owned());
+        what_would_change.push(Say::NeverCash.text(ZH));
     }
     if verdict != Verdict::NotEligible {
         for caution in rule
@@ -293,10 +315,10 @@ pub(super) fn evaluate_withdrawal(
             ignored.push(super::answers::IgnoredAnswer {
                 fact,
                 value,
-                reason: format!(
-                    "{}的规定里，这个回答不影响能否支取，所以没有用上。",
-                    resolved.region().name()
-                ),
+                reason: Say::IgnoredNotRead {
+                    region: resolved.region().name().to_owned(),
+                }
+                .text(ZH),
             });
         }
     }

@@ -1,0 +1,390 @@
+//! Every sentence the code builds itself — not the policy data's, which stays as written —
+//! as an id with its parameters ([`Say`]), and its words in each language ([`Lang`]). The
+//! checklists' verdict reasons, what would change them and the ignored answers come from
+//! here, so a language is a table, not a rewrite (issue 12: the English window renders the
+//! same ids in English).
+
+use serde::{Deserialize, Serialize};
+
+/// The language of the window and of the sentences built by the code.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// A sentence the code builds, with what it needs to say it. Question texts and value
+/// labels are passed as they are shown (from the policy data, which stays Chinese).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "id", rename_all = "snake_case")]
+pub enum Say {
+    /// A case ruled out because its questions are no longer asked.
+    NotApplicableAfterAnswers,
+    /// What would change that: the question being asked again.
+    IfAskedAgain { question: String },
+    /// A case ruled out by an answer.
+    FailedCondition { question: String, answer: String },
+    /// What would change that: another answer.
+    IfAnswered { question: String, values: String },
+    /// What would change a refusal: any answer but these.
+    IfNotAnswered { question: String, values: String },
+    /// A question still open.
+    AnswerQuestion { question: String },
+    /// A question still open, and the answer that makes the case apply.
+    AnswerQuestionWith { question: String, values: String },
+    /// The local office decides (with the hotline, 区号+12393).
+    OfficeConfirms { region: String },
+    /// A case that never lets anyone take cash.
+    NeverCash,
+    /// An answer not used because another answer rules its question out.
+    IgnoredRuledOut { question: String, answer: String },
+    /// An answer the procedure never asks.
+    IgnoredNotAsked { procedure: String },
+    /// An answer no rule of the region reads.
+    IgnoredNotRead { region: String },
+    /// The transfer rules: who they cover and the two time limits.
+    TransferCovers {
+        covers: String,
+        sending_days: u32,
+        receiving_starts_on: String,
+        receiving_days: u32,
+    },
+    /// Not moving: nothing to transfer.
+    NotMoving,
+    /// What would change that.
+    IfMoving,
+    /// Not insuring at the new place.
+    NoNewScheme { backpay_months: u32 },
+    /// What would change that.
+    IfJoiningAScheme,
+    /// A retiree, outside the transfer rules.
+    RetireeOutsideTransfer,
+    /// The office says how a retiree proceeds.
+    OfficeConfirmsRetiree { region: String },
+    /// Resident insurance has no personal account (when the data has no rule for it).
+    ResidentHasNoAccount,
+    /// The office says what happens to the balance.
+    OfficeConfirmsBalance { region: String },
+    /// An employee scheme at the new place: the balance moves.
+    BalanceMoves,
+    /// The expected dates of a covered transfer.
+    TransferDates {
+        today: String,
+        sent_by: String,
+        receiving_starts_on: String,
+        receiving_days: u32,
+        done_by: String,
+    },
+    /// First steps while the transfer questions are open.
+    AnswerTransferQuestionsFirst,
+    /// The hotline step while the transfer questions are open.
+    AskHotlineIfUnsure,
+    /// The transfer case's title.
+    TransferTitle,
+    /// Who applies for a transfer.
+    TransferApplicants,
+    /// The fee of an official procedure.
+    Free,
+    /// An answer ruled out by other answers (when the ruling answer cannot be named).
+    IgnoredByOtherAnswers,
+    /// Joins alternative values: 是或否 / yes or no.
+    OrJoined { values: Vec<String> },
+}
+
+impl Say {
+    /// The sentence in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.zh(),
+            Lang::En => self.en(),
+        }
+    }
+
+    fn zh(&self) -> String {
+        match self {
+            Say::NotApplicableAfterAnswers => "根据您前面的回答，这种情形不适用。".to_owned(),
+            Say::IfAskedAgain { question } => {
+                format!("前面的回答不同，使“{question}”需要回答时")
+            }
+            Say::FailedCondition { question, answer } => {
+                format!("不符合条件：“{question}”的回答是“{answer}”。")
+            }
+            Say::IfAnswered { question, values } => format!("如果“{question}”的回答是“{values}”"),
+            Say::IfNotAnswered { question, values } => {
+                format!("如果“{question}”的回答不是“{values}”")
+            }
+            Say::AnswerQuestion { question } => format!("回答“{question}”"),
+            Say::AnswerQuestionWith { question, values } => {
+                format!("回答“{question}”：选“{values}”才适用")
+            }
+            Say::OfficeConfirms { region } => {
+                format!("{region}医保经办机构确认可以办理（医保服务热线：手机拨打区号+12393）")
+            }
+            Say::NeverCash => "无论怎么回答，这种情形都不能支取现金。".to_owned(),
+            Say::IgnoredRuledOut { question, answer } => {
+                format!("您对“{question}”的回答是“{answer}”，所以这个问题不适用，这个回答没有用上。")
+            }
+            Say::IgnoredNotAsked { procedure } => {
+                format!("{procedure}清单不问这个问题，这个回答没有用上。")
+            }
+            Say::IgnoredNotRead { region } => {
+                format!("{region}的规定里，这个回答不影响能否支取，所以没有用上。")
+            }
+            Say::TransferCovers {
+                covers,
+                sending_days,
+                receiving_starts_on,
+                receiving_days,
+            } => format!(
+                "转移接续适用于{covers}转出地在{sending_days}个工作日内办完转出；转入地在{receiving_starts_on}后{receiving_days}个工作日内办完转入。"
+            ),
+            Say::NotMoving => "不转移医保关系，就不需要办理转移接续。".to_owned(),
+            Say::IfMoving => "如果要把医保关系转到省内其他城市或外省".to_owned(),
+            Say::NoNewScheme { backpay_months } => format!(
+                "新地方不参保就无法接续。断缴不超过{backpay_months}个月的可以补缴；断缴更久的，重新参保后会有待遇等待期（各地规定不同）。"
+            ),
+            Say::IfJoiningAScheme => "如果到新地方参加职工医保或居民医保".to_owned(),
+            Say::RetireeOutsideTransfer => "退休人员不在转移接续办法的范围内；退休后异地居住，一般办理异地就医备案，医保关系和个人账户怎么处理由当地规定。".to_owned(),
+            Say::OfficeConfirmsRetiree { region } => {
+                format!("{region}医保经办机构确认退休人员的办理方式（医保服务热线：手机拨打区号+12393）")
+            }
+            Say::ResidentHasNoAccount => "居民医保没有个人账户，余额怎么处理由当地规定。".to_owned(),
+            Say::OfficeConfirmsBalance { region } => {
+                format!("{region}医保经办机构确认个人账户余额的处理方式（医保服务热线：手机拨打区号+12393）")
+            }
+            Say::BalanceMoves => "参加职工医保的，个人账户余额随医保关系转到新参保地。".to_owned(),
+            Say::TransferDates {
+                today,
+                sent_by,
+                receiving_starts_on,
+                receiving_days,
+                done_by,
+            } => format!(
+                "按今天（{today}）申请算：原参保地约在 {sent_by} 前办完转出；新参保地在{receiving_starts_on}后{receiving_days}个工作日内办完，约在 {done_by} 前。只跳过了周末，没有扣除法定节假日，遇节假日顺延。"
+            ),
+            Say::AnswerTransferQuestionsFirst => "先回答还没回答的问题：在职还是退休、到新地方参加哪种医保，决定怎么办理。".to_owned(),
+            Say::AskHotlineIfUnsure => "拿不准的，拨打医保服务热线（手机拨打：区号+12393），或到原参保地医保经办机构询问。".to_owned(),
+            Say::TransferTitle => "医保关系转移接续".to_owned(),
+            Say::TransferApplicants => "参保人本人（或委托的人）".to_owned(),
+            Say::Free => "不收费".to_owned(),
+            Say::IgnoredByOtherAnswers => "根据您的其他回答，这个问题不适用。".to_owned(),
+            Say::OrJoined { values } => values.join("或"),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Say::NotApplicableAfterAnswers => {
+                "Given your earlier answers, this case does not apply.".to_owned()
+            }
+            Say::IfAskedAgain { question } => {
+                format!("If earlier answers were different, so that “{question}” is asked")
+            }
+            Say::FailedCondition { question, answer } => {
+                format!("Not met: the answer to “{question}” is “{answer}”.")
+            }
+            Say::IfAnswered { question, values } => {
+                format!("If the answer to “{question}” were “{values}”")
+            }
+            Say::IfNotAnswered { question, values } => {
+                format!("If the answer to “{question}” were not “{values}”")
+            }
+            Say::AnswerQuestion { question } => format!("Answer “{question}”"),
+            Say::AnswerQuestionWith { question, values } => {
+                format!("Answer “{question}”: the case applies only with “{values}”")
+            }
+            Say::OfficeConfirms { region } => format!(
+                "The medical-insurance office of {region} confirms it can be done (hotline: area code + 12393 from a mobile phone)"
+            ),
+            Say::NeverCash => "Whatever the answers, this case never pays out cash.".to_owned(),
+            Say::IgnoredRuledOut { question, answer } => format!(
+                "Your answer to “{question}” is “{answer}”, so this question does not apply and this answer was not used."
+            ),
+            Say::IgnoredNotAsked { procedure } => {
+                format!("The {procedure} list does not ask this question; the answer was not used.")
+            }
+            Say::IgnoredNotRead { region } => format!(
+                "Under the rules of {region}, this answer does not affect a withdrawal, so it was not used."
+            ),
+            Say::TransferCovers {
+                covers,
+                sending_days,
+                receiving_starts_on,
+                receiving_days,
+            } => format!(
+                "The transfer rules cover {covers} The old place finishes within {sending_days} working days; the new place finishes within {receiving_days} working days of {receiving_starts_on}."
+            ),
+            Say::NotMoving => "Not moving the insurance: no transfer is needed.".to_owned(),
+            Say::IfMoving => {
+                "If the insurance moves to another city in the province or to another province"
+                    .to_owned()
+            }
+            Say::NoNewScheme { backpay_months } => format!(
+                "Without insurance at the new place there is nothing to transfer to. A gap of up to {backpay_months} months can be paid back; after a longer gap, benefits start after a waiting period (set locally)."
+            ),
+            Say::IfJoiningAScheme => {
+                "If employee or resident insurance is joined at the new place".to_owned()
+            }
+            Say::RetireeOutsideTransfer => "Retirees are outside the transfer rules; a retiree living elsewhere usually registers for medical care elsewhere, and what happens to the account is decided locally.".to_owned(),
+            Say::OfficeConfirmsRetiree { region } => format!(
+                "The medical-insurance office of {region} confirms how a retiree proceeds (hotline: area code + 12393 from a mobile phone)"
+            ),
+            Say::ResidentHasNoAccount => "Resident insurance has no personal account; what happens to the balance is decided locally.".to_owned(),
+            Say::OfficeConfirmsBalance { region } => format!(
+                "The medical-insurance office of {region} confirms what happens to the balance (hotline: area code + 12393 from a mobile phone)"
+            ),
+            Say::BalanceMoves => "With employee insurance at the new place, the balance moves there with the insurance.".to_owned(),
+            Say::TransferDates {
+                today,
+                sent_by,
+                receiving_starts_on,
+                receiving_days,
+                done_by,
+            } => format!(
+                "Applying today ({today}): the old place finishes by about {sent_by}; the new place finishes within {receiving_days} working days of {receiving_starts_on}, by about {done_by}. Only weekends are skipped, not public holidays, which push the dates back."
+            ),
+            Say::AnswerTransferQuestionsFirst => "First answer the open questions: in service or retired, and which insurance at the new place, decide how to proceed.".to_owned(),
+            Say::AskHotlineIfUnsure => "If unsure, call the medical-insurance hotline (area code + 12393 from a mobile phone) or ask the office of the old place.".to_owned(),
+            Say::TransferTitle => "Transferring the medical insurance".to_owned(),
+            Say::TransferApplicants => "The insured person (or someone they authorise)".to_owned(),
+            Say::Free => "Free of charge".to_owned(),
+            Say::IgnoredByOtherAnswers => {
+                "Given your other answers, this question does not apply.".to_owned()
+            }
+            Say::OrJoined { values } => values.join(" or "),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of each sentence (a new variant must be added here, or this fails to compile
+    /// through the exhaustive match below).
+    fn every_sentence() -> Vec<Say> {
+        let q = || "问题".to_owned();
+        let v = || "是".to_owned();
+        let r = || "合肥市".to_owned();
+        let all = vec![
+            Say::NotApplicableAfterAnswers,
+            Say::IfAskedAgain { question: q() },
+            Say::FailedCondition {
+                question: q(),
+                answer: v(),
+            },
+            Say::IfAnswered {
+                question: q(),
+                values: v(),
+            },
+            Say::IfNotAnswered {
+                question: q(),
+                values: v(),
+            },
+            Say::AnswerQuestion { question: q() },
+            Say::AnswerQuestionWith {
+                question: q(),
+                values: v(),
+            },
+            Say::OfficeConfirms { region: r() },
+            Say::NeverCash,
+            Say::IgnoredRuledOut {
+                question: q(),
+                answer: v(),
+            },
+            Say::IgnoredNotAsked {
+                procedure: "转移接续".to_owned(),
+            },
+            Say::IgnoredNotRead { region: r() },
+            Say::TransferCovers {
+                covers: "x".to_owned(),
+                sending_days: 10,
+                receiving_starts_on: "y".to_owned(),
+                receiving_days: 5,
+            },
+            Say::NotMoving,
+            Say::IfMoving,
+            Say::NoNewScheme { backpay_months: 3 },
+            Say::IfJoiningAScheme,
+            Say::RetireeOutsideTransfer,
+            Say::OfficeConfirmsRetiree { region: r() },
+            Say::ResidentHasNoAccount,
+            Say::OfficeConfirmsBalance { region: r() },
+            Say::BalanceMoves,
+            Say::TransferDates {
+                today: "2026-11-30".to_owned(),
+                sent_by: "2026-12-14".to_owned(),
+                receiving_starts_on: "y".to_owned(),
+                receiving_days: 5,
+                done_by: "2026-12-21".to_owned(),
+            },
+            Say::AnswerTransferQuestionsFirst,
+            Say::AskHotlineIfUnsure,
+            Say::TransferTitle,
+            Say::TransferApplicants,
+            Say::Free,
+            Say::IgnoredByOtherAnswers,
+            Say::OrJoined {
+                values: vec!["在职".to_owned(), "退休".to_owned()],
+            },
+        ];
+        // Exhaustiveness: naming every variant here makes a new one a compile error until
+        // it is listed above.
+        for say in &all {
+            match say {
+                Say::NotApplicableAfterAnswers
+                | Say::IfAskedAgain { .. }
+                | Say::FailedCondition { .. }
+                | Say::IfAnswered { .. }
+                | Say::IfNotAnswered { .. }
+                | Say::AnswerQuestion { .. }
+                | Say::AnswerQuestionWith { .. }
+                | Say::OfficeConfirms { .. }
+                | Say::NeverCash
+                | Say::IgnoredRuledOut { .. }
+                | Say::IgnoredNotAsked { .. }
+                | Say::IgnoredNotRead { .. }
+                | Say::TransferCovers { .. }
+                | Say::NotMoving
+                | Say::IfMoving
+                | Say::NoNewScheme { .. }
+                | Say::IfJoiningAScheme
+                | Say::RetireeOutsideTransfer
+                | Say::OfficeConfirmsRetiree { .. }
+                | Say::ResidentHasNoAccount
+                | Say::OfficeConfirmsBalance { .. }
+                | Say::BalanceMoves
+                | Say::TransferDates { .. }
+                | Say::AnswerTransferQuestionsFirst
+                | Say::AskHotlineIfUnsure
+                | Say::TransferTitle
+                | Say::TransferApplicants
+                | Say::Free
+                | Say::IgnoredByOtherAnswers
+                | Say::OrJoined { .. } => {}
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_sentence_has_both_languages() {
+        for say in every_sentence() {
+            let zh = say.text(Lang::Zh);
+            let en = say.text(Lang::En);
+            assert!(!zh.is_empty() && !en.is_empty(), "{say:?}");
+            assert_ne!(zh, en, "{say:?} is not translated");
+            // The English sentence has no Chinese of its own (parameters may be Chinese).
+            let own_chinese = en
+                .chars()
+                .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                .count();
+            let parameter_chinese = format!("{say:?}")
+                .chars()
+                .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                .count();
+            assert!(own_chinese <= parameter_chinese, "{say:?}: {en}");
+        }
+    }
+}

@@ -90,6 +90,53 @@ pub enum Say {
     IgnoredByOtherAnswers,
     /// Joins alternative values: 是或否 / yes or no.
     OrJoined { values: Vec<String> },
+    /// (family-sharing binding)
+    BindingApplicants,
+    /// (family-sharing binding)
+    StepInProvince { step: String },
+    /// (family-sharing binding)
+    StepOtherProvince { step: String },
+    /// (family-sharing binding)
+    CanBind { uses: String },
+    /// (family-sharing binding)
+    IfAppShowsBothProvinces { channel: String },
+    /// (family-sharing binding)
+    ProbablyCanBind,
+    /// (family-sharing binding)
+    BindByEmployeeRelative,
+    /// (family-sharing binding)
+    OnlyCloseRelatives,
+    /// (family-sharing binding)
+    CannotBind,
+    /// (family-sharing binding)
+    BindingTitle,
+    /// (family-sharing binding)
+    BindRelation { relation: String },
+    /// (family-sharing binding)
+    HolderIs { insurance: String, reason: String },
+    /// (family-sharing binding)
+    AnswerToSeeBinding,
+    /// (family-sharing binding)
+    NoBindingRules { region: String },
+    /// (family-sharing binding)
+    OfficeTellsHow { region: String },
+    /// (family-sharing binding)
+    HolderLine { holder: String },
+    /// (family-sharing binding)
+    MemberLine {
+        relation: String,
+        name: String,
+        insurance: String,
+        region: String,
+    },
+    /// (family-sharing binding)
+    BindMemberTitle { relation: String, name: String },
+    /// (family-sharing binding)
+    AlreadyBound,
+    /// (family-sharing binding)
+    MemberRegionUnknown { error: String },
+    /// (family-sharing binding)
+    NoMembersToBind,
 }
 
 impl Say {
@@ -170,6 +217,27 @@ impl Say {
             Say::Free => "不收费".to_owned(),
             Say::IgnoredByOtherAnswers => "根据您的其他回答，这个问题不适用。".to_owned(),
             Say::OrJoined { values } => values.join("或"),
+            Say::BindingApplicants => "参保人本人（职工医保，在职或退休）申请；家人按页面提示用本人身份确认。".to_owned(),
+            Say::StepInProvince { step } => format!("家人在本省：{step}"),
+            Say::StepOtherProvince { step } => format!("家人在外省：{step}"),
+            Say::CanBind { uses } => format!("可以绑定。共济的钱可以为这位家人支付：{uses}。"),
+            Say::IfAppShowsBothProvinces { channel } => format!("{channel}显示双方所在省份都已开通跨省共济"),
+            Say::ProbablyCanBind => "很可能可以绑定，但要先确认一点（见下）。".to_owned(),
+            Say::BindByEmployeeRelative => "由参加职工医保的近亲属来绑定（只有职工医保有个人账户）".to_owned(),
+            Say::OnlyCloseRelatives => "只有近亲属能绑定：可以请与他是近亲属、参加职工医保的人（例如他的子女或配偶）来绑定".to_owned(),
+            Say::CannotBind => "不能绑定。".to_owned(),
+            Say::BindingTitle => "家庭共济绑定".to_owned(),
+            Say::BindRelation { relation } => format!("绑定{relation}"),
+            Say::HolderIs { insurance, reason } => format!("参保人是{insurance}：{reason}"),
+            Say::AnswerToSeeBinding => "回答完左边的问题，就能知道能不能绑定、走哪个渠道、要带什么。".to_owned(),
+            Say::NoBindingRules { region } => format!("{region}的政策数据里没有家庭共济绑定的规定。"),
+            Say::OfficeTellsHow { region } => format!("{region}医保经办机构告诉您办理方式（医保服务热线：手机拨打区号+12393）"),
+            Say::HolderLine { holder } => format!("参保人：{holder}"),
+            Say::MemberLine { relation, name, insurance, region } => format!("{relation}：{name}，{insurance}，在{region}参保"),
+            Say::BindMemberTitle { relation, name } => format!("为{relation} {name} 办理绑定"),
+            Say::AlreadyBound => "家庭记录显示已经绑定；已经办好的，这一项不用再办。".to_owned(),
+            Say::MemberRegionUnknown { error } => format!("无法检查这位家人的参保地（{error}）；请在家庭里改成正确的参保地，或向医保经办机构确认。"),
+            Say::NoMembersToBind => "（家庭里还没有要绑定的家人）".to_owned(),
         }
     }
 
@@ -253,6 +321,27 @@ impl Say {
                 "Given your other answers, this question does not apply.".to_owned()
             }
             Say::OrJoined { values } => values.join(" or "),
+            Say::BindingApplicants => "The insured holder (employee insurance, in service or retired) applies; the relative confirms as the app asks.".to_owned(),
+            Say::StepInProvince { step } => format!("Relative in this province: {step}"),
+            Say::StepOtherProvince { step } => format!("Relative in another province: {step}"),
+            Say::CanBind { uses } => format!("Can be bound. The shared money can pay for this relative: {uses}."),
+            Say::IfAppShowsBothProvinces { channel } => format!("{channel} shows cross-province sharing open in both provinces"),
+            Say::ProbablyCanBind => "Probably can be bound, but one point needs checking first (see below).".to_owned(),
+            Say::BindByEmployeeRelative => "A close relative with employee insurance binds instead (only employee insurance has a personal account)".to_owned(),
+            Say::OnlyCloseRelatives => "Only close relatives can be bound: someone who is his close relative and has employee insurance (his child or spouse, say) can bind him".to_owned(),
+            Say::CannotBind => "Cannot be bound.".to_owned(),
+            Say::BindingTitle => "Family sharing binding".to_owned(),
+            Say::BindRelation { relation } => format!("Bind: {relation}"),
+            Say::HolderIs { insurance, reason } => format!("The holder has {insurance}: {reason}"),
+            Say::AnswerToSeeBinding => "Answer the questions on the left to see whether the relative can be bound, through which channel, and what to bring.".to_owned(),
+            Say::NoBindingRules { region } => format!("The policy data of {region} has no rules for family-sharing binding."),
+            Say::OfficeTellsHow { region } => format!("The medical-insurance office of {region} tells you how (hotline: area code + 12393 from a mobile phone)"),
+            Say::HolderLine { holder } => format!("Holder: {holder}"),
+            Say::MemberLine { relation, name, insurance, region } => format!("{relation}: {name}, {insurance}, insured in {region}"),
+            Say::BindMemberTitle { relation, name } => format!("Binding for {relation} {name}"),
+            Say::AlreadyBound => "The family record says this binding is done; if so, nothing more to do here.".to_owned(),
+            Say::MemberRegionUnknown { error } => format!("The relative's place of insurance cannot be checked ({error}); correct it in the family, or ask the medical-insurance office."),
+            Say::NoMembersToBind => "(No relative to bind in this family yet)".to_owned(),
         }
     }
 }
@@ -328,6 +417,56 @@ mod tests {
             Say::OrJoined {
                 values: vec!["在职".to_owned(), "退休".to_owned()],
             },
+            Say::BindingApplicants,
+            Say::StepInProvince {
+                step: "x".to_owned(),
+            },
+            Say::StepOtherProvince {
+                step: "x".to_owned(),
+            },
+            Say::CanBind {
+                uses: "就医".to_owned(),
+            },
+            Say::IfAppShowsBothProvinces {
+                channel: "APP".to_owned(),
+            },
+            Say::ProbablyCanBind,
+            Say::BindByEmployeeRelative,
+            Say::OnlyCloseRelatives,
+            Say::CannotBind,
+            Say::BindingTitle,
+            Say::BindRelation {
+                relation: "父母".to_owned(),
+            },
+            Say::HolderIs {
+                insurance: "居民医保".to_owned(),
+                reason: "x".to_owned(),
+            },
+            Say::AnswerToSeeBinding,
+            Say::NoBindingRules {
+                region: "x".to_owned(),
+            },
+            Say::OfficeTellsHow {
+                region: "x".to_owned(),
+            },
+            Say::HolderLine {
+                holder: "王*".to_owned(),
+            },
+            Say::MemberLine {
+                relation: "父母".to_owned(),
+                name: "李*".to_owned(),
+                insurance: "居民医保".to_owned(),
+                region: "南京市".to_owned(),
+            },
+            Say::BindMemberTitle {
+                relation: "父母".to_owned(),
+                name: "李*".to_owned(),
+            },
+            Say::AlreadyBound,
+            Say::MemberRegionUnknown {
+                error: "x".to_owned(),
+            },
+            Say::NoMembersToBind,
         ];
         // Exhaustiveness: naming every variant here makes a new one a compile error until
         // it is listed above.
@@ -362,7 +501,28 @@ mod tests {
                 | Say::TransferApplicants
                 | Say::Free
                 | Say::IgnoredByOtherAnswers
-                | Say::OrJoined { .. } => {}
+                | Say::OrJoined { .. }
+                | Say::BindingApplicants
+                | Say::StepInProvince { .. }
+                | Say::StepOtherProvince { .. }
+                | Say::CanBind { .. }
+                | Say::IfAppShowsBothProvinces { .. }
+                | Say::ProbablyCanBind
+                | Say::BindByEmployeeRelative
+                | Say::OnlyCloseRelatives
+                | Say::CannotBind
+                | Say::BindingTitle
+                | Say::BindRelation { .. }
+                | Say::HolderIs { .. }
+                | Say::AnswerToSeeBinding
+                | Say::NoBindingRules { .. }
+                | Say::OfficeTellsHow { .. }
+                | Say::HolderLine { .. }
+                | Say::MemberLine { .. }
+                | Say::BindMemberTitle { .. }
+                | Say::AlreadyBound
+                | Say::MemberRegionUnknown { .. }
+                | Say::NoMembersToBind => {}
             }
         }
         all

@@ -17,9 +17,10 @@ use crate::policy::Defined;
 use crate::policy::{
     BindingRules, DistanceRule, Material, PolicySet, Question, Reason, ResolvedRegion,
 };
+use crate::text::{Lang, Say};
 
-const FEE: &str = "不收费";
-const APPLICANTS: &str = "参保人本人（职工医保，在职或退休）申请；家人按页面提示用本人身份确认。";
+/// The language of the sentences built here (see `text`).
+const ZH: Lang = Lang::Zh;
 
 /// What the answers say, each `None` while unanswered.
 struct Given {
@@ -81,13 +82,13 @@ fn materials_and_steps(
                 .same_province
                 .steps
                 .iter()
-                .map(|s| format!("家人在本省：{s}"))
+                .map(|s| Say::StepInProvince { step: s.clone() }.text(ZH))
                 .chain(
                     binding
                         .other_province
                         .steps
                         .iter()
-                        .map(|s| format!("家人在外省：{s}")),
+                        .map(|s| Say::StepOtherProvince { step: s.clone() }.text(ZH)),
                 )
                 .collect();
             (materials, steps)
@@ -112,36 +113,38 @@ fn explain(
 ) -> (String, Vec<String>) {
     let mut changes = Vec::new();
     let summary = match verdict.verdict {
-        Verdict::Eligible => format!(
-            "可以绑定。共济的钱可以为这位家人支付：{}。",
-            uses_text(&verdict.allowed_uses)
-        ),
+        Verdict::Eligible => Say::CanBind {
+            uses: uses_text(&verdict.allowed_uses),
+        }
+        .text(ZH),
         Verdict::ConfirmLocally => {
             if matches!(distance, Some(Distance::OtherProvince(_))) {
-                changes.push(format!(
-                    "{}显示双方所在省份都已开通跨省共济",
-                    binding.other_province.channel
-                ));
+                changes.push(
+                    Say::IfAppShowsBothProvinces {
+                        channel: binding.other_province.channel.clone(),
+                    }
+                    .text(ZH),
+                );
             } else {
-                changes.push(format!(
-                    "{region_name}医保经办机构确认可以办理（医保服务热线：手机拨打区号+12393）"
-                ));
+                changes.push(
+                    Say::OfficeConfirms {
+                        region: region_name.to_owned(),
+                    }
+                    .text(ZH),
+                );
             }
-            "很可能可以绑定，但要先确认一点（见下）。".to_owned()
+            Say::ProbablyCanBind.text(ZH)
         }
         Verdict::NotEligible => {
             if !binding.holder_insurance.contains(&holder_insurance) {
-                changes.push("由参加职工医保的近亲属来绑定（只有职工医保有个人账户）".to_owned());
+                changes.push(Say::BindByEmployeeRelative.text(ZH));
             } else {
-                changes.push(
-                    "只有近亲属能绑定：可以请与他是近亲属、参加职工医保的人（例如他的子女或配偶）来绑定"
-                        .to_owned(),
-                );
+                changes.push(Say::OnlyCloseRelatives.text(ZH));
             }
             verdict
                 .reasons
                 .last()
-                .map_or_else(|| "不能绑定。".to_owned(), |r| r.text.clone())
+                .map_or_else(|| Say::CannotBind.text(ZH), |r| r.text.clone())
         }
     };
     (summary, changes)
@@ -184,16 +187,21 @@ fn case_from_verdict(
         steps,
         what_would_change,
         pending_questions: Vec::new(),
-        applicants: Some(APPLICANTS.to_owned()),
+        applicants: Some(Say::BindingApplicants.text(ZH)),
         time_limit: None,
-        fee: Some(FEE.to_owned()),
+        fee: Some(Say::Free.text(ZH)),
     }
 }
 
 fn title_for(relation: Option<Relation>) -> String {
     relation.map_or_else(
-        || "家庭共济绑定".to_owned(),
-        |r| format!("绑定{}", r.label()),
+        || Say::BindingTitle.text(ZH),
+        |r| {
+            Say::BindRelation {
+                relation: r.label().to_owned(),
+            }
+            .text(ZH)
+        },
     )
 }
 
@@ -245,10 +253,14 @@ fn questionnaire_case(
         verdict = Verdict::NotEligible;
         reasons.push(reason(
             resolved,
-            format!("参保人是{}：{}", insurance.label(), binding.holder_reason),
+            Say::HolderIs {
+                insurance: insurance.label().to_owned(),
+                reason: binding.holder_reason.clone(),
+            }
+            .text(ZH),
             binding.sources.get_ref(),
         ));
-        what_would_change.push("由参加职工医保的近亲属来绑定（只有职工医保有个人账户）".to_owned());
+        what_would_change.push(Say::BindByEmployeeRelative.text(ZH));
     } else {
         reasons.push(reason(
             resolved,
@@ -267,10 +279,7 @@ fn questionnaire_case(
         ));
         if !rule.item.qualifies {
             verdict = Verdict::NotEligible;
-            what_would_change.push(
-                "只有近亲属能绑定：可以请与他是近亲属、参加职工医保的人（例如他的子女或配偶）来绑定"
-                    .to_owned(),
-            );
+            what_would_change.push(Say::OnlyCloseRelatives.text(ZH));
         }
     }
     let mut pending_questions = Vec::new();
@@ -283,14 +292,19 @@ fn questionnaire_case(
                     .is_none_or(|c| holds(c.get_ref(), answers))
         }) {
             pending_questions.push(question.item.text.clone());
-            what_would_change.push(format!("回答“{}”", question.item.text));
+            what_would_change.push(
+                Say::AnswerQuestion {
+                    question: question.item.text.clone(),
+                }
+                .text(ZH),
+            );
         }
     }
     let summary = match verdict {
         Verdict::NotEligible => reasons
             .last()
-            .map_or_else(|| "不能绑定。".to_owned(), |r| r.text.clone()),
-        _ => "回答完左边的问题，就能知道能不能绑定、走哪个渠道、要带什么。".to_owned(),
+            .map_or_else(|| Say::CannotBind.text(ZH), |r| r.text.clone()),
+        _ => Say::AnswerToSeeBinding.text(ZH),
     };
     let (materials, steps) = if verdict == Verdict::NotEligible {
         (Vec::new(), Vec::new())
@@ -311,9 +325,9 @@ fn questionnaire_case(
         steps,
         what_would_change,
         pending_questions,
-        applicants: Some(APPLICANTS.to_owned()),
+        applicants: Some(Say::BindingApplicants.text(ZH)),
         time_limit: None,
-        fee: Some(FEE.to_owned()),
+        fee: Some(Say::Free.text(ZH)),
     }
 }
 
@@ -324,20 +338,26 @@ fn no_rules_case(region_name: &str) -> CaseResult {
         title: title_for(None),
         verdict: Verdict::ConfirmLocally,
         verdict_label: Verdict::ConfirmLocally.label(),
-        summary: format!("{region_name}的政策数据里没有家庭共济绑定的规定。"),
+        summary: Say::NoBindingRules {
+            region: region_name.to_owned(),
+        }
+        .text(ZH),
         confidence: Confidence::Local,
         cautions: Vec::new(),
         reasons: Vec::new(),
         correction: None,
         materials: Vec::new(),
         steps: Vec::new(),
-        what_would_change: vec![format!(
-            "{region_name}医保经办机构告诉您办理方式（医保服务热线：手机拨打区号+12393）"
-        )],
+        what_would_change: vec![
+            Say::OfficeTellsHow {
+                region: region_name.to_owned(),
+            }
+            .text(ZH),
+        ],
         pending_questions: Vec::new(),
         applicants: None,
         time_limit: None,
-        fee: Some(FEE.to_owned()),
+        fee: Some(Say::Free.text(ZH)),
     }
 }
 
@@ -380,7 +400,12 @@ pub fn family_binding_checklist(
         .resolve(&region)
         .ok_or_else(|| unknown_region(set, &region))?;
     let region_name = resolved.region().name().to_owned();
-    let mut people = vec![format!("参保人：{}", holder_line(&family.holder, personal))];
+    let mut people = vec![
+        Say::HolderLine {
+            holder: holder_line(&family.holder, personal),
+        }
+        .text(ZH),
+    ];
     let mut cases = Vec::new();
     let mut inputs = vec![format!("holder={}", family.holder.insurance)];
     for member in family
@@ -392,11 +417,15 @@ pub fn family_binding_checklist(
         let member_region = set
             .region(&member.region)
             .map_or(member.region.as_str(), |r| r.name());
-        people.push(format!(
-            "{}：{named}，{}，在{member_region}参保",
-            member.relation.label(),
-            member.insurance.label()
-        ));
+        people.push(
+            Say::MemberLine {
+                relation: member.relation.label().to_owned(),
+                name: named.clone(),
+                insurance: member.insurance.label().to_owned(),
+                region: member_region.to_owned(),
+            }
+            .text(ZH),
+        );
         inputs.push(format!(
             "{}:{}:{}:{}:{}",
             member.relation,
@@ -405,7 +434,11 @@ pub fn family_binding_checklist(
             member.supported_by_others,
             member.status == BindingStatus::Bound
         ));
-        let title = format!("为{} {named} 办理绑定", member.relation.label());
+        let title = Say::BindMemberTitle {
+            relation: member.relation.label().to_owned(),
+            name: named.clone(),
+        }
+        .text(ZH);
         let case_id = format!("binding.{}", member.id);
         let Some(binding) = resolved.binding_with_channel() else {
             let mut case = no_rules_case(&region_name);
@@ -439,7 +472,7 @@ pub fn family_binding_checklist(
                     case.reasons.insert(
                         0,
                         Reason {
-                            text: "家庭记录显示已经绑定；已经办好的，这一项不用再办。".to_owned(),
+                            text: Say::AlreadyBound.text(ZH),
                             sources: Vec::new(),
                         },
                     );
@@ -453,9 +486,10 @@ pub fn family_binding_checklist(
                 let mut case = no_rules_case(&region_name);
                 case.case = case_id;
                 case.title = title;
-                case.summary = format!(
-                    "无法检查这位家人的参保地（{error}）；请在家庭里改成正确的参保地，或向医保经办机构确认。"
-                );
+                case.summary = Say::MemberRegionUnknown {
+                    error: error.to_string(),
+                }
+                .text(ZH);
                 case.reasons = vec![reason(
                     &resolved,
                     binding.holder_reason.clone(),
@@ -463,13 +497,13 @@ pub fn family_binding_checklist(
                 )];
                 case.materials = materials;
                 case.steps = steps;
-                case.applicants = Some(APPLICANTS.to_owned());
+                case.applicants = Some(Say::BindingApplicants.text(ZH));
                 cases.push(case);
             }
         }
     }
     if cases.is_empty() {
-        people.push("（家庭里还没有要绑定的家人）".to_owned());
+        people.push(Say::NoMembersToBind.text(ZH));
     }
     let policy_version = set.data_version().to_owned();
     let fingerprint = fingerprint(procedure, &region, inputs.into_iter(), &policy_version);

@@ -137,6 +137,32 @@ pub enum Say {
     MemberRegionUnknown { error: String },
     /// (family-sharing binding)
     NoMembersToBind,
+    /// (binding rules)
+    NoBindingRulesAskHotline { region: String },
+    /// (binding rules)
+    NoRelationRule { relation: String },
+    /// (binding rules)
+    NoBeneficiaryRule { insurance: String },
+    /// (binding rules)
+    SameProvinceChannel { reason: String, channel: String },
+    /// (binding rules)
+    OtherProvinceChannel {
+        place: String,
+        reason: String,
+        channel: String,
+    },
+    /// (binding rules)
+    WalletNoCommercialInsurance,
+    /// (binding rules)
+    UseIsLocal { use_label: String, reason: String },
+    /// (binding rules)
+    UseHasNoRule { use_label: String },
+    /// (binding rules)
+    UninsuredRelativeFirst,
+    /// (binding rules)
+    SupportedByOthers { reason: String },
+    /// Only 全国 was chosen for a place of insurance.
+    ProvinceUnknown,
 }
 
 impl Say {
@@ -238,6 +264,18 @@ impl Say {
             Say::AlreadyBound => "家庭记录显示已经绑定；已经办好的，这一项不用再办。".to_owned(),
             Say::MemberRegionUnknown { error } => format!("无法检查这位家人的参保地（{error}）；请在家庭里改成正确的参保地，或向医保经办机构确认。"),
             Say::NoMembersToBind => "（家庭里还没有要绑定的家人）".to_owned(),
+            Say::NoBindingRulesAskHotline { region } => format!("{region} 的政策数据里没有家庭共济绑定的规定，请拨打医保服务热线（手机拨打：区号+12393）向当地医保部门确认。"),
+            Say::NoRelationRule { relation } => format!("政策数据里没有“{relation}”能否绑定的规定，请向当地医保部门确认。"),
+            Say::NoBeneficiaryRule { insurance } => format!("政策数据里没有家人为“{insurance}”时可以支付什么的规定，请向当地确认。"),
+            Say::SameProvinceChannel { reason, channel } => format!("家人在同一省内：{reason}（办理渠道：{channel}）"),
+            Say::OtherProvinceChannel { place, reason, channel } => format!("家人在外省{place}：{reason}（办理渠道：{channel}）"),
+            Say::WalletNoCommercialInsurance => "跨省共济的医保钱包不能用于购买商业保险。".to_owned(),
+            Say::UseIsLocal { use_label, reason } => format!("{use_label}：因地而异，{reason}"),
+            Say::UseHasNoRule { use_label } => format!("{use_label}：政策数据里没有规定，需向当地确认。"),
+            Say::UninsuredRelativeFirst => "家人还没有参保：先用个人账户为他缴纳居民医保，参保后才能支付他的看病买药费用。".to_owned(),
+            Say::SupportedByOthers { reason } => format!("已有其他职工为这位家人共济：{reason}"),
+            Say::ProvinceUnknown => "不知道参保人或家人在哪个省参保（只选了“全国”），无法判断是省内共济还是跨省共济；请选择具体的省或市。".to_owned(),
+
         }
     }
 
@@ -342,6 +380,18 @@ impl Say {
             Say::AlreadyBound => "The family record says this binding is done; if so, nothing more to do here.".to_owned(),
             Say::MemberRegionUnknown { error } => format!("The relative's place of insurance cannot be checked ({error}); correct it in the family, or ask the medical-insurance office."),
             Say::NoMembersToBind => "(No relative to bind in this family yet)".to_owned(),
+            Say::NoBindingRulesAskHotline { region } => format!("The policy data of {region} has no rules for family-sharing binding; ask the local office (hotline: area code + 12393 from a mobile phone)."),
+            Say::NoRelationRule { relation } => format!("The policy data does not say whether “{relation}” can be bound; ask the local office."),
+            Say::NoBeneficiaryRule { insurance } => format!("The policy data does not say what can be paid for a relative with “{insurance}”; ask locally."),
+            Say::SameProvinceChannel { reason, channel } => format!("Relative in the same province: {reason} (channel: {channel})"),
+            Say::OtherProvinceChannel { place, reason, channel } => format!("Relative in another province{place}: {reason} (channel: {channel})"),
+            Say::WalletNoCommercialInsurance => "The cross-province wallet cannot buy commercial insurance.".to_owned(),
+            Say::UseIsLocal { use_label, reason } => format!("{use_label}: varies by place, {reason}"),
+            Say::UseHasNoRule { use_label } => format!("{use_label}: the policy data has no rule; ask locally."),
+            Say::UninsuredRelativeFirst => "The relative is not insured yet: first pay his resident-insurance premium from the account; his medical costs can be paid once he is insured.".to_owned(),
+            Say::SupportedByOthers { reason } => format!("Other employees already share with this relative: {reason}"),
+            Say::ProvinceUnknown => "It is not known in which province the holder or the relative is insured (only the whole-country entry was chosen), so same-province and cross-province sharing cannot be told apart; choose a province or city.".to_owned(),
+
         }
     }
 }
@@ -467,6 +517,37 @@ mod tests {
                 error: "x".to_owned(),
             },
             Say::NoMembersToBind,
+            Say::NoBindingRulesAskHotline {
+                region: "x".to_owned(),
+            },
+            Say::NoRelationRule {
+                relation: "父母".to_owned(),
+            },
+            Say::NoBeneficiaryRule {
+                insurance: "居民医保".to_owned(),
+            },
+            Say::SameProvinceChannel {
+                reason: "x".to_owned(),
+                channel: "y".to_owned(),
+            },
+            Say::OtherProvinceChannel {
+                place: String::new(),
+                reason: "x".to_owned(),
+                channel: "y".to_owned(),
+            },
+            Say::WalletNoCommercialInsurance,
+            Say::UseIsLocal {
+                use_label: "商业保险".to_owned(),
+                reason: "x".to_owned(),
+            },
+            Say::UseHasNoRule {
+                use_label: "商业保险".to_owned(),
+            },
+            Say::UninsuredRelativeFirst,
+            Say::SupportedByOthers {
+                reason: "x".to_owned(),
+            },
+            Say::ProvinceUnknown,
         ];
         // Exhaustiveness: naming every variant here makes a new one a compile error until
         // it is listed above.
@@ -522,7 +603,18 @@ mod tests {
                 | Say::BindMemberTitle { .. }
                 | Say::AlreadyBound
                 | Say::MemberRegionUnknown { .. }
-                | Say::NoMembersToBind => {}
+                | Say::NoMembersToBind
+                | Say::NoBindingRulesAskHotline { .. }
+                | Say::NoRelationRule { .. }
+                | Say::NoBeneficiaryRule { .. }
+                | Say::SameProvinceChannel { .. }
+                | Say::OtherProvinceChannel { .. }
+                | Say::WalletNoCommercialInsurance
+                | Say::UseIsLocal { .. }
+                | Say::UseHasNoRule { .. }
+                | Say::UninsuredRelativeFirst
+                | Say::SupportedByOthers { .. }
+                | Say::ProvinceUnknown => {}
             }
         }
         all

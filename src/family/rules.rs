@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::domain::{Availability, Insurance, Relation, SeveralSupporters, Use, Verdict};
 use crate::policy::{PolicySet, ResolvedRegion, SourceRef};
+use crate::text::{Lang, Say};
 
 /// A binding to check: who holds the account, and who is to be bound.
 #[derive(Debug, Clone, Copy)]
@@ -100,6 +101,9 @@ pub fn distance(
     })
 }
 
+/// The language of the sentences built here (see `text`).
+const ZH: Lang = Lang::Zh;
+
 /// Checks one binding against the holder's region.
 pub fn check_binding(
     set: &PolicySet,
@@ -130,10 +134,10 @@ pub fn check_binding_at(
     let Some(binding) = resolved.binding_with_channel() else {
         result.verdict = Verdict::ConfirmLocally;
         result.reasons.push(Reason {
-            text: format!(
-                "{} 的政策数据里没有家庭共济绑定的规定，请拨打医保服务热线（手机拨打：区号+12393）向当地医保部门确认。",
-                resolved.region().name()
-            ),
+            text: Say::NoBindingRulesAskHotline {
+                region: resolved.region().name().to_owned(),
+            }
+            .text(ZH),
             sources: Vec::new(),
         });
         return Ok(result);
@@ -145,11 +149,11 @@ pub fn check_binding_at(
         result.verdict = Verdict::NotEligible;
         result.reasons.push(reason(
             &resolved,
-            format!(
-                "参保人是{}：{}",
-                query.holder_insurance.label(),
-                binding.holder_reason
-            ),
+            Say::HolderIs {
+                insurance: query.holder_insurance.label().to_owned(),
+                reason: binding.holder_reason.clone(),
+            }
+            .text(ZH),
             binding.sources.get_ref(),
         ));
         return Ok(result);
@@ -159,10 +163,10 @@ pub fn check_binding_at(
     let Some(relation_rule) = resolved.relation_rule(query.relation) else {
         result.verdict = Verdict::ConfirmLocally;
         result.reasons.push(Reason {
-            text: format!(
-                "政策数据里没有“{}”能否绑定的规定，请向当地医保部门确认。",
-                query.relation.label()
-            ),
+            text: Say::NoRelationRule {
+                relation: query.relation.label().to_owned(),
+            }
+            .text(ZH),
             sources: Vec::new(),
         });
         return Ok(result);
@@ -195,10 +199,10 @@ pub fn check_binding_at(
         None => {
             result.verdict = worse(result.verdict, Verdict::ConfirmLocally);
             result.reasons.push(Reason {
-                text: format!(
-                    "政策数据里没有家人为“{}”时可以支付什么的规定，请向当地确认。",
-                    query.member_insurance.label()
-                ),
+                text: Say::NoBeneficiaryRule {
+                    insurance: query.member_insurance.label().to_owned(),
+                }
+                .text(ZH),
                 sources: Vec::new(),
             });
         }
@@ -211,10 +215,11 @@ pub fn check_binding_at(
             result.verdict = worse(result.verdict, rule.outcome);
             result.reasons.push(reason(
                 &resolved,
-                format!(
-                    "家人在同一省内：{}（办理渠道：{}）",
-                    rule.reason, rule.channel
-                ),
+                Say::SameProvinceChannel {
+                    reason: rule.reason.clone(),
+                    channel: rule.channel.clone(),
+                }
+                .text(ZH),
                 rule.sources.get_ref(),
             ));
         }
@@ -226,17 +231,19 @@ pub fn check_binding_at(
                 .map_or_else(String::new, |name| format!("（{name}）"));
             result.reasons.push(reason(
                 &resolved,
-                format!(
-                    "家人在外省{place}：{}（办理渠道：{}）",
-                    rule.reason, rule.channel
-                ),
+                Say::OtherProvinceChannel {
+                    place,
+                    reason: rule.reason.clone(),
+                    channel: rule.channel.clone(),
+                }
+                .text(ZH),
                 rule.sources.get_ref(),
             ));
             if uses.contains(&Use::CommercialInsurance) {
                 uses.retain(|u| *u != Use::CommercialInsurance);
                 result.reasons.push(reason(
                     &resolved,
-                    "跨省共济的医保钱包不能用于购买商业保险。",
+                    Say::WalletNoCommercialInsurance.text(ZH),
                     rule.sources.get_ref(),
                 ));
             }
@@ -244,7 +251,7 @@ pub fn check_binding_at(
         Distance::Unknown => {
             result.verdict = worse(result.verdict, Verdict::ConfirmLocally);
             result.reasons.push(Reason {
-                text: "不知道参保人或家人在哪个省参保（只选了“全国”），无法判断是省内共济还是跨省共济；请选择具体的省或市。".to_owned(),
+                text: Say::ProvinceUnknown.text(ZH),
                 sources: Vec::new(),
             });
         }
@@ -257,30 +264,34 @@ pub fn check_binding_at(
                 Availability::Allowed => result.allowed_uses.push(use_),
                 Availability::Local => result.reasons.push(reason(
                     &resolved,
-                    format!("{}：因地而异，{}", use_.label(), rule.item.reason),
+                    Say::UseIsLocal {
+                        use_label: use_.label().to_owned(),
+                        reason: rule.item.reason.clone(),
+                    }
+                    .text(ZH),
                     rule.item.sources.get_ref(),
                 )),
                 Availability::Never => {}
             },
             None => result.reasons.push(Reason {
-                text: format!("{}：政策数据里没有规定，需向当地确认。", use_.label()),
+                text: Say::UseHasNoRule {
+                    use_label: use_.label().to_owned(),
+                }
+                .text(ZH),
                 sources: Vec::new(),
             }),
         }
     }
     if query.member_insurance == Insurance::None {
-        result.warnings.push(
-            "家人还没有参保：先用个人账户为他缴纳居民医保，参保后才能支付他的看病买药费用。"
-                .to_owned(),
-        );
+        result.warnings.push(Say::UninsuredRelativeFirst.text(ZH));
     }
 
     // 6. Several employees supporting the same relative.
     if query.supported_by_others {
-        let text = format!(
-            "已有其他职工为这位家人共济：{}",
-            binding.several_supporters_reason
-        );
+        let text = Say::SupportedByOthers {
+            reason: binding.several_supporters_reason.clone(),
+        }
+        .text(ZH);
         if binding.several_supporters == SeveralSupporters::Warn {
             result.warnings.push(text.clone());
         }

@@ -163,6 +163,30 @@ pub enum Say {
     SupportedByOthers { reason: String },
     /// Only 全国 was chosen for a place of insurance.
     ProvinceUnknown,
+    /// (family review and ledger)
+    HolderIdProblem { problem: String },
+    /// (family review and ledger)
+    HolderRegionUnknown { region: String },
+    /// (family review and ledger)
+    SelfBinding,
+    /// (family review and ledger)
+    SameNameAsHolder,
+    /// (family review and ledger)
+    DuplicateMember { number: usize, name: String },
+    /// (family review and ledger)
+    YoungerThanRelationSays { relation: String },
+    /// (family review and ledger)
+    OlderThanRelationSays { relation: String },
+    /// (family review and ledger)
+    ExpenseMemberRemoved,
+    /// (family review and ledger)
+    BindingEnded { name: String },
+    /// (family review and ledger)
+    BindingUnknown,
+    /// (family review and ledger)
+    CannotBindName { name: String },
+    /// (family review and ledger)
+    AccountCannotPay { name: String, use_label: String },
 }
 
 impl Say {
@@ -275,6 +299,18 @@ impl Say {
             Say::UninsuredRelativeFirst => "家人还没有参保：先用个人账户为他缴纳居民医保，参保后才能支付他的看病买药费用。".to_owned(),
             Say::SupportedByOthers { reason } => format!("已有其他职工为这位家人共济：{reason}"),
             Say::ProvinceUnknown => "不知道参保人或家人在哪个省参保（只选了“全国”），无法判断是省内共济还是跨省共济；请选择具体的省或市。".to_owned(),
+            Say::HolderIdProblem { problem } => format!("参保人{problem}"),
+            Say::HolderRegionUnknown { region } => format!("参保地“{region}”不在政策数据里"),
+            Say::SelfBinding => "这是参保人本人（身份证号相同）：自己不需要、也不能绑定自己；本人看病买药直接用自己的医保。".to_owned(),
+            Say::SameNameAsHolder => "和参保人同名：请确认不是参保人本人（本人不需要绑定）。".to_owned(),
+            Say::DuplicateMember { number, name } => format!("和第 {number} 位家人“{name}”重复，请删除其中一个。"),
+            Say::YoungerThanRelationSays { relation } => format!("关系是“{relation}”，但按身份证号他比参保人年轻，请检查关系或身份证号。"),
+            Say::OlderThanRelationSays { relation } => format!("关系是“{relation}”，但按身份证号他比参保人年长，请检查关系或身份证号。"),
+            Say::ExpenseMemberRemoved => "这笔费用的家人已被删除".to_owned(),
+            Say::BindingEnded { name } => format!("{name} 的绑定已解除"),
+            Say::BindingUnknown => "无法判断能否绑定".to_owned(),
+            Say::CannotBindName { name } => format!("{name} 不能绑定"),
+            Say::AccountCannotPay { name, use_label } => format!("个人账户不能为 {name} 支付“{use_label}”"),
 
         }
     }
@@ -391,6 +427,18 @@ impl Say {
             Say::UninsuredRelativeFirst => "The relative is not insured yet: first pay his resident-insurance premium from the account; his medical costs can be paid once he is insured.".to_owned(),
             Say::SupportedByOthers { reason } => format!("Other employees already share with this relative: {reason}"),
             Say::ProvinceUnknown => "It is not known in which province the holder or the relative is insured (only the whole-country entry was chosen), so same-province and cross-province sharing cannot be told apart; choose a province or city.".to_owned(),
+            Say::HolderIdProblem { problem } => format!("Holder: {problem}"),
+            Say::HolderRegionUnknown { region } => format!("The place of insurance “{region}” is not in the policy data"),
+            Say::SelfBinding => "This is the holder himself (same ID number): nobody binds himself; he uses his own insurance for his own care.".to_owned(),
+            Say::SameNameAsHolder => "Same name as the holder: check that this is not the holder himself (he needs no binding).".to_owned(),
+            Say::DuplicateMember { number, name } => format!("Same person as relative no. {number} “{name}”: remove one of them."),
+            Say::YoungerThanRelationSays { relation } => format!("The relation is “{relation}”, but by the ID numbers he is younger than the holder: check the relation or the ID number."),
+            Say::OlderThanRelationSays { relation } => format!("The relation is “{relation}”, but by the ID numbers he is older than the holder: check the relation or the ID number."),
+            Say::ExpenseMemberRemoved => "The relative of this bill was removed".to_owned(),
+            Say::BindingEnded { name } => format!("The binding of {name} has ended"),
+            Say::BindingUnknown => "Whether the relative can be bound is not known".to_owned(),
+            Say::CannotBindName { name } => format!("{name} cannot be bound"),
+            Say::AccountCannotPay { name, use_label } => format!("The account cannot pay “{use_label}” for {name}"),
 
         }
     }
@@ -548,6 +596,36 @@ mod tests {
                 reason: "x".to_owned(),
             },
             Say::ProvinceUnknown,
+            Say::HolderIdProblem {
+                problem: "身份证号……".to_owned(),
+            },
+            Say::HolderRegionUnknown {
+                region: "x".to_owned(),
+            },
+            Say::SelfBinding,
+            Say::SameNameAsHolder,
+            Say::DuplicateMember {
+                number: 1,
+                name: "李*".to_owned(),
+            },
+            Say::YoungerThanRelationSays {
+                relation: "父母".to_owned(),
+            },
+            Say::OlderThanRelationSays {
+                relation: "子女".to_owned(),
+            },
+            Say::ExpenseMemberRemoved,
+            Say::BindingEnded {
+                name: "李*".to_owned(),
+            },
+            Say::BindingUnknown,
+            Say::CannotBindName {
+                name: "李*".to_owned(),
+            },
+            Say::AccountCannotPay {
+                name: "李*".to_owned(),
+                use_label: "商业保险".to_owned(),
+            },
         ];
         // Exhaustiveness: naming every variant here makes a new one a compile error until
         // it is listed above.
@@ -614,7 +692,19 @@ mod tests {
                 | Say::UseHasNoRule { .. }
                 | Say::UninsuredRelativeFirst
                 | Say::SupportedByOthers { .. }
-                | Say::ProvinceUnknown => {}
+                | Say::ProvinceUnknown
+                | Say::HolderIdProblem { .. }
+                | Say::HolderRegionUnknown { .. }
+                | Say::SelfBinding
+                | Say::SameNameAsHolder
+                | Say::DuplicateMember { .. }
+                | Say::YoungerThanRelationSays { .. }
+                | Say::OlderThanRelationSays { .. }
+                | Say::ExpenseMemberRemoved
+                | Say::BindingEnded { .. }
+                | Say::BindingUnknown
+                | Say::CannotBindName { .. }
+                | Say::AccountCannotPay { .. } => {}
             }
         }
         all

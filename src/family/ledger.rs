@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::model::{BindingStatus, Family};
 use super::review::FamilyReview;
 use crate::domain::{Use, Verdict};
+use crate::text::{Lang, Say};
 
 /// One expense after simulation.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,26 +100,38 @@ fn why_not_allowed(
     category: Use,
 ) -> Option<String> {
     let Some(member) = family.member(member_id) else {
-        return Some("这笔费用的家人已被删除".to_owned());
+        return Some(Say::ExpenseMemberRemoved.text(Lang::Zh));
     };
     if member.status == BindingStatus::Ended {
-        return Some(format!("{} 的绑定已解除", member.name));
+        return Some(
+            Say::BindingEnded {
+                name: member.name.clone(),
+            }
+            .text(Lang::Zh),
+        );
     }
     let Some(verdict) = review
         .member(member_id)
         .and_then(|r| r.verdict.as_ref().ok())
     else {
-        return Some("无法判断能否绑定".to_owned());
+        return Some(Say::BindingUnknown.text(Lang::Zh));
     };
     if verdict.verdict == Verdict::NotEligible {
-        return Some(format!("{} 不能绑定", member.name));
+        return Some(
+            Say::CannotBindName {
+                name: member.name.clone(),
+            }
+            .text(Lang::Zh),
+        );
     }
     if !verdict.allowed_uses.contains(&category) {
-        return Some(format!(
-            "个人账户不能为 {} 支付“{}”",
-            member.name,
-            category.label()
-        ));
+        return Some(
+            Say::AccountCannotPay {
+                name: member.name.clone(),
+                use_label: category.label().to_owned(),
+            }
+            .text(Lang::Zh),
+        );
     }
     None
 }

@@ -8,6 +8,7 @@ use super::model::{Family, Member};
 use super::rules::{BindingError, BindingQuery, BindingVerdict, Reason, check_binding};
 use crate::domain::{Relation, Verdict};
 use crate::policy::PolicySet;
+use crate::text::{Lang, Say};
 
 /// A member's verdict and the problems found with his entry.
 #[derive(Debug, Clone)]
@@ -77,12 +78,17 @@ pub fn review_family(set: &PolicySet, family: &Family, today: NaiveDate) -> Fami
     let holder_id = match check_id_number(holder.id_number.as_deref(), today) {
         Ok(id) => id,
         Err(problem) => {
-            holder_problems.push(format!("参保人{problem}"));
+            holder_problems.push(Say::HolderIdProblem { problem }.text(Lang::Zh));
             None
         }
     };
     if set.region(&holder.region).is_none() {
-        holder_problems.push(format!("参保地“{}”不在政策数据里", holder.region));
+        holder_problems.push(
+            Say::HolderRegionUnknown {
+                region: holder.region.clone(),
+            }
+            .text(Lang::Zh),
+        );
     }
 
     let mut members = Vec::with_capacity(family.members.len());
@@ -118,7 +124,7 @@ pub fn review_family(set: &PolicySet, family: &Family, today: NaiveDate) -> Fami
                 verdict.reasons.insert(
                     0,
                     Reason {
-                        text: "这是参保人本人（身份证号相同）：自己不需要、也不能绑定自己；本人看病买药直接用自己的医保。".to_owned(),
+                        text: Say::SelfBinding.text(Lang::Zh),
                         sources: Vec::new(),
                     },
                 );
@@ -127,33 +133,39 @@ pub fn review_family(set: &PolicySet, family: &Family, today: NaiveDate) -> Fami
             && member.name.trim() == holder.name.trim()
             && member_id.is_none()
         {
-            problems.push("和参保人同名：请确认不是参保人本人（本人不需要绑定）。".to_owned());
+            problems.push(Say::SameNameAsHolder.text(Lang::Zh));
         }
 
         if let Some(earlier) = family.members[..index]
             .iter()
             .position(|other| same_person(other, member, member_id.as_ref(), today))
         {
-            problems.push(format!(
-                "和第 {} 位家人“{}”重复，请删除其中一个。",
-                earlier + 1,
-                family.members[earlier].name
-            ));
+            problems.push(
+                Say::DuplicateMember {
+                    number: earlier + 1,
+                    name: family.members[earlier].name.clone(),
+                }
+                .text(Lang::Zh),
+            );
         }
 
         if let (Some(holder_id), Some(member_id)) = (&holder_id, &member_id) {
             let order = expected_age_order(member.relation);
             let member_older = member_id.birth_date() < holder_id.birth_date();
             if order > 0 && !member_older {
-                problems.push(format!(
-                    "关系是“{}”，但按身份证号他比参保人年轻，请检查关系或身份证号。",
-                    member.relation.label()
-                ));
+                problems.push(
+                    Say::YoungerThanRelationSays {
+                        relation: member.relation.label().to_owned(),
+                    }
+                    .text(Lang::Zh),
+                );
             } else if order < 0 && member_older {
-                problems.push(format!(
-                    "关系是“{}”，但按身份证号他比参保人年长，请检查关系或身份证号。",
-                    member.relation.label()
-                ));
+                problems.push(
+                    Say::OlderThanRelationSays {
+                        relation: member.relation.label().to_owned(),
+                    }
+                    .text(Lang::Zh),
+                );
             }
         }
         members.push(MemberReview {

@@ -44,6 +44,19 @@ macro_rules! vocabulary {
                 match self { $( $name::$variant => $label ),+ }
             }
 
+            /// The label in the English window: the id in words ("parent in law").
+            pub fn english(self) -> String {
+                self.id().replace('_', " ")
+            }
+
+            /// The label in `lang`.
+            pub fn label_in(self, lang: crate::text::Lang) -> std::borrow::Cow<'static, str> {
+                match lang {
+                    crate::text::Lang::Zh => std::borrow::Cow::Borrowed(self.label()),
+                    crate::text::Lang::En => std::borrow::Cow::Owned(self.english()),
+                }
+            }
+
             /// All ids joined for messages such as "expected one of: …".
             pub fn expected_ids() -> String {
                 [$( $id ),+].join(", ")

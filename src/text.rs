@@ -14,6 +14,32 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// "label：value" in Chinese, "label: value" in English.
+    pub fn labelled(self, label: &str, value: &str) -> String {
+        match self {
+            Lang::Zh => format!("{label}：{value}"),
+            Lang::En => format!("{label}: {value}"),
+        }
+    }
+
+    /// "label（note）" in Chinese, "label (note)" in English.
+    pub fn with_note(self, label: &str, note: &str) -> String {
+        match self {
+            Lang::Zh => format!("{label}（{note}）"),
+            Lang::En => format!("{label} ({note})"),
+        }
+    }
+
+    /// The separator of a list: 、 or a comma.
+    pub fn list_separator(self) -> &'static str {
+        match self {
+            Lang::Zh => "、",
+            Lang::En => ", ",
+        }
+    }
+}
+
 /// A sentence the code builds, with what it needs to say it. Question texts and value
 /// labels are passed as they are shown (from the policy data, which stays Chinese).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -444,6 +470,115 @@ impl Say {
     }
 }
 
+/// Defines the window's own words (tabs, buttons, labels): each key with its Chinese and
+/// English, so a key cannot be added in one language only.
+macro_rules! words {
+    ( $( $(#[$meta:meta])* $key:ident => $zh:literal, $en:literal; )+ ) => {
+        /// A word or phrase of the window's chrome (not policy text, not a built sentence).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
+        pub enum Word {
+            $( $(#[$meta])* $key ),+
+        }
+
+        impl Word {
+            /// The word in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match lang {
+                    Lang::Zh => match self { $( Word::$key => $zh ),+ },
+                    Lang::En => match self { $( Word::$key => $en ),+ },
+                }
+            }
+        }
+    };
+}
+
+words! {
+    TabExplorer => "政策浏览", "Policies";
+    TabFamily => "家庭共济绑定", "Family binding";
+    TabChecklist => "提取资格清单", "Checklists";
+    Appearance => "外观", "Appearance";
+    ThemeSystem => "跟随系统", "System";
+    ThemeLight => "浅色", "Light";
+    ThemeDark => "深色", "Dark";
+    Language => "语言", "Language";
+    /// The one-line note of the English window: policy texts are quoted as written.
+    PolicyStaysChinese => "政策原文保持中文。",
+        "Policy statements are shown in Chinese, as the sources write them; everything else is in English.";
+    ReferenceOnly => "仅供参考，以当地医保部门最新规定为准", "For reference only: the local medical insurance office's current rules decide";
+    DataVersion => "政策数据版本", "policy data version";
+    LastChecked => "最近核实", "last checked";
+    Unknown => "未知", "unknown";
+    Hotline => "医保服务热线 12393（手机加区号）", "medical insurance hotline 12393 (add the area code on a mobile)";
+    UnsavedTitle => "家庭信息还没有保存", "The family is not saved yet";
+    UnsavedQuestion => "关闭前要保存吗？不保存的话，这次的修改会丢失。",
+        "Save before closing? If you do not, this session's changes are lost.";
+    SaveAndClose => "保存并关闭", "Save and close";
+    CloseWithoutSaving => "不保存，直接关闭", "Close without saving";
+    Cancel => "取消", "Cancel";
+    FamilyIntro => "录入职工医保参保人和他的家人，逐一检查能否绑定、个人账户可以为谁支付哪些费用，并模拟用余额付款。",
+        "Enter an insured employee and their relatives: check each binding, what the personal account may pay for whom, and simulate paying from the balance.";
+    FamilyStart => "点左边的“新建家庭”开始。数据只保存在这台电脑上。",
+        "Click \"New family\" on the left to start. The data stays on this computer.";
+    Families => "家庭", "Families";
+    NewFamily => "＋ 新建家庭", "+ New family";
+    RecycleBin => "回收站", "Recycle bin";
+    RecycleHint => "移除的家庭在这里，点“恢复”放回列表。", "Removed families are here; \"Restore\" puts one back.";
+    Restore => "恢复", "Restore";
+    DeleteForever => "永久删除", "Delete for good";
+    FilesNotOpened => "⚠ 有文件没有打开：", "⚠ Some files were not opened:";
+    BindingList => "绑定办理清单", "Binding checklist";
+    BindingListHint => "为每位家人列出能否绑定、办理渠道、要带的材料和步骤，打印后带去办理。",
+        "For each relative: whether the binding is possible, where to do it, what to bring and the steps. Print it and take it along.";
+    FullNamesInExport => "导出时包含完整姓名和身份证号", "Include full names and ID numbers in the export";
+    MaskedHint => "不勾选时，姓名只显示姓，身份证号只显示前4位和后4位。",
+        "Unticked, names show the surname only and ID numbers their first and last 4 digits.";
+    Holder => "参保人（账户持有人）", "Insured person (account holder)";
+    NoName => "（未填姓名）", "(no name)";
+    NotFilled => "未填", "not filled";
+    IdNumber => "身份证", "ID";
+    AccountBalance => "个人账户余额", "Personal account balance";
+    EditHolder => "修改参保人…", "Edit insured person…";
+    FamilyName => "家庭名称", "Family name";
+    Name => "姓名", "Name";
+    IdNumberOptional => "身份证号（可不填）", "ID number (optional)";
+    InsuranceKind => "参保类型", "Insurance";
+    WorkStatus => "在职/退休", "Working/retired";
+    InsuredIn => "参保地", "Insured in";
+    BalanceYuan => "个人账户余额（元）", "Personal account balance (yuan)";
+    Done => "完成", "Done";
+    Collapse => "收起", "Collapse";
+    FixHolderFirst => "先改正参保人信息，或点“完成”", "Correct the insured person first, or click \"Done\"";
+    Relatives => "家人", "Relatives";
+    NoRelativesYet => "还没有家人。在下面“添加家人”里填写。", "No relatives yet. Fill in \"Add relative\" below.";
+    RelativesUnit => "位家人", "relatives";
+    Notes => "备注", "Notes";
+    Edit => "修改", "Edit";
+    Delete => "删除", "Delete";
+    EditRelative => "修改家人", "Edit relative";
+    AddRelative => "添加家人", "Add relative";
+    RelativeName => "家人姓名", "Relative's name";
+    RelativeId => "家人身份证号（可不填）", "Relative's ID number (optional)";
+    Relation => "关系", "Relation";
+    RelativeInsurance => "家人自己的医保", "Relative's own insurance";
+    RelativeInsuredIn => "家人参保地", "Relative insured in";
+    BindingStatus => "绑定状态", "Binding status";
+    SupportedByOthers => "还有其他职工在为他共济", "Another employee already shares an account with them";
+    PreviewResult => "检查结果（预览）", "Check result (preview)";
+    SaveChanges => "保存修改", "Save changes";
+    CancelEdit => "取消修改", "Cancel editing";
+    FormatOk => "✓ 格式正确", "✓ Format is valid";
+    PleaseChoose => "请选择", "Please choose";
+    MayPay => "可以支付", "May pay for";
+    Nothing => "无", "nothing";
+    Basis => "依据", "Basis";
+    Sources => "份资料", "sources";
+    Source => "来源", "Source";
+    Caution => "注意", "Note";
+    CanBind => "可以绑定", "Can bind";
+    CannotBind => "不能绑定", "Cannot bind";
+    ConfirmLocally => "需向当地确认", "Confirm locally";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -727,6 +862,24 @@ mod tests {
                 .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
                 .count();
             assert!(own_chinese <= parameter_chinese, "{say:?}: {en}");
+        }
+    }
+
+    #[test]
+    fn every_word_has_both_languages() {
+        use strum::VariantArray;
+        for word in Word::VARIANTS {
+            let zh = word.text(Lang::Zh);
+            let en = word.text(Lang::En);
+            assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{word:?}");
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{word:?}: the Chinese is not Chinese: {zh}"
+            );
+            assert!(
+                !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{word:?}: the English has Chinese: {en}"
+            );
         }
     }
 }

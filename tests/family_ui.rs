@@ -8,9 +8,14 @@ use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use yibao::store::FamilyStore;
+use yibao::text::Lang;
 use yibao::ui::{AppStorage, Preferences, YibaoApp};
 
 fn harness(dir: &Path) -> Harness<'static, YibaoApp> {
+    harness_in(dir, Preferences::default())
+}
+
+fn harness_in(dir: &Path, preferences: Preferences) -> Harness<'static, YibaoApp> {
     let report = crate::support::shipped();
     let store = FamilyStore::new(dir);
     let dir = dir.to_path_buf();
@@ -20,7 +25,7 @@ fn harness(dir: &Path) -> Harness<'static, YibaoApp> {
             YibaoApp::new(
                 &cc.egui_ctx,
                 report,
-                Preferences::default(),
+                preferences,
                 NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
                 AppStorage {
                     families: Some(store),
@@ -415,4 +420,90 @@ fn a_large_family_is_shown_twenty_members_to_a_page() {
     harness.get_by_label("第 21–25 位家人，共 25 位家人");
     harness.get_by_label("修改 家人25");
     assert!(harness.query_by_label("修改 家人1").is_none());
+}
+
+/// A foreign employee in Nanjing checks a binding in the English window: the window's words,
+/// the verdict and the reasons the code builds are English; the policy's own reasons stay
+/// Chinese, and a line says so.
+#[test]
+fn a_binding_check_in_the_english_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness_in(
+        dir.path(),
+        Preferences {
+            lang: Lang::En,
+            ..Preferences::default()
+        },
+    );
+    harness.run();
+    assert!(
+        !texts(&harness, "Policy statements are shown in Chinese").is_empty(),
+        "the note that policy text stays Chinese"
+    );
+    harness.get_by_label("Family binding").click();
+    harness.run();
+    harness.get_by_label("+ New family").click();
+    harness.run();
+    fill(&mut harness, "Name", "John Smith");
+    choose(&mut harness, "Insured in", "南京市");
+    fill(&mut harness, "Personal account balance (yuan)", "1000");
+    harness.get_by_label("Done").click();
+    harness.run();
+    // FACTS: a spouse is a near relative (近亲属) and may be bound; in the same province
+    // the account pays the relative's medical costs.
+    fill(&mut harness, "Relative's name", "Mary Smith");
+    choose(&mut harness, "Relation", "spouse");
+    choose(&mut harness, "Relative's own insurance", "resident");
+    harness
+        .get_by_role_and_label(Role::Button, "Add relative")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .family()
+            .current_family()
+            .expect("family")
+            .members
+            .len(),
+        1
+    );
+    assert!(harness.query_all_by_label("Can bind").count() >= 1);
+    assert!(harness.query_all_by_label("可以绑定").next().is_none());
+    assert!(
+        texts(&harness, "May pay for: ")
+            .iter()
+            .any(|t| t.contains("medical self pay")),
+        "the allowed uses in English"
+    );
+    assert!(
+        !texts(&harness, "Relative in the same province").is_empty(),
+        "the channel reason is built in English"
+    );
+    // The policy's own reasons stay Chinese ("…可以支付他的…"); the window's label does not.
+    let left = texts(&harness, "可以支付：");
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// The language switch is in the top bar and is remembered with the preferences.
+#[test]
+fn the_language_switch_is_remembered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    harness.run();
+    assert_eq!(harness.state().preferences().lang, Lang::Zh);
+    harness.get_by_label("English").click();
+    harness.run();
+    assert_eq!(harness.state().preferences().lang, Lang::En);
+    assert!(harness.query_all_by_label("Family binding").count() >= 1);
+    // As the window stores it between runs.
+    let stored = serde_json::to_string(&harness.state().preferences()).expect("store");
+    let saved: Preferences = serde_json::from_str(&stored).expect("restore");
+    let mut reopened = harness_in(dir.path(), saved);
+    reopened.run();
+    assert!(reopened.query_all_by_label("Family binding").count() >= 1);
+    reopened.get_by_label("中文").click();
+    reopened.run();
+    assert!(reopened.query_all_by_label("家庭共济绑定").count() >= 1);
+    assert_eq!(reopened.state().preferences().lang, Lang::Zh);
 }

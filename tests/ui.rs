@@ -43,7 +43,7 @@ fn the_three_tabs_exist_and_switch() {
     let mut harness = app_harness();
     harness.run();
     for tab in Tab::ALL.iter().copied() {
-        harness.get_by_label(tab.label());
+        harness.get_by_label(tab.label(yibao::text::Lang::Zh));
     }
     harness.get_by_label("家庭共济绑定").click();
     harness.run();

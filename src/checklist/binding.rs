@@ -56,6 +56,7 @@ fn reason(
     rule_sources: &[crate::policy::SourceRef],
 ) -> Reason {
     Reason {
+        said: None,
         text,
         sources: resolved.source_records(rule_sources),
     }
@@ -170,6 +171,7 @@ fn case_from_verdict(
     };
     let mut reasons = verdict.reasons;
     reasons.extend(verdict.warnings.into_iter().map(|text| Reason {
+        said: None,
         text,
         sources: Vec::new(),
     }));
@@ -472,6 +474,7 @@ pub fn family_binding_checklist(
                     case.reasons.insert(
                         0,
                         Reason {
+                            said: None,
                             text: Say::AlreadyBound.text(ZH),
                             sources: Vec::new(),
                         },

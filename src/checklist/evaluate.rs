@@ -148,6 +148,7 @@ pub(super) fn notices(
                 })
         })
         .map(|n| Reason {
+            said: None,
             text: n.item.text.clone(),
             sources: resolved.source_records(n.item.sources.get_ref()),
         })

@@ -40,6 +40,7 @@ pub(super) fn evaluate_transfer(
                 w.item.receiving_starts_on.as_str()
             });
         let mut reasons = vec![Reason {
+            said: None,
             text: Say::TransferCovers {
                 covers: rule.covers.clone(),
                 sending_days: rule.sending_working_days,
@@ -51,6 +52,7 @@ pub(super) fn evaluate_transfer(
         }];
         if let Some(within) = &within {
             reasons.push(Reason {
+                said: None,
                 text: within.item.note.clone(),
                 sources: resolved.source_records(within.item.sources.get_ref()),
             });
@@ -65,6 +67,7 @@ pub(super) fn evaluate_transfer(
         let new_scheme = answers.get(&Fact::NewScheme).map(String::as_str);
         let verdict = if moving == Some("none") {
             reasons.push(Reason {
+                said: None,
                 text: Say::NotMoving.text(ZH),
                 sources: Vec::new(),
             });
@@ -72,6 +75,7 @@ pub(super) fn evaluate_transfer(
             Verdict::NotEligible
         } else if new_scheme == Some("none") {
             reasons.push(Reason {
+                said: None,
                 text: Say::NoNewScheme {
                     backpay_months: rule.backpay_gap_months,
                 }
@@ -82,6 +86,7 @@ pub(super) fn evaluate_transfer(
             Verdict::NotEligible
         } else if retired {
             reasons.push(Reason {
+                said: None,
                 text: Say::RetireeOutsideTransfer.text(ZH),
                 sources: sources.clone(),
             });
@@ -99,6 +104,7 @@ pub(super) fn evaluate_transfer(
                 Some(to_resident) => {
                     let note = to_resident.item;
                     reasons.push(Reason {
+                        said: None,
                         text: note.reason.clone(),
                         sources: resolved.source_records(note.sources.get_ref()),
                     });
@@ -106,6 +112,7 @@ pub(super) fn evaluate_transfer(
                     steps.clone_from(&note.steps);
                 }
                 None => reasons.push(Reason {
+                    said: None,
                     text: Say::ResidentHasNoAccount.text(ZH),
                     sources: Vec::new(),
                 }),
@@ -140,6 +147,7 @@ pub(super) fn evaluate_transfer(
                 let sent_by = add_working_days(today, rule.sending_working_days);
                 let done_by = add_working_days(sent_by, rule.receiving_working_days);
                 reasons.push(Reason {
+                    said: None,
                     text: Say::BalanceMoves.text(ZH),
                     sources: sources.clone(),
                 });

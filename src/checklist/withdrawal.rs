@@ -107,6 +107,7 @@ fn evaluate_case(
         .unwrap_or_default();
     let mut unknown = best.unknown;
     let mut reasons = vec![Reason {
+        said: None,
         text: rule.reason.clone(),
         sources: resolved.source_records(rule.sources.get_ref()),
     }];
@@ -114,6 +115,7 @@ fn evaluate_case(
     let mut cautions = Vec::new();
     let mut verdict = if !best.unasked.is_empty() && best.failed.is_empty() {
         reasons.push(Reason {
+            said: None,
             text: Say::NotApplicableAfterAnswers.text(ZH),
             sources: Vec::new(),
         });
@@ -131,6 +133,7 @@ fn evaluate_case(
     } else if !best.failed.is_empty() {
         for (fact, values, answer) in &best.failed {
             reasons.push(Reason {
+                said: None,
                 text: Say::FailedCondition {
                     question: question_text(questions, *fact),
                     answer: value_label(*fact, answer).to_owned(),
@@ -164,6 +167,7 @@ fn evaluate_case(
             .find(|r| holds(r.when.get_ref(), answers))
         {
             reasons.push(Reason {
+                said: None,
                 text: refusal.text.clone(),
                 sources: resolved.source_records(refusal.sources.get_ref()),
             });
@@ -226,6 +230,7 @@ fn evaluate_case(
             .find(|n| holds(n.when.get_ref(), answers))
     {
         reasons.push(Reason {
+            said: None,
             text: note.text.clone(),
             sources: resolved.source_records(note.sources.get_ref()),
         });
@@ -249,6 +254,7 @@ fn evaluate_case(
             .filter(|c| holds(c.when.get_ref(), answers))
         {
             cautions.push(Reason {
+                said: None,
                 text: caution.text.clone(),
                 sources: resolved.source_records(caution.sources.get_ref()),
             });
@@ -348,6 +354,7 @@ pub(super) fn evaluate_withdrawal(
             .iter()
             .filter_map(|key| statements.iter().find(|s| s.item.key() == key.get_ref()))
             .map(|s| Reason {
+                said: None,
                 text: s.item.text.clone(),
                 sources: resolved.source_records(s.item.sources.get_ref()),
             })

@@ -45,6 +45,15 @@ impl BindingStatus {
             BindingStatus::Ended => "已解除",
         }
     }
+    /// The label in `lang`.
+    pub fn label_in(self, lang: crate::text::Lang) -> &'static str {
+        match (lang, self) {
+            (crate::text::Lang::Zh, _) => self.label(),
+            (crate::text::Lang::En, BindingStatus::Planned) => "planned",
+            (crate::text::Lang::En, BindingStatus::Bound) => "bound",
+            (crate::text::Lang::En, BindingStatus::Ended) => "ended",
+        }
+    }
 }
 
 /// A relative of the holder.

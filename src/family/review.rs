@@ -124,6 +124,7 @@ pub fn review_family(set: &PolicySet, family: &Family, today: NaiveDate) -> Fami
                 verdict.reasons.insert(
                     0,
                     Reason {
+                        said: Some(Say::SelfBinding),
                         text: Say::SelfBinding.text(Lang::Zh),
                         sources: Vec::new(),
                     },

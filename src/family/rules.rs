@@ -31,6 +31,21 @@ pub struct BindingVerdict {
     pub reasons: Vec<Reason>,
     /// Things to double-check that do not change the verdict.
     pub warnings: Vec<String>,
+    /// The same warnings as sentence ids, for the window's language.
+    #[serde(skip)]
+    pub warnings_said: Vec<Say>,
+}
+
+impl BindingVerdict {
+    /// The warnings in `lang`.
+    pub fn warnings_in(&self, lang: Lang) -> Vec<String> {
+        self.warnings_said.iter().map(|w| w.text(lang)).collect()
+    }
+
+    fn warn(&mut self, say: Say) {
+        self.warnings.push(say.text(ZH));
+        self.warnings_said.push(say);
+    }
 }
 
 /// Why a binding cannot be checked at all.
@@ -53,10 +68,39 @@ fn worse(a: Verdict, b: Verdict) -> Verdict {
     if severity(b) > severity(a) { b } else { a }
 }
 
-fn reason(resolved: &ResolvedRegion<'_>, text: impl Into<String>, refs: &[SourceRef]) -> Reason {
+/// A reason's words: policy text as written, or a sentence built here (kept as its id so
+/// the window can say it in English).
+trait ReasonText {
+    fn into_parts(self) -> (String, Option<Say>);
+}
+
+impl ReasonText for String {
+    fn into_parts(self) -> (String, Option<Say>) {
+        (self, None)
+    }
+}
+
+impl ReasonText for Say {
+    fn into_parts(self) -> (String, Option<Say>) {
+        (self.text(ZH), Some(self))
+    }
+}
+
+fn reason(resolved: &ResolvedRegion<'_>, text: impl ReasonText, refs: &[SourceRef]) -> Reason {
+    let (text, said) = text.into_parts();
     Reason {
-        text: text.into(),
+        text,
+        said,
         sources: resolved.source_records(refs),
+    }
+}
+
+/// A reason built here that rests on no source (the data has no rule for the case).
+fn built(say: Say) -> Reason {
+    Reason {
+        text: say.text(ZH),
+        said: Some(say),
+        sources: Vec::new(),
     }
 }
 
@@ -129,17 +173,14 @@ pub fn check_binding_at(
         allowed_uses: Vec::new(),
         reasons: Vec::new(),
         warnings: Vec::new(),
+        warnings_said: Vec::new(),
     };
 
     let Some(binding) = resolved.binding_with_channel() else {
         result.verdict = Verdict::ConfirmLocally;
-        result.reasons.push(Reason {
-            text: Say::NoBindingRulesAskHotline {
-                region: resolved.region().name().to_owned(),
-            }
-            .text(ZH),
-            sources: Vec::new(),
-        });
+        result.reasons.push(built(Say::NoBindingRulesAskHotline {
+            region: resolved.region().name().to_owned(),
+        }));
         return Ok(result);
     };
     let binding = &binding;
@@ -152,8 +193,7 @@ pub fn check_binding_at(
             Say::HolderIs {
                 insurance: query.holder_insurance.label().to_owned(),
                 reason: binding.holder_reason.clone(),
-            }
-            .text(ZH),
+            },
             binding.sources.get_ref(),
         ));
         return Ok(result);
@@ -162,13 +202,9 @@ pub fn check_binding_at(
     // 2. The relative must be a 近亲属.
     let Some(relation_rule) = resolved.relation_rule(query.relation) else {
         result.verdict = Verdict::ConfirmLocally;
-        result.reasons.push(Reason {
-            text: Say::NoRelationRule {
-                relation: query.relation.label().to_owned(),
-            }
-            .text(ZH),
-            sources: Vec::new(),
-        });
+        result.reasons.push(built(Say::NoRelationRule {
+            relation: query.relation.label().to_owned(),
+        }));
         return Ok(result);
     };
     result.reasons.push(reason(
@@ -198,13 +234,9 @@ pub fn check_binding_at(
         }
         None => {
             result.verdict = worse(result.verdict, Verdict::ConfirmLocally);
-            result.reasons.push(Reason {
-                text: Say::NoBeneficiaryRule {
-                    insurance: query.member_insurance.label().to_owned(),
-                }
-                .text(ZH),
-                sources: Vec::new(),
-            });
+            result.reasons.push(built(Say::NoBeneficiaryRule {
+                insurance: query.member_insurance.label().to_owned(),
+            }));
         }
     }
 
@@ -218,8 +250,7 @@ pub fn check_binding_at(
                 Say::SameProvinceChannel {
                     reason: rule.reason.clone(),
                     channel: rule.channel.clone(),
-                }
-                .text(ZH),
+                },
                 rule.sources.get_ref(),
             ));
         }
@@ -235,25 +266,21 @@ pub fn check_binding_at(
                     place,
                     reason: rule.reason.clone(),
                     channel: rule.channel.clone(),
-                }
-                .text(ZH),
+                },
                 rule.sources.get_ref(),
             ));
             if uses.contains(&Use::CommercialInsurance) {
                 uses.retain(|u| *u != Use::CommercialInsurance);
                 result.reasons.push(reason(
                     &resolved,
-                    Say::WalletNoCommercialInsurance.text(ZH),
+                    Say::WalletNoCommercialInsurance,
                     rule.sources.get_ref(),
                 ));
             }
         }
         Distance::Unknown => {
             result.verdict = worse(result.verdict, Verdict::ConfirmLocally);
-            result.reasons.push(Reason {
-                text: Say::ProvinceUnknown.text(ZH),
-                sources: Vec::new(),
-            });
+            result.reasons.push(built(Say::ProvinceUnknown));
         }
     }
 
@@ -267,37 +294,31 @@ pub fn check_binding_at(
                     Say::UseIsLocal {
                         use_label: use_.label().to_owned(),
                         reason: rule.item.reason.clone(),
-                    }
-                    .text(ZH),
+                    },
                     rule.item.sources.get_ref(),
                 )),
                 Availability::Never => {}
             },
-            None => result.reasons.push(Reason {
-                text: Say::UseHasNoRule {
-                    use_label: use_.label().to_owned(),
-                }
-                .text(ZH),
-                sources: Vec::new(),
-            }),
+            None => result.reasons.push(built(Say::UseHasNoRule {
+                use_label: use_.label().to_owned(),
+            })),
         }
     }
     if query.member_insurance == Insurance::None {
-        result.warnings.push(Say::UninsuredRelativeFirst.text(ZH));
+        result.warn(Say::UninsuredRelativeFirst);
     }
 
     // 6. Several employees supporting the same relative.
     if query.supported_by_others {
-        let text = Say::SupportedByOthers {
+        let say = Say::SupportedByOthers {
             reason: binding.several_supporters_reason.clone(),
-        }
-        .text(ZH);
+        };
         if binding.several_supporters == SeveralSupporters::Warn {
-            result.warnings.push(text.clone());
+            result.warn(say.clone());
         }
         result
             .reasons
-            .push(reason(&resolved, text, binding.sources.get_ref()));
+            .push(reason(&resolved, say, binding.sources.get_ref()));
     }
     Ok(result)
 }

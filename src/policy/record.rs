@@ -20,8 +20,22 @@ pub struct SourceRecord {
 /// A reason for a verdict, with the sources it rests on.
 #[derive(Debug, Clone, Serialize)]
 pub struct Reason {
+    /// The reason in Chinese, as the CLI, the exports and the JSON give it.
     pub text: String,
+    /// The sentence's id and parameters when the code built it, so the window can say it in
+    /// its language; `None` for policy text, which stays as written.
+    #[serde(skip)]
+    pub said: Option<crate::text::Say>,
     pub sources: Vec<SourceRecord>,
+}
+
+impl Reason {
+    /// The reason in `lang`: the built sentence in that language, policy text as written.
+    pub fn text_in(&self, lang: crate::text::Lang) -> String {
+        self.said
+            .as_ref()
+            .map_or_else(|| self.text.clone(), |say| say.text(lang))
+    }
 }
 
 /// One resolved statement with where it is defined and its sources.

@@ -24,6 +24,7 @@ use crate::domain::Topic;
 use crate::policy::search::SearchIndex;
 use crate::policy::{self, LoadReport};
 use crate::store::FamilyStore;
+use crate::text::{Lang, Word};
 pub use checklist_panel::ChecklistPanel;
 use commands::UiCommand;
 pub use explorer_panel::{ExplorerMode, ExplorerPanel};
@@ -46,12 +47,13 @@ impl Tab {
     pub const ALL: &'static [Tab] = <Tab as strum::VariantArray>::VARIANTS;
 
     /// The tab's label.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Tab::Explorer => "政策浏览",
-            Tab::Family => "家庭共济绑定",
-            Tab::Checklist => "提取资格清单",
+            Tab::Explorer => Word::TabExplorer,
+            Tab::Family => Word::TabFamily,
+            Tab::Checklist => Word::TabChecklist,
         }
+        .text(lang)
     }
 }
 
@@ -69,12 +71,13 @@ pub enum ThemeChoice {
 impl ThemeChoice {
     pub const ALL: &'static [ThemeChoice] = <ThemeChoice as strum::VariantArray>::VARIANTS;
 
-    fn label(self) -> &'static str {
+    fn label(self, lang: Lang) -> &'static str {
         match self {
-            ThemeChoice::System => "跟随系统",
-            ThemeChoice::Light => "浅色",
-            ThemeChoice::Dark => "深色",
+            ThemeChoice::System => Word::ThemeSystem,
+            ThemeChoice::Light => Word::ThemeLight,
+            ThemeChoice::Dark => Word::ThemeDark,
         }
+        .text(lang)
     }
 
     fn preference(self) -> egui::ThemePreference {
@@ -95,6 +98,9 @@ pub struct Preferences {
     pub topic: Topic,
     pub theme: ThemeChoice,
     pub zoom: f32,
+    /// The window's language: 中文, or English for foreign employees (policy texts stay
+    /// Chinese).
+    pub lang: Lang,
     /// Each procedure's questionnaire answers and ticks (facts about insurance, no names).
     pub questionnaires: crate::checklist::Questionnaires,
 }
@@ -106,6 +112,7 @@ impl Default for Preferences {
             topic: Topic::FamilySharing,
             theme: ThemeChoice::System,
             zoom: 1.0,
+            lang: Lang::Zh,
             questionnaires: crate::checklist::Questionnaires::default(),
         }
     }
@@ -143,6 +150,7 @@ pub struct YibaoApp {
     index: SearchIndex,
     tab: Tab,
     theme: ThemeChoice,
+    lang: Lang,
     zoom: f32,
     explorer: ExplorerPanel,
     family: FamilyPanel,
@@ -208,6 +216,7 @@ impl YibaoApp {
             index,
             tab: Tab::Explorer,
             theme: preferences.theme,
+            lang: preferences.lang,
             zoom,
             explorer,
             family,
@@ -255,6 +264,7 @@ impl YibaoApp {
             topic: self.explorer.topic(),
             theme: self.theme,
             zoom: self.zoom,
+            lang: self.lang,
             questionnaires: self.checklist.sessions().clone(),
         }
     }
@@ -292,6 +302,7 @@ impl YibaoApp {
 
     /// Draws the whole window.
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        set_lang(ui.ctx(), self.lang);
         self.run_commands(ui.ctx());
         self.close_guard_ui(ui);
         let Self {
@@ -299,6 +310,7 @@ impl YibaoApp {
             index,
             tab,
             theme,
+            lang,
             zoom: _,
             explorer,
             family,
@@ -313,22 +325,33 @@ impl YibaoApp {
                 ui.heading(WINDOW_TITLE);
                 ui.add_space(16.0);
                 for candidate in Tab::ALL.iter().copied() {
-                    ui.selectable_value(tab, candidate, candidate.label());
+                    ui.selectable_value(tab, candidate, candidate.label(*lang));
                 }
                 ui.add_space(16.0);
                 let before = *theme;
-                egui::ComboBox::new("theme_choice", "外观")
-                    .selected_text(theme.label())
+                egui::ComboBox::new("theme_choice", Word::Appearance.text(*lang))
+                    .selected_text(theme.label(*lang))
                     .show_ui(ui, |ui| {
                         for choice in ThemeChoice::ALL.iter().copied() {
-                            ui.selectable_value(theme, choice, choice.label());
+                            ui.selectable_value(theme, choice, choice.label(*lang));
                         }
                     });
                 if *theme != before {
                     ui.ctx().set_theme(theme.preference());
                 }
+                ui.add_space(16.0);
+                // Each language names itself, so either reader finds the switch.
+                let before = *lang;
+                ui.selectable_value(lang, Lang::Zh, "中文");
+                ui.selectable_value(lang, Lang::En, "English");
+                if *lang != before {
+                    set_lang(ui.ctx(), *lang);
+                }
             });
-            trust_line_ui(ui, policies);
+            trust_line_ui(ui, policies, *lang);
+            if *lang == Lang::En {
+                ui.label(egui::RichText::new(Word::PolicyStaysChinese.text(*lang)).small());
+            }
             skipped_files_ui(ui, policies);
             ui.add_space(2.0);
         });
@@ -358,16 +381,17 @@ impl YibaoApp {
         }
         let mut choice = None;
         egui::Modal::new(egui::Id::unique("confirm_close")).show(&ctx, |ui| {
-            ui.heading("家庭信息还没有保存");
-            ui.label("关闭前要保存吗？不保存的话，这次的修改会丢失。");
+            let lang = self.lang;
+            ui.heading(Word::UnsavedTitle.text(lang));
+            ui.label(Word::UnsavedQuestion.text(lang));
             ui.horizontal(|ui| {
-                if ui.button("保存并关闭").clicked() {
+                if ui.button(Word::SaveAndClose.text(lang)).clicked() {
                     choice = Some(0);
                 }
-                if ui.button("不保存，直接关闭").clicked() {
+                if ui.button(Word::CloseWithoutSaving.text(lang)).clicked() {
                     choice = Some(1);
                 }
-                if ui.button("取消").clicked() {
+                if ui.button(Word::Cancel.text(lang)).clicked() {
                     choice = Some(2);
                 }
             });
@@ -411,17 +435,40 @@ impl eframe::App for YibaoApp {
     }
 }
 
+/// Where the window's language is kept for the panels to read in this frame.
+fn lang_id() -> egui::Id {
+    egui::Id::unique("yibao_window_language")
+}
+
+fn set_lang(ctx: &egui::Context, lang: Lang) {
+    ctx.data_mut(|d| d.insert_temp(lang_id(), lang));
+}
+
+/// The window's language, for the panels (中文 unless the user switched).
+pub fn lang(ctx: &egui::Context) -> Lang {
+    ctx.data(|d| d.get_temp(lang_id())).unwrap_or_default()
+}
+
+/// A word of the window's chrome in the window's language.
+pub fn word(ui: &egui::Ui, word: Word) -> &'static str {
+    word.text(lang(ui.ctx()))
+}
+
 /// The line that says how far to trust what the app shows.
-fn trust_line_ui(ui: &mut egui::Ui, policies: &LoadReport) {
-    let verified = policies
-        .set
-        .newest_verified_on()
-        .map_or_else(|| "未知".to_owned(), |d| d.format("%Y-%m-%d").to_string());
+fn trust_line_ui(ui: &mut egui::Ui, policies: &LoadReport, lang: Lang) {
+    let verified = policies.set.newest_verified_on().map_or_else(
+        || Word::Unknown.text(lang).to_owned(),
+        |d| d.format("%Y-%m-%d").to_string(),
+    );
     ui.label(
         egui::RichText::new(format!(
-            "仅供参考，以当地医保部门最新规定为准 · 政策数据版本 {} · 最近核实 {} · 医保服务热线 12393（手机加区号）",
+            "{} · {} {} · {} {} · {}",
+            Word::ReferenceOnly.text(lang),
+            Word::DataVersion.text(lang),
             policies.set.data_version(),
-            verified
+            Word::LastChecked.text(lang),
+            verified,
+            Word::Hotline.text(lang),
         ))
         .small()
         .weak(),

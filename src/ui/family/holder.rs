@@ -10,7 +10,8 @@ use super::workspace::FamilyAction;
 use crate::domain::{Insurance, InsuredStatus};
 use crate::family::{Family, FamilyEdit, FamilyReview, format_yuan, mask};
 use crate::policy::PolicySet;
-use crate::ui::theme;
+use crate::text::Word;
+use crate::ui::{theme, word};
 
 impl FamilyPanel {
     pub(super) fn holder_ui(
@@ -24,7 +25,7 @@ impl FamilyPanel {
             .inner_margin(10.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new("参保人（账户持有人）").strong());
+                ui.label(RichText::new(word(ui, Word::Holder)).strong());
                 if self.holder_form.open {
                     self.holder_form_ui(ui, policies, family);
                     return;
@@ -33,29 +34,36 @@ impl FamilyPanel {
                 let region = policies
                     .region(&holder.region)
                     .map_or(holder.region.as_str(), |r| r.name());
-                let status = holder.status.map_or("", |s| s.label());
+                let status = holder.status.map_or_else(String::new, |s| {
+                    s.label_in(crate::ui::lang(ui.ctx())).into_owned()
+                });
+                let lang = crate::ui::lang(ui.ctx());
                 ui.label(format!(
-                    "{} · {}{} · {} · 身份证 {}",
+                    "{} · {}{} · {} · {} {}",
                     if holder.name.is_empty() {
-                        "（未填姓名）"
+                        Word::NoName.text(lang)
                     } else {
                         &holder.name
                     },
-                    holder.insurance.label(),
+                    holder.insurance.label_in(lang),
                     if holder.insurance == Insurance::Employee {
                         format!("（{status}）")
                     } else {
                         String::new()
                     },
                     region,
+                    Word::IdNumber.text(lang),
                     holder
                         .id_number
                         .as_deref()
-                        .map_or_else(|| "未填".to_owned(), mask),
+                        .map_or_else(|| Word::NotFilled.text(lang).to_owned(), mask),
                 ));
                 ui.label(
-                    RichText::new(format!("个人账户余额：{}", format_yuan(holder.balance)))
-                        .strong(),
+                    RichText::new(lang.labelled(
+                        Word::AccountBalance.text(lang),
+                        &format_yuan(holder.balance),
+                    ))
+                    .strong(),
                 );
                 for problem in &review.holder_problems {
                     ui.label(
@@ -63,7 +71,7 @@ impl FamilyPanel {
                             .color(theme::warning_color(ui.visuals().dark_mode)),
                     );
                 }
-                if ui.button("修改参保人…").clicked() {
+                if ui.button(word(ui, Word::EditHolder)).clicked() {
                     self.holder_form = HolderForm::of(family, true);
                 }
             });
@@ -74,19 +82,20 @@ impl FamilyPanel {
         let today = self.today;
         let mut left_number_field = false;
         let form = &mut self.holder_form;
+        let lang = crate::ui::lang(ui.ctx());
         egui::Grid::new("holder_form")
             .num_columns(2)
             .spacing([12.0, 6.0])
             .show(ui, |ui| {
-                let label = ui.label("家庭名称");
+                let label = ui.label(word(ui, Word::FamilyName));
                 ui.add(egui::TextEdit::singleline(&mut form.label).desired_width(200.0))
                     .labelled_by(label.id);
                 ui.end_row();
-                let label = ui.label("姓名");
+                let label = ui.label(word(ui, Word::Name));
                 ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(200.0))
                     .labelled_by(label.id);
                 ui.end_row();
-                let label = ui.label("身份证号（可不填）");
+                let label = ui.label(word(ui, Word::IdNumberOptional));
                 ui.horizontal_wrapped(|ui| {
                     let field = ui
                         .add(egui::TextEdit::singleline(&mut form.id_text).desired_width(220.0))
@@ -95,24 +104,31 @@ impl FamilyPanel {
                     id_hint_ui(ui, &form.id_text, today);
                 });
                 ui.end_row();
-                let label = ui.label("参保类型");
+                let label = ui.label(word(ui, Word::InsuranceKind));
                 insurance_combo_ui(ui, "holder_insurance", label.id, &mut form.insurance);
                 ui.end_row();
-                let label = ui.label("在职/退休");
+                let label = ui.label(word(ui, Word::WorkStatus));
                 egui::ComboBox::from_id_salt("holder_status")
-                    .selected_text(form.status.map_or("未填", |s| s.label()))
+                    .selected_text(form.status.map_or_else(
+                        || Word::NotFilled.text(lang).to_owned(),
+                        |s| s.label_in(lang).into_owned(),
+                    ))
                     .show_ui(ui, |ui| {
                         for status in InsuredStatus::ALL {
-                            ui.selectable_value(&mut form.status, Some(*status), status.label());
+                            ui.selectable_value(
+                                &mut form.status,
+                                Some(*status),
+                                status.label_in(lang),
+                            );
                         }
                     })
                     .response
                     .labelled_by(label.id);
                 ui.end_row();
-                let label = ui.label("参保地");
+                let label = ui.label(word(ui, Word::InsuredIn));
                 region_combo_ui(ui, "holder_region", label.id, policies, &mut form.region);
                 ui.end_row();
-                let label = ui.label("个人账户余额（元）");
+                let label = ui.label(word(ui, Word::BalanceYuan));
                 let field = ui
                     .add(egui::TextEdit::singleline(&mut form.balance_text).desired_width(140.0))
                     .labelled_by(label.id);
@@ -132,14 +148,14 @@ impl FamilyPanel {
             ui.label(RichText::new(format!("⚠ {error}")).color(color));
         }
         ui.horizontal(|ui| {
-            if ui.button("完成").clicked() {
+            if ui.button(word(ui, Word::Done)).clicked() {
                 self.apply_holder_form(false);
             }
             let settled = !self.holder_form.pending && self.holder_form.errors.is_empty();
             if !family.holder.name.is_empty()
                 && ui
-                    .add_enabled(settled, egui::Button::new("收起"))
-                    .on_disabled_hover_text("先改正参保人信息，或点“完成”")
+                    .add_enabled(settled, egui::Button::new(word(ui, Word::Collapse)))
+                    .on_disabled_hover_text(word(ui, Word::FixHolderFirst))
                     .clicked()
             {
                 self.holder_form.open = false;

@@ -13,7 +13,8 @@ use crate::family::{
     mask,
 };
 use crate::policy::PolicySet;
-use crate::ui::theme;
+use crate::text::{Lang, Word};
+use crate::ui::{theme, word};
 
 impl FamilyPanel {
     pub(super) fn members_ui(
@@ -23,16 +24,26 @@ impl FamilyPanel {
         family: &Family,
         review: &FamilyReview,
     ) {
-        ui.label(RichText::new(format!("家人（{} 位）", family.members.len())).strong());
+        let lang = crate::ui::lang(ui.ctx());
+        ui.label(
+            RichText::new(lang.with_note(
+                Word::Relatives.text(lang),
+                &match lang {
+                    Lang::Zh => format!("{} 位", family.members.len()),
+                    Lang::En => family.members.len().to_string(),
+                },
+            ))
+            .strong(),
+        );
         if family.members.is_empty() {
-            ui.label("还没有家人。在下面“添加家人”里填写。");
+            ui.label(Word::NoRelativesYet.text(lang));
         }
         let mut remove = None;
         let mut edit = None;
         super::ledger::pager_ui(
             ui,
             "member_pager",
-            "位家人",
+            Word::RelativesUnit.text(lang),
             family.members.len(),
             &mut self.member_page,
         );
@@ -55,13 +66,20 @@ impl FamilyPanel {
                             .on_hover_text(&member.name);
                         ui.label(format!(
                             "{} · {} · {} · {}",
-                            member.relation.label(),
-                            member.insurance.label(),
+                            member.relation.label_in(lang),
+                            member.insurance.label_in(lang),
                             region,
-                            member.status.label()
+                            member.status.label_in(lang)
                         ));
                         if let Some(id) = &member.id_number {
-                            ui.label(RichText::new(format!("身份证 {}", mask(id))).weak());
+                            ui.label(
+                                RichText::new(format!(
+                                    "{} {}",
+                                    Word::IdNumber.text(lang),
+                                    mask(id)
+                                ))
+                                .weak(),
+                            );
                         }
                     });
                     match &member_review.verdict {
@@ -80,20 +98,23 @@ impl FamilyPanel {
                         );
                     }
                     if !member.notes.is_empty() {
-                        ui.label(RichText::new(format!("备注：{}", member.notes)).weak());
+                        ui.label(
+                            RichText::new(lang.labelled(Word::Notes.text(lang), &member.notes))
+                                .weak(),
+                        );
                     }
                     ui.horizontal_wrapped(|ui| {
                         let short = short_name(&member.name);
                         if ui
-                            .button(format!("修改 {short}"))
-                            .on_hover_text(format!("修改 {}", member.name))
+                            .button(format!("{} {short}", Word::Edit.text(lang)))
+                            .on_hover_text(format!("{} {}", Word::Edit.text(lang), member.name))
                             .clicked()
                         {
                             edit = Some(member.clone());
                         }
                         if ui
-                            .button(format!("删除 {short}"))
-                            .on_hover_text(format!("删除 {}", member.name))
+                            .button(format!("{} {short}", Word::Delete.text(lang)))
+                            .on_hover_text(format!("{} {}", Word::Delete.text(lang), member.name))
                             .clicked()
                         {
                             remove = Some(member.id);
@@ -117,6 +138,7 @@ impl FamilyPanel {
         family: &Family,
     ) {
         let today = self.today;
+        let lang = crate::ui::lang(ui.ctx());
         egui::Frame::group(ui.style())
             .inner_margin(10.0)
             .show(ui, |ui| {
@@ -124,9 +146,9 @@ impl FamilyPanel {
                 let editing = self.member_form.editing;
                 ui.label(
                     RichText::new(if editing.is_some() {
-                        "修改家人"
+                        Word::EditRelative.text(lang)
                     } else {
-                        "添加家人"
+                        Word::AddRelative.text(lang)
                     })
                     .strong(),
                 );
@@ -135,11 +157,11 @@ impl FamilyPanel {
                     .num_columns(2)
                     .spacing([12.0, 6.0])
                     .show(ui, |ui| {
-                        let label = ui.label("家人姓名");
+                        let label = ui.label(Word::RelativeName.text(lang));
                         ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(200.0))
                             .labelled_by(label.id);
                         ui.end_row();
-                        let label = ui.label("家人身份证号（可不填）");
+                        let label = ui.label(Word::RelativeId.text(lang));
                         ui.horizontal_wrapped(|ui| {
                             ui.add(
                                 egui::TextEdit::singleline(&mut form.id_text).desired_width(220.0),
@@ -148,47 +170,54 @@ impl FamilyPanel {
                             id_hint_ui(ui, &form.id_text, today);
                         });
                         ui.end_row();
-                        let label = ui.label("关系");
+                        let label = ui.label(Word::Relation.text(lang));
                         egui::ComboBox::from_id_salt("member_relation")
-                            .selected_text(form.relation.label())
+                            .selected_text(form.relation.label_in(lang))
                             .height(400.0)
                             .show_ui(ui, |ui| {
                                 for relation in Relation::ALL {
                                     ui.selectable_value(
                                         &mut form.relation,
                                         *relation,
-                                        relation.label(),
+                                        relation.label_in(lang),
                                     );
                                 }
                             })
                             .response
                             .labelled_by(label.id);
                         ui.end_row();
-                        let label = ui.label("家人自己的医保");
+                        let label = ui.label(Word::RelativeInsurance.text(lang));
                         let mut insurance = Some(form.insurance);
                         insurance_combo_ui(ui, "member_insurance", label.id, &mut insurance);
                         if let Some(insurance) = insurance {
                             form.insurance = insurance;
                         }
                         ui.end_row();
-                        let label = ui.label("家人参保地");
+                        let label = ui.label(Word::RelativeInsuredIn.text(lang));
                         region_combo_ui(ui, "member_region", label.id, policies, &mut form.region);
                         ui.end_row();
-                        let label = ui.label("绑定状态");
+                        let label = ui.label(Word::BindingStatus.text(lang));
                         egui::ComboBox::from_id_salt("member_status")
-                            .selected_text(form.status.label())
+                            .selected_text(form.status.label_in(lang))
                             .show_ui(ui, |ui| {
                                 for status in BindingStatus::ALL.iter().copied() {
-                                    ui.selectable_value(&mut form.status, status, status.label());
+                                    ui.selectable_value(
+                                        &mut form.status,
+                                        status,
+                                        status.label_in(lang),
+                                    );
                                 }
                             })
                             .response
                             .labelled_by(label.id);
                         ui.end_row();
                         ui.label("");
-                        ui.checkbox(&mut form.supported_by_others, "还有其他职工在为他共济");
+                        ui.checkbox(
+                            &mut form.supported_by_others,
+                            Word::SupportedByOthers.text(lang),
+                        );
                         ui.end_row();
-                        let label = ui.label("备注");
+                        let label = ui.label(Word::Notes.text(lang));
                         ui.add(egui::TextEdit::singleline(&mut form.notes).desired_width(260.0))
                             .labelled_by(label.id);
                         ui.end_row();
@@ -206,7 +235,7 @@ impl FamilyPanel {
                         supported_by_others: self.member_form.supported_by_others,
                     },
                 );
-                ui.label(RichText::new("检查结果（预览）").small().weak());
+                ui.label(RichText::new(Word::PreviewResult.text(lang)).small().weak());
                 match &preview {
                     Ok(verdict) => {
                         ui.horizontal(|ui| binding_badge_ui(ui, verdict.verdict));
@@ -224,14 +253,14 @@ impl FamilyPanel {
                 }
                 ui.horizontal(|ui| {
                     let action = if editing.is_some() {
-                        "保存修改"
+                        Word::SaveChanges.text(lang)
                     } else {
-                        "添加家人"
+                        Word::AddRelative.text(lang)
                     };
                     if ui.button(action).clicked() {
                         self.apply_member_form();
                     }
-                    if editing.is_some() && ui.button("取消修改").clicked() {
+                    if editing.is_some() && ui.button(Word::CancelEdit.text(lang)).clicked() {
                         self.reset_forms();
                     }
                 });
@@ -279,7 +308,10 @@ pub(super) fn id_hint_ui(ui: &mut egui::Ui, text: &str, today: NaiveDate) {
     }
     match check_id_number(Some(typed), today) {
         Ok(_) => {
-            ui.label(RichText::new("✓ 格式正确").color(theme::status_color(ui.visuals(), false)));
+            ui.label(
+                RichText::new(word(ui, Word::FormatOk))
+                    .color(theme::status_color(ui.visuals(), false)),
+            );
         }
         Err(problem) => {
             ui.label(
@@ -306,11 +338,15 @@ pub(super) fn insurance_combo_ui(
     label: egui::Id,
     value: &mut Option<Insurance>,
 ) {
+    let lang = crate::ui::lang(ui.ctx());
     egui::ComboBox::from_id_salt(id)
-        .selected_text(value.map_or("请选择", |i| i.label()))
+        .selected_text(value.map_or_else(
+            || Word::PleaseChoose.text(lang).to_owned(),
+            |i| i.label_in(lang).into_owned(),
+        ))
         .show_ui(ui, |ui| {
             for insurance in Insurance::ALL {
-                ui.selectable_value(value, Some(*insurance), insurance.label());
+                ui.selectable_value(value, Some(*insurance), insurance.label_in(lang));
             }
         })
         .response
@@ -340,17 +376,22 @@ pub(super) fn region_combo_ui(
 }
 
 fn binding_verdict_ui(ui: &mut egui::Ui, verdict: &crate::family::BindingVerdict) {
-    let uses: Vec<&str> = verdict.allowed_uses.iter().map(|u| u.label()).collect();
-    ui.label(format!(
-        "可以支付：{}",
-        if uses.is_empty() {
-            "无".to_owned()
+    let lang = crate::ui::lang(ui.ctx());
+    let uses: Vec<String> = verdict
+        .allowed_uses
+        .iter()
+        .map(|u| u.label_in(lang).into_owned())
+        .collect();
+    ui.label(lang.labelled(
+        Word::MayPay.text(lang),
+        &if uses.is_empty() {
+            Word::Nothing.text(lang).to_owned()
         } else {
-            uses.join("、")
-        }
+            uses.join(lang.list_separator())
+        },
     ));
     for reason in &verdict.reasons {
-        ui.label(format!("· {}", reason.text));
+        ui.label(format!("· {}", reason.text_in(lang)));
     }
     let mut citations: Vec<String> = verdict
         .reasons
@@ -360,27 +401,37 @@ fn binding_verdict_ui(ui: &mut egui::Ui, verdict: &crate::family::BindingVerdict
     citations.sort();
     citations.dedup();
     if !citations.is_empty() {
-        egui::CollapsingHeader::new(format!("依据（{} 份资料）", citations.len()))
-            .id_salt(ui.next_auto_id())
-            .show(ui, |ui| {
-                for citation in &citations {
-                    ui.label(RichText::new(format!("来源：{citation}")).small().weak());
-                }
-            });
+        egui::CollapsingHeader::new(lang.with_note(
+            Word::Basis.text(lang),
+            &format!("{} {}", citations.len(), Word::Sources.text(lang)),
+        ))
+        .id_salt(ui.next_auto_id())
+        .show(ui, |ui| {
+            for citation in &citations {
+                ui.label(
+                    RichText::new(lang.labelled(Word::Source.text(lang), citation))
+                        .small()
+                        .weak(),
+                );
+            }
+        });
     }
-    for warning in &verdict.warnings {
+    for warning in verdict.warnings_in(lang) {
         ui.label(
-            RichText::new(format!("注意：{warning}"))
+            RichText::new(lang.labelled(Word::Caution.text(lang), &warning))
                 .color(theme::warning_color(ui.visuals().dark_mode)),
         );
     }
 }
 
 fn binding_badge_ui(ui: &mut egui::Ui, verdict: Verdict) {
-    let text = match verdict {
-        Verdict::Eligible => "可以绑定",
-        Verdict::NotEligible => "不能绑定",
-        Verdict::ConfirmLocally => "需向当地确认",
-    };
+    let text = word(
+        ui,
+        match verdict {
+            Verdict::Eligible => Word::CanBind,
+            Verdict::NotEligible => Word::CannotBind,
+            Verdict::ConfirmLocally => Word::ConfirmLocally,
+        },
+    );
     crate::ui::cards::verdict_badge_ui(ui, verdict, text);
 }

@@ -22,9 +22,10 @@ use crate::family::{
 };
 use crate::policy::PolicySet;
 use crate::store::FamilyStore;
+use crate::text::Word;
 use crate::ui::commands::UiCommand;
 use crate::ui::export_bar::{ExportBar, ExportRequest};
-use crate::ui::theme;
+use crate::ui::{theme, word};
 use forms::{ExpenseForm, HolderForm, MemberForm};
 use workspace::{FamilyAction, FamilyWorkspace};
 
@@ -246,26 +247,28 @@ impl FamilyPanel {
             self.toolbar_ui(ui);
             if self.current_family().is_none() {
                 ui.add_space(20.0);
-                ui.heading("家庭共济绑定");
-                ui.label("录入职工医保参保人和他的家人，逐一检查能否绑定、个人账户可以为谁支付哪些费用，并模拟用余额付款。");
-                ui.label("点左边的“新建家庭”开始。数据只保存在这台电脑上。");
+                ui.heading(word(ui, Word::TabFamily));
+                ui.label(word(ui, Word::FamilyIntro));
+                ui.label(word(ui, Word::FamilyStart));
                 return;
             }
             let Some(derived) = self.derived(policies) else {
                 return;
             };
             let (family, review, ledger) = (&derived.family, &derived.review, &derived.ledger);
-            egui::ScrollArea::vertical().id_salt("family_scroll").show(ui, |ui| {
-                self.holder_ui(ui, policies, family, review);
-                ui.add_space(8.0);
-                self.members_ui(ui, policies, family, review);
-                ui.add_space(8.0);
-                self.binding_checklist_ui(ui, policies, family);
-                ui.add_space(8.0);
-                self.member_form_ui(ui, policies, family);
-                ui.add_space(8.0);
-                self.expenses_ui(ui, family, ledger);
-            });
+            egui::ScrollArea::vertical()
+                .id_salt("family_scroll")
+                .show(ui, |ui| {
+                    self.holder_ui(ui, policies, family, review);
+                    ui.add_space(8.0);
+                    self.members_ui(ui, policies, family, review);
+                    ui.add_space(8.0);
+                    self.binding_checklist_ui(ui, policies, family);
+                    ui.add_space(8.0);
+                    self.member_form_ui(ui, policies, family);
+                    ui.add_space(8.0);
+                    self.expenses_ui(ui, family, ledger);
+                });
         });
     }
 
@@ -292,8 +295,9 @@ impl FamilyPanel {
     }
 
     fn list_ui(&mut self, ui: &mut egui::Ui) {
-        ui.label(RichText::new("家庭").strong());
-        if ui.button("＋ 新建家庭").clicked() {
+        let lang = crate::ui::lang(ui.ctx());
+        ui.label(RichText::new(Word::Families.text(lang)).strong());
+        if ui.button(Word::NewFamily.text(lang)).clicked() {
             self.act(FamilyAction::NewFamily);
             self.holder_form.open = true;
         }
@@ -322,29 +326,39 @@ impl FamilyPanel {
         let mut purge = None;
         if !self.workspace.recycled().is_empty() {
             ui.add_space(8.0);
-            egui::CollapsingHeader::new(format!("回收站（{}）", self.workspace.recycled().len()))
-                .id_salt("recycle_bin")
-                .show(ui, |ui| {
-                    ui.label(
-                        RichText::new("移除的家庭在这里，点“恢复”放回列表。")
-                            .small()
-                            .weak(),
-                    );
-                    for (index, entry) in self.workspace.recycled().iter().enumerate() {
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(format!("{} · {}", entry.family.label, entry.removed_at));
-                            if ui.button(format!("恢复 {}", entry.family.label)).clicked() {
-                                restore = Some(index);
-                            }
-                            if ui
-                                .small_button(format!("永久删除 {}", entry.family.label))
-                                .clicked()
-                            {
-                                purge = Some(index);
-                            }
-                        });
-                    }
-                });
+            egui::CollapsingHeader::new(lang.with_note(
+                Word::RecycleBin.text(lang),
+                &self.workspace.recycled().len().to_string(),
+            ))
+            .id_salt("recycle_bin")
+            .show(ui, |ui| {
+                ui.label(RichText::new(Word::RecycleHint.text(lang)).small().weak());
+                for (index, entry) in self.workspace.recycled().iter().enumerate() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(format!("{} · {}", entry.family.label, entry.removed_at));
+                        if ui
+                            .button(format!(
+                                "{} {}",
+                                Word::Restore.text(lang),
+                                entry.family.label
+                            ))
+                            .clicked()
+                        {
+                            restore = Some(index);
+                        }
+                        if ui
+                            .small_button(format!(
+                                "{} {}",
+                                Word::DeleteForever.text(lang),
+                                entry.family.label
+                            ))
+                            .clicked()
+                        {
+                            purge = Some(index);
+                        }
+                    });
+                }
+            });
         }
         if let Some(index) = restore {
             self.act(FamilyAction::RestoreRecycled(index));
@@ -355,7 +369,7 @@ impl FamilyPanel {
         if !self.workspace.load_problems().is_empty() {
             ui.add_space(8.0);
             let color = theme::warning_color(ui.visuals().dark_mode);
-            ui.label(RichText::new("⚠ 有文件没有打开：").color(color));
+            ui.label(RichText::new(Word::FilesNotOpened.text(lang)).color(color));
             for problem in self.workspace.load_problems() {
                 ui.label(RichText::new(problem).small().color(color));
             }
@@ -375,19 +389,18 @@ impl FamilyPanel {
             .inner_margin(8.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(RichText::new("绑定办理清单").strong());
+                ui.label(RichText::new(word(ui, Word::BindingList)).strong());
                 ui.label(
-                    RichText::new(
-                        "为每位家人列出能否绑定、办理渠道、要带的材料和步骤，打印后带去办理。",
-                    )
-                    .small()
-                    .weak(),
+                    RichText::new(word(ui, Word::BindingListHint))
+                        .small()
+                        .weak(),
                 );
+                let lang = crate::ui::lang(ui.ctx());
                 ui.checkbox(
                     &mut self.include_personal_data,
-                    "导出时包含完整姓名和身份证号",
+                    Word::FullNamesInExport.text(lang),
                 )
-                .on_hover_text("不勾选时，姓名只显示姓，身份证号只显示前4位和后4位。");
+                .on_hover_text(Word::MaskedHint.text(lang));
                 let asked = std::mem::take(&mut self.binding_export_requested)
                     .then_some(ExportRequest::Dialog);
                 if let Some(request) = self.binding_export.ui(ui).or(asked) {

@@ -209,6 +209,12 @@ pub enum Say {
     BindingEnded { name: String },
     /// (family review and ledger)
     BindingUnknown,
+    /// Asks before moving a family to the recycle bin.
+    ConfirmRemove { label: String },
+    /// Asks before going back to the backup.
+    ConfirmRestoreBackup { label: String },
+    /// Asks before deleting a recycled family for good.
+    ConfirmPurge { label: String },
     /// (family review and ledger)
     CannotBindName { name: String },
     /// (family review and ledger)
@@ -335,6 +341,9 @@ impl Say {
             Say::ExpenseMemberRemoved => "这笔费用的家人已被删除".to_owned(),
             Say::BindingEnded { name } => format!("{name} 的绑定已解除"),
             Say::BindingUnknown => "无法判断能否绑定".to_owned(),
+            Say::ConfirmRemove { label } => format!("把“{label}”移到回收站？移除后它不在列表里，可以在左边的“回收站”里恢复，也可以马上按“撤销移除”。"),
+            Say::ConfirmRestoreBackup { label } => format!("把“{label}”换回上一次保存前的版本？现在的内容会被替换；换回后可以按 Ctrl+Z 撤销，保存后现在的版本成为新的备份。"),
+            Say::ConfirmPurge { label } => format!("永久删除回收站里的“{label}”？删除后无法恢复。"),
             Say::CannotBindName { name } => format!("{name} 不能绑定"),
             Say::AccountCannotPay { name, use_label } => format!("个人账户不能为 {name} 支付“{use_label}”"),
 
@@ -463,6 +472,9 @@ impl Say {
             Say::ExpenseMemberRemoved => "The relative of this bill was removed".to_owned(),
             Say::BindingEnded { name } => format!("The binding of {name} has ended"),
             Say::BindingUnknown => "Whether the relative can be bound is not known".to_owned(),
+            Say::ConfirmRemove { label } => format!("Move \"{label}\" to the recycle bin? It leaves the list; you can restore it from the recycle bin on the left, or press \"Undo removal\" right away."),
+            Say::ConfirmRestoreBackup { label } => format!("Go back to the version of \"{label}\" before the last save? What is there now is replaced; Ctrl+Z undoes it, and saving makes the current version the new backup."),
+            Say::ConfirmPurge { label } => format!("Delete \"{label}\" from the recycle bin for good? This cannot be undone."),
             Say::CannotBindName { name } => format!("{name} cannot be bound"),
             Say::AccountCannotPay { name, use_label } => format!("The account cannot pay “{use_label}” for {name}"),
 
@@ -574,6 +586,33 @@ words! {
     Sources => "份资料", "sources";
     Source => "来源", "Source";
     Caution => "注意", "Note";
+    Save => "保存", "Save";
+    Undo => "撤销", "Undo";
+    Redo => "重做", "Redo";
+    Search => "搜索", "Search";
+    ExportList => "导出清单", "Export list";
+    ZoomIn => "放大", "Zoom in";
+    ZoomOut => "缩小", "Zoom out";
+    ZoomReset => "恢复默认大小", "Reset zoom";
+    ExportFamilyList => "导出家庭共济清单（打印用）…", "Export the family list (to print)…";
+    BackupAndRestore => "备份与恢复", "Backup and restore";
+    BackupFile => "备份家庭文件…", "Back up the family file…";
+    BackupHint => "备份文件含完整姓名和身份证号，用于换电脑或留底，不是打印用的清单",
+        "The backup holds full names and ID numbers: it is for moving computers or keeping a copy, not a list to print";
+    BackupToDefault => "备份到默认文件夹", "Back up to the default folder";
+    ImportFile => "导入家庭文件…", "Import a family file…";
+    RestorePrevious => "从备份恢复上一次保存前的版本", "Restore the version before the last save";
+    RemoveFamily => "移除此家庭…", "Remove this family…";
+    UnsavedChanges => "有未保存的修改", "Unsaved changes";
+    UndoRemove => "撤销移除", "Undo removal";
+    RemoveFamilyTitle => "移除家庭", "Remove family";
+    MoveToRecycleBin => "移到回收站", "Move to the recycle bin";
+    RestorePreviousTitle => "换回上一次保存前的版本", "Go back to the version before the last save";
+    GoBack => "换回", "Go back";
+    BackupTitle => "备份家庭文件", "Back up the family file";
+    BackupWarning => "备份文件里有这个家庭全部人员的完整姓名和身份证号，任何拿到文件的人都能看到。它用于换电脑或留底；要打印带去办理的，请用“导出家庭共济清单”（默认隐藏姓名和身份证号）。继续备份吗？",
+        "The backup file holds the full names and ID numbers of everyone in this family; anyone who gets the file can read them. It is for moving computers or keeping a copy; to print a list to take along, use \"Export the family list\" (names and ID numbers hidden by default). Back up anyway?";
+    BackupAnyway => "我知道，继续备份", "I understand, back up";
     CanBind => "可以绑定", "Can bind";
     CannotBind => "不能绑定", "Cannot bind";
     ConfirmLocally => "需向当地确认", "Confirm locally";
@@ -754,6 +793,15 @@ mod tests {
                 name: "李*".to_owned(),
             },
             Say::BindingUnknown,
+            Say::ConfirmRemove {
+                label: "王家".to_owned(),
+            },
+            Say::ConfirmRestoreBackup {
+                label: "王家".to_owned(),
+            },
+            Say::ConfirmPurge {
+                label: "王家".to_owned(),
+            },
             Say::CannotBindName {
                 name: "李*".to_owned(),
             },
@@ -838,6 +886,9 @@ mod tests {
                 | Say::ExpenseMemberRemoved
                 | Say::BindingEnded { .. }
                 | Say::BindingUnknown
+                | Say::ConfirmRemove { .. }
+                | Say::ConfirmRestoreBackup { .. }
+                | Say::ConfirmPurge { .. }
                 | Say::CannotBindName { .. }
                 | Say::AccountCannotPay { .. } => {}
             }

@@ -1,6 +1,7 @@
 //! Keyboard commands: each has its text and shortcut in one place, checked once per frame
 //! outside any menu, so no two can clash unnoticed (a test holds that line).
 
+use crate::text::{Lang, Word};
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
 /// Something the user can do from the keyboard anywhere in the window.
@@ -21,17 +22,18 @@ impl UiCommand {
     pub const ALL: &'static [UiCommand] = <UiCommand as strum::VariantArray>::VARIANTS;
 
     /// What the command does, for tooltips and help.
-    pub fn text(self) -> &'static str {
+    pub fn text(self, lang: Lang) -> &'static str {
         match self {
-            UiCommand::FocusSearch => "搜索",
-            UiCommand::Save => "保存",
-            UiCommand::Export => "导出清单",
-            UiCommand::Redo => "重做",
-            UiCommand::Undo => "撤销",
-            UiCommand::ZoomIn => "放大",
-            UiCommand::ZoomOut => "缩小",
-            UiCommand::ZoomReset => "恢复默认大小",
+            UiCommand::FocusSearch => Word::Search,
+            UiCommand::Save => Word::Save,
+            UiCommand::Export => Word::ExportList,
+            UiCommand::Redo => Word::Redo,
+            UiCommand::Undo => Word::Undo,
+            UiCommand::ZoomIn => Word::ZoomIn,
+            UiCommand::ZoomOut => Word::ZoomOut,
+            UiCommand::ZoomReset => Word::ZoomReset,
         }
+        .text(lang)
     }
 
     /// The shortcuts that trigger it (the first is the one shown).
@@ -67,9 +69,10 @@ impl UiCommand {
 
     /// Tooltip text with the shortcut, e.g. `搜索 (Ctrl+F)`.
     pub fn tooltip(self, ctx: &egui::Context) -> String {
+        let text = self.text(crate::ui::lang(ctx));
         match self.shortcuts().first() {
-            Some(shortcut) => format!("{} ({})", self.text(), ctx.format_shortcut(shortcut)),
-            None => self.text().to_owned(),
+            Some(shortcut) => format!("{text} ({})", ctx.format_shortcut(shortcut)),
+            None => text.to_owned(),
         }
     }
 

@@ -6,16 +6,18 @@ use eframe::egui::{self, RichText};
 
 use super::workspace::FamilyAction;
 use super::{Confirm, FamilyPanel};
+use crate::text::{Say, Word};
 use crate::ui::commands::UiCommand;
 use crate::ui::theme;
 
 impl FamilyPanel {
     pub(super) fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
         let has_family = self.current_family().is_some();
+        let lang = crate::ui::lang(ui.ctx());
         ui.horizontal_wrapped(|ui| {
             let dirty = self.has_unsaved_changes();
             if ui
-                .add_enabled(dirty, egui::Button::new("保存"))
+                .add_enabled(dirty, egui::Button::new(Word::Save.text(lang)))
                 .on_hover_text(UiCommand::Save.tooltip(ui.ctx()))
                 .clicked()
             {
@@ -26,14 +28,14 @@ impl FamilyPanel {
                 .current_document()
                 .map_or((false, false), |d| (d.can_undo(), d.can_redo()));
             if ui
-                .add_enabled(can_undo, egui::Button::new("撤销"))
+                .add_enabled(can_undo, egui::Button::new(Word::Undo.text(lang)))
                 .on_hover_text(UiCommand::Undo.tooltip(ui.ctx()))
                 .clicked()
             {
                 self.sent.push(UiCommand::Undo);
             }
             if ui
-                .add_enabled(can_redo, egui::Button::new("重做"))
+                .add_enabled(can_redo, egui::Button::new(Word::Redo.text(lang)))
                 .on_hover_text(UiCommand::Redo.tooltip(ui.ctx()))
                 .clicked()
             {
@@ -42,39 +44,40 @@ impl FamilyPanel {
             if ui
                 .add_enabled(
                     has_family,
-                    egui::Button::new(RichText::new("导出家庭共济清单（打印用）…").strong()),
+                    egui::Button::new(RichText::new(Word::ExportFamilyList.text(lang)).strong()),
                 )
                 .on_hover_text(UiCommand::Export.tooltip(ui.ctx()))
                 .clicked()
             {
                 self.sent.push(UiCommand::Export);
             }
-            ui.menu_button("备份与恢复", |ui| {
+            ui.menu_button(Word::BackupAndRestore.text(lang), |ui| {
                 if ui
-                    .add_enabled(has_family, egui::Button::new("备份家庭文件…"))
-                    .on_hover_text(
-                        "备份文件含完整姓名和身份证号，用于换电脑或留底，不是打印用的清单",
-                    )
+                    .add_enabled(has_family, egui::Button::new(Word::BackupFile.text(lang)))
+                    .on_hover_text(Word::BackupHint.text(lang))
                     .clicked()
                 {
                     self.confirm = Some(Confirm::Backup { with_dialog: true });
                     ui.close();
                 }
                 if ui
-                    .add_enabled(has_family, egui::Button::new("备份到默认文件夹"))
+                    .add_enabled(
+                        has_family,
+                        egui::Button::new(Word::BackupToDefault.text(lang)),
+                    )
                     .clicked()
                 {
                     self.confirm = Some(Confirm::Backup { with_dialog: false });
                     ui.close();
                 }
-                if ui.button("导入家庭文件…").clicked() {
+                if ui.button(Word::ImportFile.text(lang)).clicked() {
                     self.import_with_dialog();
                     ui.close();
                 }
                 if ui
                     .add_enabled(
                         has_family,
-                        egui::Button::new("从备份恢复上一次保存前的版本"),
+                        egui::Button::new(Word::RestorePrevious.text(lang)),
                     )
                     .clicked()
                 {
@@ -83,14 +86,14 @@ impl FamilyPanel {
                 }
             });
             if ui
-                .add_enabled(has_family, egui::Button::new("移除此家庭…"))
+                .add_enabled(has_family, egui::Button::new(Word::RemoveFamily.text(lang)))
                 .clicked()
             {
                 self.confirm = Some(Confirm::Remove);
             }
             if dirty {
                 ui.label(
-                    RichText::new("有未保存的修改")
+                    RichText::new(Word::UnsavedChanges.text(lang))
                         .color(theme::warning_color(ui.visuals().dark_mode)),
                 );
             }
@@ -103,7 +106,7 @@ impl FamilyPanel {
                 );
                 if self.workspace.can_undo_remove()
                     && ui
-                        .button("撤销移除")
+                        .button(Word::UndoRemove.text(lang))
                         .on_hover_text(UiCommand::Undo.tooltip(ui.ctx()))
                         .clicked()
                 {
@@ -124,37 +127,38 @@ impl FamilyPanel {
             .current_family()
             .map(|f| f.label.clone())
             .unwrap_or_default();
+        let lang = crate::ui::lang(ui.ctx());
         let (title, text, yes) = match confirm {
             Confirm::Remove => (
-                "移除家庭",
-                format!(
-                    "把“{label}”移到回收站？移除后它不在列表里，可以在左边的“回收站”里恢复，也可以马上按“撤销移除”。"
-                ),
-                "移到回收站",
+                Word::RemoveFamilyTitle,
+                Say::ConfirmRemove { label }.text(lang),
+                Word::MoveToRecycleBin,
             ),
             Confirm::RestoreBackup => (
-                "换回上一次保存前的版本",
-                format!("把“{label}”换回上一次保存前的版本？现在的内容会被替换；换回后可以按 Ctrl+Z 撤销，保存后现在的版本成为新的备份。"),
-                "换回",
+                Word::RestorePreviousTitle,
+                Say::ConfirmRestoreBackup { label }.text(lang),
+                Word::GoBack,
             ),
             Confirm::Purge(index) => (
-                "永久删除",
-                format!(
-                    "永久删除回收站里的“{}”？删除后无法恢复。",
-                    self.workspace
+                Word::DeleteForever,
+                Say::ConfirmPurge {
+                    label: self
+                        .workspace
                         .recycled()
                         .get(index)
                         .map(|r| r.family.label.clone())
-                        .unwrap_or_default()
-                ),
-                "永久删除",
+                        .unwrap_or_default(),
+                }
+                .text(lang),
+                Word::DeleteForever,
             ),
             Confirm::Backup { .. } => (
-                "备份家庭文件",
-                "备份文件里有这个家庭全部人员的完整姓名和身份证号，任何拿到文件的人都能看到。它用于换电脑或留底；要打印带去办理的，请用“导出家庭共济清单”（默认隐藏姓名和身份证号）。继续备份吗？".to_owned(),
-                "我知道，继续备份",
+                Word::BackupTitle,
+                Word::BackupWarning.text(lang).to_owned(),
+                Word::BackupAnyway,
             ),
         };
+        let (title, yes) = (title.text(lang), yes.text(lang));
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("family_confirm")).show(ui.ctx(), |ui| {
             ui.set_max_width(460.0);
@@ -164,7 +168,7 @@ impl FamilyPanel {
                 if ui.button(yes).clicked() {
                     answer = Some(true);
                 }
-                if ui.button("取消").clicked() {
+                if ui.button(Word::Cancel.text(lang)).clicked() {
                     answer = Some(false);
                 }
             });

@@ -31,6 +31,14 @@ impl Lang {
         }
     }
 
+    /// The separator of a list of clauses: ； or a semicolon.
+    pub fn sentence_separator(self) -> &'static str {
+        match self {
+            Lang::Zh => "；",
+            Lang::En => "; ",
+        }
+    }
+
     /// The separator of a list: 、 or a comma.
     pub fn list_separator(self) -> &'static str {
         match self {
@@ -209,6 +217,35 @@ pub enum Say {
     BindingEnded { name: String },
     /// (family review and ledger)
     BindingUnknown,
+    /// A ledger row's delete button.
+    DeleteExpense { number: usize },
+    /// A bill the account may not pay.
+    PaidOutOfPocket {
+        date: String,
+        name: String,
+        amount: String,
+        why: String,
+    },
+    /// The ledger's totals.
+    LedgerTotal {
+        from_account: String,
+        out_of_pocket: String,
+        opening: String,
+        closing: String,
+    },
+    /// One relative's or category's share.
+    LedgerShare {
+        who: String,
+        from_account: String,
+        out_of_pocket: String,
+    },
+    /// Which rows of a long list are shown.
+    PagerRange {
+        first: usize,
+        last: usize,
+        total: usize,
+        unit: String,
+    },
     /// Asks before moving a family to the recycle bin.
     ConfirmRemove { label: String },
     /// Asks before going back to the backup.
@@ -341,6 +378,11 @@ impl Say {
             Say::ExpenseMemberRemoved => "这笔费用的家人已被删除".to_owned(),
             Say::BindingEnded { name } => format!("{name} 的绑定已解除"),
             Say::BindingUnknown => "无法判断能否绑定".to_owned(),
+            Say::DeleteExpense { number } => format!("删除第 {number} 笔"),
+            Say::PaidOutOfPocket { date, name, amount, why } => format!("· {date} {name} {amount}：{why}，全部自己付"),
+            Say::LedgerTotal { from_account, out_of_pocket, opening, closing } => format!("合计：账户支付 {from_account}，自己付 {out_of_pocket}；余额 {opening} → {closing}"),
+            Say::LedgerShare { who, from_account, out_of_pocket } => format!("{who}：账户 {from_account} / 自付 {out_of_pocket}"),
+            Say::PagerRange { first, last, total, unit } => format!("第 {first}–{last} {unit}，共 {total} {unit}"),
             Say::ConfirmRemove { label } => format!("把“{label}”移到回收站？移除后它不在列表里，可以在左边的“回收站”里恢复，也可以马上按“撤销移除”。"),
             Say::ConfirmRestoreBackup { label } => format!("把“{label}”换回上一次保存前的版本？现在的内容会被替换；换回后可以按 Ctrl+Z 撤销，保存后现在的版本成为新的备份。"),
             Say::ConfirmPurge { label } => format!("永久删除回收站里的“{label}”？删除后无法恢复。"),
@@ -472,6 +514,11 @@ impl Say {
             Say::ExpenseMemberRemoved => "The relative of this bill was removed".to_owned(),
             Say::BindingEnded { name } => format!("The binding of {name} has ended"),
             Say::BindingUnknown => "Whether the relative can be bound is not known".to_owned(),
+            Say::DeleteExpense { number } => format!("Delete bill {number}"),
+            Say::PaidOutOfPocket { date, name, amount, why } => format!("· {date} {name} {amount}: {why}; all out of pocket"),
+            Say::LedgerTotal { from_account, out_of_pocket, opening, closing } => format!("Total: {from_account} from the account, {out_of_pocket} out of pocket; balance {opening} → {closing}"),
+            Say::LedgerShare { who, from_account, out_of_pocket } => format!("{who}: account {from_account} / own {out_of_pocket}"),
+            Say::PagerRange { first, last, total, unit } => format!("{first}–{last} of {total} {unit}"),
             Say::ConfirmRemove { label } => format!("Move \"{label}\" to the recycle bin? It leaves the list; you can restore it from the recycle bin on the left, or press \"Undo removal\" right away."),
             Say::ConfirmRestoreBackup { label } => format!("Go back to the version of \"{label}\" before the last save? What is there now is replaced; Ctrl+Z undoes it, and saving makes the current version the new backup."),
             Say::ConfirmPurge { label } => format!("Delete \"{label}\" from the recycle bin for good? This cannot be undone."),
@@ -613,6 +660,38 @@ words! {
     BackupWarning => "备份文件里有这个家庭全部人员的完整姓名和身份证号，任何拿到文件的人都能看到。它用于换电脑或留底；要打印带去办理的，请用“导出家庭共济清单”（默认隐藏姓名和身份证号）。继续备份吗？",
         "The backup file holds the full names and ID numbers of everyone in this family; anyone who gets the file can read them. It is for moving computers or keeping a copy; to print a list to take along, use \"Export the family list\" (names and ID numbers hidden by default). Back up anyway?";
     BackupAnyway => "我知道，继续备份", "I understand, back up";
+    LedgerTitle => "费用模拟：用个人账户为家人付款", "Expense simulation: paying relatives' bills from the personal account";
+    AddRelativesFirst => "先添加家人，再录入他的费用。", "Add a relative first, then enter their bills.";
+    Removed => "（已删除）", "(removed)";
+    ExpensesUnit => "笔费用", "bills";
+    Date => "日期", "Date";
+    Relative => "家人", "Relative";
+    Category => "类别", "Category";
+    Amount => "金额", "Amount";
+    FromAccount => "账户支付", "From account";
+    OutOfPocket => "自己付", "Out of pocket";
+    BalanceAfter => "账户余额", "Balance";
+    ByRelative => "按家人", "By relative";
+    ByCategory => "按类别", "By category";
+    ChooseRelative => "选择家人", "Choose a relative";
+    AmountYuan => "金额（元）", "Amount (yuan)";
+    AddExpense => "添加费用", "Add bill";
+    PreviousPage => "上一页", "Previous page";
+    NextPage => "下一页", "Next page";
+    ExportFormatLabel => "导出格式", "Export format";
+    ExportDots => "导出…", "Export…";
+    SaveToDefaultFolder => "保存到默认文件夹", "Save to the default folder";
+    OpenFolder => "打开所在文件夹", "Open its folder";
+    NotSaved => "没有保存", "Not saved";
+    Saved => "已保存", "Saved";
+    SaveFailed => "保存失败", "Saving failed";
+    NoPlaceChosen => "没有选择保存位置。如果没有弹出保存窗口，请点“保存到默认文件夹”。",
+        "No place was chosen. If no save window appeared, click \"Save to the default folder\".";
+    NoExportFolder => "找不到默认导出文件夹（文档文件夹或个人文件夹），没有保存。",
+        "The default export folder (Documents or your home folder) was not found; nothing was saved.";
+    CannotOpenFolder => "无法打开文件夹", "Cannot open the folder";
+    DefinedIn => "定义于", "defined in";
+    VerifiedOn => "核实于", "checked on";
     CanBind => "可以绑定", "Can bind";
     CannotBind => "不能绑定", "Cannot bind";
     ConfirmLocally => "需向当地确认", "Confirm locally";
@@ -793,6 +872,30 @@ mod tests {
                 name: "李*".to_owned(),
             },
             Say::BindingUnknown,
+            Say::DeleteExpense { number: 1 },
+            Say::PaidOutOfPocket {
+                date: "11-23".to_owned(),
+                name: "王芳".to_owned(),
+                amount: "¥10.00".to_owned(),
+                why: "x".to_owned(),
+            },
+            Say::LedgerTotal {
+                from_account: "1".to_owned(),
+                out_of_pocket: "2".to_owned(),
+                opening: "3".to_owned(),
+                closing: "4".to_owned(),
+            },
+            Say::LedgerShare {
+                who: "王芳".to_owned(),
+                from_account: "1".to_owned(),
+                out_of_pocket: "2".to_owned(),
+            },
+            Say::PagerRange {
+                first: 1,
+                last: 20,
+                total: 30,
+                unit: "笔费用".to_owned(),
+            },
             Say::ConfirmRemove {
                 label: "王家".to_owned(),
             },
@@ -886,6 +989,11 @@ mod tests {
                 | Say::ExpenseMemberRemoved
                 | Say::BindingEnded { .. }
                 | Say::BindingUnknown
+                | Say::DeleteExpense { .. }
+                | Say::PaidOutOfPocket { .. }
+                | Say::LedgerTotal { .. }
+                | Say::LedgerShare { .. }
+                | Say::PagerRange { .. }
                 | Say::ConfirmRemove { .. }
                 | Say::ConfirmRestoreBackup { .. }
                 | Say::ConfirmPurge { .. }

@@ -7,6 +7,7 @@ use eframe::egui::{self, Color32, RichText, text::LayoutJob};
 
 use crate::domain::Confidence;
 use crate::policy::{CitedSource, Defined, ResolvedRegion, Statement};
+use crate::text::{Lang, Word};
 use crate::ui::theme;
 
 /// A statement as a card: badge, where it is defined, verified date, text, correction or
@@ -25,23 +26,46 @@ pub fn statement_card_ui(
     frame
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
+            let lang = crate::ui::lang(ui.ctx());
             ui.horizontal_wrapped(|ui| {
                 confidence_badge_ui(ui, statement.confidence);
                 ui.label(
-                    RichText::new(format!("定义于 {}", defined.defined_in.name()))
-                        .small()
-                        .weak(),
+                    RichText::new(format!(
+                        "{} {}",
+                        Word::DefinedIn.text(lang),
+                        defined.defined_in.name()
+                    ))
+                    .small()
+                    .weak(),
                 );
                 ui.label(
-                    RichText::new(format!("核实于 {}", statement.verified_on))
-                        .small()
-                        .weak(),
+                    RichText::new(format!(
+                        "{} {}",
+                        Word::VerifiedOn.text(lang),
+                        statement.verified_on
+                    ))
+                    .small()
+                    .weak(),
                 );
                 if let Some(from) = statement.effective_from {
-                    ui.label(RichText::new(format!("{from} 起施行")).small().weak());
+                    ui.label(
+                        RichText::new(match lang {
+                            Lang::Zh => format!("{from} 起施行"),
+                            Lang::En => format!("in force from {from}"),
+                        })
+                        .small()
+                        .weak(),
+                    );
                 }
                 if let Some(until) = statement.effective_until {
-                    ui.label(RichText::new(format!("{until} 止")).small().weak());
+                    ui.label(
+                        RichText::new(match lang {
+                            Lang::Zh => format!("{until} 止"),
+                            Lang::En => format!("until {until}"),
+                        })
+                        .small()
+                        .weak(),
+                    );
                 }
             });
             ui.label(&statement.text);
@@ -81,7 +105,7 @@ pub fn badge_ui(ui: &mut egui::Ui, text: &str, fill: Color32, small: bool) {
 pub fn confidence_badge_ui(ui: &mut egui::Ui, confidence: Confidence) {
     badge_ui(
         ui,
-        confidence.label(),
+        &confidence.label_in(crate::ui::lang(ui.ctx())),
         theme::confidence_color(confidence),
         true,
     );
@@ -96,9 +120,12 @@ pub fn verdict_badge_ui(ui: &mut egui::Ui, verdict: crate::domain::Verdict, text
 /// stays offline).
 pub fn source_line_ui(ui: &mut egui::Ui, cited: &CitedSource<'_>) {
     ui.label(
-        RichText::new(format!("来源：{}", cited.source.citation()))
-            .small()
-            .weak(),
+        RichText::new(crate::ui::lang(ui.ctx()).labelled(
+            Word::Source.text(crate::ui::lang(ui.ctx())),
+            &cited.source.citation(),
+        ))
+        .small()
+        .weak(),
     );
     if let Some(url) = &cited.source.url {
         ui.label(RichText::new(url).small().monospace());

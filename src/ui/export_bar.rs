@@ -9,6 +9,7 @@ use eframe::egui::{self, RichText};
 use crate::checklist::Checklist;
 use crate::export::{ExportFormat, file_name, render};
 use crate::store::{write_atomically, write_new_file};
+use crate::text::{Lang, Word};
 use crate::ui::theme;
 
 /// What the user asked the bar to do this frame.
@@ -30,6 +31,8 @@ pub struct ExportBar {
     last_export: Option<PathBuf>,
     /// Whether "导出…" opens the system's save dialog (else it saves to the export folder).
     native_dialogs: bool,
+    /// The window's language when the bar was last drawn (its messages follow it).
+    lang: Lang,
 }
 
 impl ExportBar {
@@ -41,6 +44,7 @@ impl ExportBar {
             status: None,
             last_export: None,
             native_dialogs,
+            lang: Lang::Zh,
         }
     }
 
@@ -54,17 +58,27 @@ impl ExportBar {
         let bytes = match render(checklist, format) {
             Ok(bytes) => bytes,
             Err(error) => {
-                self.fail(format!("没有保存：{error}"));
+                self.fail(
+                    self.lang
+                        .labelled(Word::NotSaved.text(self.lang), &error.to_string()),
+                );
                 return;
             }
         };
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         match write_atomically(&dir, path, &bytes) {
             Ok(()) => {
-                self.status = Some((format!("已保存：{}", path.display()), false));
+                self.status = Some((
+                    self.lang
+                        .labelled(Word::Saved.text(self.lang), &path.display().to_string()),
+                    false,
+                ));
                 self.last_export = Some(path.to_path_buf());
             }
-            Err(error) => self.fail(format!("保存失败：{error}")),
+            Err(error) => self.fail(
+                self.lang
+                    .labelled(Word::SaveFailed.text(self.lang), &error.to_string()),
+            ),
         }
     }
 
@@ -94,7 +108,7 @@ impl ExportBar {
     /// The save dialog; the format follows the chosen file's extension.
     fn save_with_dialog(&mut self, checklist: &Checklist, owner: Option<&str>) {
         let mut dialog = rfd::FileDialog::new()
-            .set_title("导出清单")
+            .set_title(Word::ExportList.text(self.lang))
             .set_file_name(file_name(checklist, owner, self.format));
         for format in ExportFormat::ALL.iter().copied() {
             dialog = dialog.add_filter(format.label(), &[format.extension()]);
@@ -106,10 +120,7 @@ impl ExportBar {
                 self.write(checklist, &path, format);
             }
             None => {
-                self.status = Some((
-                    "没有选择保存位置。如果没有弹出保存窗口，请点“保存到默认文件夹”。".to_owned(),
-                    false,
-                ));
+                self.status = Some((Word::NoPlaceChosen.text(self.lang).to_owned(), false));
             }
         }
     }
@@ -117,32 +128,44 @@ impl ExportBar {
     /// Saves in the default export folder without any dialog.
     fn save_to_default_folder(&mut self, checklist: &Checklist, owner: Option<&str>) {
         let Some(dir) = self.export_dir.clone() else {
-            self.fail("找不到默认导出文件夹（文档文件夹或个人文件夹），没有保存。".to_owned());
+            self.fail(Word::NoExportFolder.text(self.lang).to_owned());
             return;
         };
         let path = dir.join(file_name(checklist, owner, self.format));
         let bytes = match render(checklist, self.format) {
             Ok(bytes) => bytes,
             Err(error) => {
-                self.fail(format!("没有保存：{error}"));
+                self.fail(
+                    self.lang
+                        .labelled(Word::NotSaved.text(self.lang), &error.to_string()),
+                );
                 return;
             }
         };
         // A new file, never one that replaces an earlier list (a numbered name instead).
         match write_new_file(&path, &bytes) {
             Ok(written) => {
-                self.status = Some((format!("已保存：{}", written.display()), false));
+                self.status = Some((
+                    self.lang
+                        .labelled(Word::Saved.text(self.lang), &written.display().to_string()),
+                    false,
+                ));
                 self.last_export = Some(written);
             }
-            Err(error) => self.fail(format!("保存失败：{error}")),
+            Err(error) => self.fail(
+                self.lang
+                    .labelled(Word::SaveFailed.text(self.lang), &error.to_string()),
+            ),
         }
     }
 
     /// Draws the controls and the last outcome; returns the export asked for, if any.
     pub fn ui(&mut self, ui: &mut egui::Ui) -> Option<ExportRequest> {
         let mut request = None;
+        self.lang = crate::ui::lang(ui.ctx());
+        let lang = self.lang;
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("导出格式");
+            let label = ui.label(Word::ExportFormatLabel.text(lang));
             egui::ComboBox::from_id_salt((self.id_salt, "format"))
                 .selected_text(self.format.label())
                 .height(320.0)
@@ -154,13 +177,13 @@ impl ExportBar {
                 .response
                 .labelled_by(label.id);
             if ui
-                .button("导出…")
+                .button(Word::ExportDots.text(lang))
                 .on_hover_text(crate::ui::commands::UiCommand::Export.tooltip(ui.ctx()))
                 .clicked()
             {
                 request = Some(ExportRequest::Dialog);
             }
-            if ui.button("保存到默认文件夹").clicked() {
+            if ui.button(Word::SaveToDefaultFolder.text(lang)).clicked() {
                 request = Some(ExportRequest::DefaultFolder);
             }
         });
@@ -172,11 +195,14 @@ impl ExportBar {
                 );
                 if !*is_error
                     && let Some(folder) = self.last_export.as_ref().and_then(|p| p.parent())
-                    && ui.button("打开所在文件夹").clicked()
+                    && ui.button(Word::OpenFolder.text(lang)).clicked()
                 {
                     // The local folder in the file manager; nothing goes over the network.
                     if let Err(error) = opener::open(folder) {
-                        let message = format!("无法打开文件夹 {}：{error}", folder.display());
+                        let message = lang.labelled(
+                            &format!("{} {}", Word::CannotOpenFolder.text(lang), folder.display()),
+                            &error.to_string(),
+                        );
                         crate::log::warn(&message);
                         self.status = Some((message, true));
                     }

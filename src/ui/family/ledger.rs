@@ -7,21 +7,27 @@ use super::workspace::FamilyAction;
 use super::{FamilyPanel, PAGE};
 use crate::domain::Use;
 use crate::family::{Family, FamilyEdit, Ledger, format_yuan};
+use crate::text::{Say, Word};
 use crate::ui::theme;
 
 impl FamilyPanel {
     pub(super) fn expenses_ui(&mut self, ui: &mut egui::Ui, family: &Family, ledger: &Ledger) {
-        ui.label(RichText::new("费用模拟：用个人账户为家人付款").strong());
+        let lang = crate::ui::lang(ui.ctx());
+        ui.label(RichText::new(Word::LedgerTitle.text(lang)).strong());
         if family.members.is_empty() {
-            ui.label("先添加家人，再录入他的费用。");
+            ui.label(Word::AddRelativesFirst.text(lang));
             return;
         }
-        let name_of = |id: u32| family.member(id).map_or("（已删除）", |m| m.name.as_str());
+        let name_of = |id: u32| {
+            family
+                .member(id)
+                .map_or(Word::Removed.text(lang), |m| m.name.as_str())
+        };
         let mut remove = None;
         pager_ui(
             ui,
             "ledger_pager",
-            "笔费用",
+            Word::ExpensesUnit.text(lang),
             ledger.rows.len(),
             &mut self.ledger_page,
         );
@@ -32,22 +38,22 @@ impl FamilyPanel {
             .spacing([10.0, 4.0])
             .show(ui, |ui| {
                 for header in [
-                    "日期",
-                    "家人",
-                    "类别",
-                    "金额",
-                    "账户支付",
-                    "自己付",
-                    "账户余额",
-                    "",
+                    Word::Date,
+                    Word::Relative,
+                    Word::Category,
+                    Word::Amount,
+                    Word::FromAccount,
+                    Word::OutOfPocket,
+                    Word::BalanceAfter,
                 ] {
-                    ui.label(RichText::new(header).strong());
+                    ui.label(RichText::new(header.text(lang)).strong());
                 }
+                ui.label("");
                 ui.end_row();
                 for row in ledger.rows.iter().skip(first_row).take(PAGE) {
                     ui.label(row.date.format("%Y-%m-%d").to_string());
                     ui.label(name_of(row.member));
-                    ui.label(row.category.label());
+                    ui.label(row.category.label_in(lang));
                     ui.label(format_yuan(row.amount));
                     ui.label(format_yuan(row.from_account));
                     let out = ui.label(format_yuan(row.out_of_pocket));
@@ -56,7 +62,12 @@ impl FamilyPanel {
                     }
                     ui.label(format_yuan(row.balance_after));
                     if ui
-                        .small_button(format!("删除第 {} 笔", row.expense + 1))
+                        .small_button(
+                            Say::DeleteExpense {
+                                number: row.expense + 1,
+                            }
+                            .text(lang),
+                        )
                         .clicked()
                     {
                         remove = Some(row.expense);
@@ -67,13 +78,15 @@ impl FamilyPanel {
         for row in ledger.rows.iter().filter(|r| r.not_allowed.is_some()) {
             if let Some(why) = &row.not_allowed {
                 ui.label(
-                    RichText::new(format!(
-                        "· {} {} {}：{}，全部自己付",
-                        row.date.format("%m-%d"),
-                        name_of(row.member),
-                        format_yuan(row.amount),
-                        why
-                    ))
+                    RichText::new(
+                        Say::PaidOutOfPocket {
+                            date: row.date.format("%m-%d").to_string(),
+                            name: name_of(row.member).to_owned(),
+                            amount: format_yuan(row.amount),
+                            why: why.clone(),
+                        }
+                        .text(lang),
+                    )
                     .small()
                     .color(theme::warning_color(ui.visuals().dark_mode)),
                 );
@@ -81,41 +94,55 @@ impl FamilyPanel {
         }
         if !ledger.rows.is_empty() {
             ui.label(
-                RichText::new(format!(
-                    "合计：账户支付 {}，自己付 {}；余额 {} → {}",
-                    format_yuan(ledger.total.from_account),
-                    format_yuan(ledger.total.out_of_pocket),
-                    format_yuan(ledger.opening_balance),
-                    format_yuan(ledger.closing_balance)
-                ))
+                RichText::new(
+                    Say::LedgerTotal {
+                        from_account: format_yuan(ledger.total.from_account),
+                        out_of_pocket: format_yuan(ledger.total.out_of_pocket),
+                        opening: format_yuan(ledger.opening_balance),
+                        closing: format_yuan(ledger.closing_balance),
+                    }
+                    .text(lang),
+                )
                 .strong(),
             );
             let per_member: Vec<String> = ledger
                 .by_member
                 .iter()
                 .map(|(id, t)| {
-                    format!(
-                        "{}：账户 {} / 自付 {}",
-                        name_of(*id),
-                        format_yuan(t.from_account),
-                        format_yuan(t.out_of_pocket)
-                    )
+                    Say::LedgerShare {
+                        who: name_of(*id).to_owned(),
+                        from_account: format_yuan(t.from_account),
+                        out_of_pocket: format_yuan(t.out_of_pocket),
+                    }
+                    .text(lang)
                 })
                 .collect();
-            ui.label(RichText::new(format!("按家人：{}", per_member.join("；"))).small());
+            ui.label(
+                RichText::new(lang.labelled(
+                    Word::ByRelative.text(lang),
+                    &per_member.join(lang.sentence_separator()),
+                ))
+                .small(),
+            );
             let per_category: Vec<String> = ledger
                 .by_category
                 .iter()
                 .map(|(c, t)| {
-                    format!(
-                        "{}：账户 {} / 自付 {}",
-                        c.label(),
-                        format_yuan(t.from_account),
-                        format_yuan(t.out_of_pocket)
-                    )
+                    Say::LedgerShare {
+                        who: c.label_in(lang).into_owned(),
+                        from_account: format_yuan(t.from_account),
+                        out_of_pocket: format_yuan(t.out_of_pocket),
+                    }
+                    .text(lang)
                 })
                 .collect();
-            ui.label(RichText::new(format!("按类别：{}", per_category.join("；"))).small());
+            ui.label(
+                RichText::new(lang.labelled(
+                    Word::ByCategory.text(lang),
+                    &per_category.join(lang.sentence_separator()),
+                ))
+                .small(),
+            );
         }
         if let Some(index) = remove {
             self.edit(FamilyEdit::RemoveExpense(index));
@@ -124,9 +151,9 @@ impl FamilyPanel {
         ui.add_space(6.0);
         let form = &mut self.expense_form;
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("家人");
+            let label = ui.label(Word::Relative.text(lang));
             egui::ComboBox::from_id_salt("expense_member")
-                .selected_text(form.member.map_or("选择家人", |id| name_of(id)))
+                .selected_text(form.member.map_or(Word::ChooseRelative.text(lang), name_of))
                 .show_ui(ui, |ui| {
                     for member in &family.members {
                         ui.selectable_value(&mut form.member, Some(member.id), &member.name);
@@ -134,20 +161,20 @@ impl FamilyPanel {
                 })
                 .response
                 .labelled_by(label.id);
-            let label = ui.label("类别");
+            let label = ui.label(Word::Category.text(lang));
             egui::ComboBox::from_id_salt("expense_category")
                 .selected_text(form.category.label())
                 .show_ui(ui, |ui| {
                     for category in Use::ALL {
-                        ui.selectable_value(&mut form.category, *category, category.label());
+                        ui.selectable_value(&mut form.category, *category, category.label_in(lang));
                     }
                 })
                 .response
                 .labelled_by(label.id);
-            let label = ui.label("日期");
+            let label = ui.label(Word::Date.text(lang));
             ui.add(egui::TextEdit::singleline(&mut form.date_text).desired_width(110.0))
                 .labelled_by(label.id);
-            let label = ui.label("金额（元）");
+            let label = ui.label(Word::AmountYuan.text(lang));
             ui.add(egui::TextEdit::singleline(&mut form.amount_text).desired_width(100.0))
                 .labelled_by(label.id);
         });
@@ -157,7 +184,7 @@ impl FamilyPanel {
                     .color(theme::warning_color(ui.visuals().dark_mode)),
             );
         }
-        if ui.button("添加费用").clicked() {
+        if ui.button(Word::AddExpense.text(lang)).clicked() {
             self.apply_expense_form();
         }
     }
@@ -186,18 +213,27 @@ pub(super) fn pager_ui(ui: &mut egui::Ui, id: &str, unit: &str, total: usize, st
     if total <= PAGE {
         return;
     }
+    let lang = crate::ui::lang(ui.ctx());
     ui.push_id(id, |ui| {
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(*start > 0, egui::Button::new("上一页"))
+                .add_enabled(*start > 0, egui::Button::new(Word::PreviousPage.text(lang)))
                 .clicked()
             {
                 *start = start.saturating_sub(PAGE);
             }
             let end = (*start + PAGE).min(total);
-            ui.label(format!("第 {}–{end} {unit}，共 {total} {unit}", *start + 1));
+            ui.label(
+                Say::PagerRange {
+                    first: *start + 1,
+                    last: end,
+                    total,
+                    unit: unit.to_owned(),
+                }
+                .text(lang),
+            );
             if ui
-                .add_enabled(end < total, egui::Button::new("下一页"))
+                .add_enabled(end < total, egui::Button::new(Word::NextPage.text(lang)))
                 .clicked()
             {
                 *start += PAGE;

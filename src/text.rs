@@ -692,6 +692,42 @@ words! {
     CannotOpenFolder => "无法打开文件夹", "Cannot open the folder";
     DefinedIn => "定义于", "defined in";
     VerifiedOn => "核实于", "checked on";
+    NotKnown => "不清楚", "Not sure";
+    CannotMakeList => "无法生成清单", "Cannot make the list";
+    Procedure => "办理事项", "Procedure";
+    NextPerson => "新的一位", "Next person";
+    NextPersonHint => "为下一个人重新开始：清空这个办理事项的回答、勾选和称呼",
+        "Start again for the next person: clears this procedure's answers, ticks and name";
+    ListFor => "清单给谁（称呼，用于文件名，可不填）", "Whose list (a name for the file, optional)";
+    ListForExample => "例如 王阿姨", "e.g. Auntie Wang";
+    AnswerBelow => "请回答下面的问题", "Please answer the questions below";
+    NotSureHint => "不清楚的可以选“不清楚”，结果会告诉您还需要确认什么。",
+        "If you are not sure, choose \"Not sure\": the result says what is left to confirm.";
+    CannotShowQuestions => "无法显示问题", "Cannot show the questions";
+    ChecklistTrust => "仅供参考，以当地医保部门最新规定为准。官方办理不收费。医保服务热线 12393（手机拨打加区号）。",
+        "For reference only: the local office's current rules decide. Official procedures are free. Hotline 12393 (add the area code on a mobile).";
+    AnswerFirst => "请先回答左边的问题。", "Please answer the questions on the left first.";
+    KeepAnswering => "请继续回答左边的问题。", "Please go on answering the questions on the left.";
+    NothingApplies => "根据目前的回答，没有可以办理的情形。", "With these answers, no case applies.";
+    NeedsAnswers => "还要回答问题才能判断", "More answers are needed to decide";
+    PleaseAnswer => "请回答", "please answer";
+    NotMatching => "不符合的情形", "Cases that do not apply";
+    UnusedAnswers => "没有用上的回答", "Answers not used";
+    BalanceCan => "余额还可以这样用", "The balance can also be used like this";
+    ListStamp => "政策数据版本", "Policy data version";
+    GeneratedOn => "生成日期", "made on";
+    Fingerprint => "清单指纹", "list fingerprint";
+    ReadFirst => "请先看", "Read first";
+    Correction => "更正", "Correction";
+    WhatWouldChange => "怎样会不同", "What would change this";
+    WhoCanApply => "谁可以办", "Who can apply";
+    TimeLimit => "办理时限", "Time limit";
+    Fee => "费用", "Fee";
+    Free => "不收费", "free";
+    Materials => "要带的材料", "What to bring";
+    AlsoAccepted => "可用", "also accepted";
+    WhereToGet => "在哪里办", "Where to get it";
+    Steps => "办理步骤", "Steps";
     CanBind => "可以绑定", "Can bind";
     CannotBind => "不能绑定", "Cannot bind";
     ConfirmLocally => "需向当地确认", "Confirm locally";

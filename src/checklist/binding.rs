@@ -170,11 +170,12 @@ fn case_from_verdict(
         materials_and_steps(binding, distance)
     };
     let mut reasons = verdict.reasons;
-    reasons.extend(verdict.warnings.into_iter().map(|text| Reason {
-        said: None,
-        text,
-        sources: Vec::new(),
-    }));
+    reasons.extend(
+        verdict
+            .warnings_said
+            .into_iter()
+            .map(|say| Reason::built(say, Vec::new())),
+    );
     CaseResult {
         case,
         title,
@@ -253,14 +254,12 @@ fn questionnaire_case(
         && !binding.holder_insurance.contains(&insurance)
     {
         verdict = Verdict::NotEligible;
-        reasons.push(reason(
-            resolved,
+        reasons.push(Reason::built(
             Say::HolderIs {
                 insurance: insurance.label().to_owned(),
                 reason: binding.holder_reason.clone(),
-            }
-            .text(ZH),
-            binding.sources.get_ref(),
+            },
+            resolved.source_records(binding.sources.get_ref()),
         ));
         what_would_change.push(Say::BindByEmployeeRelative.text(ZH));
     } else {
@@ -471,14 +470,8 @@ pub fn family_binding_checklist(
                     &region_name,
                 );
                 if member.status == BindingStatus::Bound {
-                    case.reasons.insert(
-                        0,
-                        Reason {
-                            said: None,
-                            text: Say::AlreadyBound.text(ZH),
-                            sources: Vec::new(),
-                        },
-                    );
+                    case.reasons
+                        .insert(0, Reason::built(Say::AlreadyBound, Vec::new()));
                 }
                 cases.push(case);
             }

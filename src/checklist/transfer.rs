@@ -39,17 +39,15 @@ pub(super) fn evaluate_transfer(
             .map_or(rule.receiving_starts_on.as_str(), |w| {
                 w.item.receiving_starts_on.as_str()
             });
-        let mut reasons = vec![Reason {
-            said: None,
-            text: Say::TransferCovers {
+        let mut reasons = vec![Reason::built(
+            Say::TransferCovers {
                 covers: rule.covers.clone(),
                 sending_days: rule.sending_working_days,
                 receiving_starts_on: receiving_starts_on.to_owned(),
                 receiving_days: rule.receiving_working_days,
-            }
-            .text(ZH),
-            sources: sources.clone(),
-        }];
+            },
+            sources.clone(),
+        )];
         if let Some(within) = &within {
             reasons.push(Reason {
                 said: None,
@@ -66,30 +64,20 @@ pub(super) fn evaluate_transfer(
         let retired = answers.get(&Fact::InsuredStatus).map(String::as_str) == Some("retired");
         let new_scheme = answers.get(&Fact::NewScheme).map(String::as_str);
         let verdict = if moving == Some("none") {
-            reasons.push(Reason {
-                said: None,
-                text: Say::NotMoving.text(ZH),
-                sources: Vec::new(),
-            });
+            reasons.push(Reason::built(Say::NotMoving, Vec::new()));
             what_would_change.push(Say::IfMoving.text(ZH));
             Verdict::NotEligible
         } else if new_scheme == Some("none") {
-            reasons.push(Reason {
-                said: None,
-                text: Say::NoNewScheme {
+            reasons.push(Reason::built(
+                Say::NoNewScheme {
                     backpay_months: rule.backpay_gap_months,
-                }
-                .text(ZH),
-                sources: sources.clone(),
-            });
+                },
+                sources.clone(),
+            ));
             what_would_change.push(Say::IfJoiningAScheme.text(ZH));
             Verdict::NotEligible
         } else if retired {
-            reasons.push(Reason {
-                said: None,
-                text: Say::RetireeOutsideTransfer.text(ZH),
-                sources: sources.clone(),
-            });
+            reasons.push(Reason::built(Say::RetireeOutsideTransfer, sources.clone()));
             what_would_change.push(
                 Say::OfficeConfirmsRetiree {
                     region: resolved.region().name().to_owned(),
@@ -111,11 +99,7 @@ pub(super) fn evaluate_transfer(
                     materials.clone_from(&note.materials);
                     steps.clone_from(&note.steps);
                 }
-                None => reasons.push(Reason {
-                    said: None,
-                    text: Say::ResidentHasNoAccount.text(ZH),
-                    sources: Vec::new(),
-                }),
+                None => reasons.push(Reason::built(Say::ResidentHasNoAccount, Vec::new())),
             }
             what_would_change.push(
                 Say::OfficeConfirmsBalance {
@@ -146,11 +130,7 @@ pub(super) fn evaluate_transfer(
                 steps.clone_from(&rule.steps);
                 let sent_by = add_working_days(today, rule.sending_working_days);
                 let done_by = add_working_days(sent_by, rule.receiving_working_days);
-                reasons.push(Reason {
-                    said: None,
-                    text: Say::BalanceMoves.text(ZH),
-                    sources: sources.clone(),
-                });
+                reasons.push(Reason::built(Say::BalanceMoves, sources.clone()));
                 time_limit = Some(
                     Say::TransferDates {
                         today: today.format("%Y-%m-%d").to_string(),

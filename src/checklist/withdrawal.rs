@@ -114,11 +114,7 @@ fn evaluate_case(
     let mut what_would_change = Vec::new();
     let mut cautions = Vec::new();
     let mut verdict = if !best.unasked.is_empty() && best.failed.is_empty() {
-        reasons.push(Reason {
-            said: None,
-            text: Say::NotApplicableAfterAnswers.text(ZH),
-            sources: Vec::new(),
-        });
+        reasons.push(Reason::built(Say::NotApplicableAfterAnswers, Vec::new()));
         if rule.outcome != Verdict::NotEligible {
             for fact in &best.unasked {
                 what_would_change.push(
@@ -132,15 +128,13 @@ fn evaluate_case(
         Verdict::NotEligible
     } else if !best.failed.is_empty() {
         for (fact, values, answer) in &best.failed {
-            reasons.push(Reason {
-                said: None,
-                text: Say::FailedCondition {
+            reasons.push(Reason::built(
+                Say::FailedCondition {
                     question: question_text(questions, *fact),
                     answer: value_label(*fact, answer).to_owned(),
-                }
-                .text(ZH),
-                sources: Vec::new(),
-            });
+                },
+                Vec::new(),
+            ));
             if rule.outcome != Verdict::NotEligible {
                 what_would_change.push(
                     Say::IfAnswered {

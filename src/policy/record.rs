@@ -30,6 +30,16 @@ pub struct Reason {
 }
 
 impl Reason {
+    /// A reason the code built: said in Chinese for the CLI and exports, kept as its id for
+    /// the window's language.
+    pub fn built(say: crate::text::Say, sources: Vec<SourceRecord>) -> Reason {
+        Reason {
+            text: say.text(crate::text::Lang::Zh),
+            said: Some(say),
+            sources,
+        }
+    }
+
     /// The reason in `lang`: the built sentence in that language, policy text as written.
     pub fn text_in(&self, lang: crate::text::Lang) -> String {
         self.said

@@ -9,14 +9,12 @@ use eframe::egui::{self, RichText};
 use crate::checklist::{Answers, CaseResult, Checklist, Questionnaires, evaluate, questions_for};
 use crate::domain::Procedure;
 use crate::policy::PolicySet;
+use crate::text::{Lang, Word};
 use crate::ui::export_bar::{ExportBar, ExportRequest};
 use crate::ui::theme;
 
 /// Questions with more values than this get a drop-down instead of radio buttons.
 const MAX_RADIOS: usize = 4;
-/// The choice that leaves a question unanswered.
-const UNKNOWN: &str = "不清楚";
-
 /// State of the checklist tab.
 pub struct ChecklistPanel {
     procedure: Procedure,
@@ -110,18 +108,19 @@ impl ChecklistPanel {
                 let who = self.who().map(str::to_owned);
                 self.export.run(request, &checklist, who.as_deref());
             }
-            Err(error) => self.export.fail(format!("无法生成清单：{error}")),
+            Err(error) => self.export.fail_to_make(&error),
         }
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
+        let lang = crate::ui::lang(ui.ctx());
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("办理事项").strong());
+            ui.label(RichText::new(Word::Procedure.text(lang)).strong());
             for procedure in Procedure::ALL.iter().copied() {
-                ui.selectable_value(&mut self.procedure, procedure, procedure.label());
+                ui.selectable_value(&mut self.procedure, procedure, procedure.label_in(lang));
             }
             ui.add_space(12.0);
-            let label = ui.label("参保地");
+            let label = ui.label(Word::InsuredIn.text(lang));
             let shown = policies
                 .region(&self.region)
                 .map_or(self.region.as_str(), |r| r.name())
@@ -140,8 +139,8 @@ impl ChecklistPanel {
                 .response
                 .labelled_by(label.id);
             if ui
-                .button("新的一位")
-                .on_hover_text("为下一个人重新开始：清空这个办理事项的回答、勾选和称呼")
+                .button(Word::NextPerson.text(lang))
+                .on_hover_text(Word::NextPersonHint.text(lang))
                 .clicked()
             {
                 self.sessions.start_over(self.procedure);
@@ -149,10 +148,10 @@ impl ChecklistPanel {
             }
         });
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("清单给谁（称呼，用于文件名，可不填）");
+            let label = ui.label(Word::ListFor.text(lang));
             ui.add(
                 egui::TextEdit::singleline(&mut self.who)
-                    .hint_text("例如 王阿姨")
+                    .hint_text(Word::ListForExample.text(lang))
                     .desired_width(160.0),
             )
             .labelled_by(label.id);
@@ -175,8 +174,10 @@ impl ChecklistPanel {
                 Ok(checklist) => checklist,
                 Err(error) => {
                     ui.label(
-                        RichText::new(format!("无法生成清单：{error}"))
-                            .color(theme::status_color(ui.visuals(), true)),
+                        RichText::new(
+                            lang.labelled(Word::CannotMakeList.text(lang), &error.to_string()),
+                        )
+                        .color(theme::status_color(ui.visuals(), true)),
                     );
                     return;
                 }
@@ -190,19 +191,19 @@ impl ChecklistPanel {
     }
 
     fn questions_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
-        ui.label(RichText::new("请回答下面的问题").strong());
-        ui.label(
-            RichText::new("不清楚的可以选“不清楚”，结果会告诉您还需要确认什么。")
-                .small()
-                .weak(),
-        );
+        let lang = crate::ui::lang(ui.ctx());
+        let unknown = Word::NotKnown.text(lang);
+        ui.label(RichText::new(Word::AnswerBelow.text(lang)).strong());
+        ui.label(RichText::new(Word::NotSureHint.text(lang)).small().weak());
         let answers = self.answers().clone();
         let questions = match questions_for(policies, &self.region, self.procedure, &answers) {
             Ok(questions) => questions,
             Err(error) => {
                 ui.label(
-                    RichText::new(format!("无法显示问题：{error}"))
-                        .color(theme::status_color(ui.visuals(), true)),
+                    RichText::new(
+                        lang.labelled(Word::CannotShowQuestions.text(lang), &error.to_string()),
+                    )
+                    .color(theme::status_color(ui.visuals(), true)),
                 );
                 return;
             }
@@ -220,13 +221,13 @@ impl ChecklistPanel {
                     .values
                     .iter()
                     .find(|(value, _)| current.as_deref() == Some(*value))
-                    .map_or(UNKNOWN, |(_, label)| *label);
+                    .map_or(unknown, |(_, label)| *label);
                 egui::ComboBox::from_id_salt(("question", question.fact.id()))
                     .selected_text(shown)
                     .width(220.0)
                     .height(480.0)
                     .show_ui(ui, |ui| {
-                        if ui.selectable_label(current.is_none(), UNKNOWN).clicked() {
+                        if ui.selectable_label(current.is_none(), unknown).clicked() {
                             self.answers_mut().remove(&question.fact);
                         }
                         for (value, value_label) in &question.values {
@@ -249,7 +250,7 @@ impl ChecklistPanel {
                             .insert(question.fact, (*value).to_owned());
                     }
                 }
-                if ui.radio(current.is_none(), UNKNOWN).clicked() {
+                if ui.radio(current.is_none(), unknown).clicked() {
                     self.answers_mut().remove(&question.fact);
                 }
             });
@@ -263,26 +264,26 @@ impl ChecklistPanel {
     }
 
     fn checklist_ui(&mut self, ui: &mut egui::Ui, checklist: &Checklist) {
+        let lang = crate::ui::lang(ui.ctx());
         ui.heading(format!(
             "{} · {}",
             checklist.procedure_label, checklist.region_name
         ));
         ui.label(
-            RichText::new(
-                "仅供参考，以当地医保部门最新规定为准。官方办理不收费。医保服务热线 12393（手机拨打加区号）。",
-            )
-            .small()
-            .weak(),
+            RichText::new(Word::ChecklistTrust.text(lang))
+                .small()
+                .weak(),
         );
         let actionable: Vec<&CaseResult> = checklist.actionable().collect();
         if actionable.is_empty() {
             let text = if self.answers().is_empty() {
-                "请先回答左边的问题。"
+                Word::AnswerFirst
             } else if checklist.pending().next().is_some() {
-                "请继续回答左边的问题。"
+                Word::KeepAnswering
             } else {
-                "根据目前的回答，没有可以办理的情形。"
-            };
+                Word::NothingApplies
+            }
+            .text(lang);
             ui.label(RichText::new(text).strong());
         }
         for case in actionable {
@@ -291,36 +292,46 @@ impl ChecklistPanel {
         let pending: Vec<&CaseResult> = checklist.pending().collect();
         if !pending.is_empty() {
             ui.add_space(8.0);
-            ui.label(RichText::new("还要回答问题才能判断").strong());
+            ui.label(RichText::new(Word::NeedsAnswers.text(lang)).strong());
             for case in pending {
-                ui.label(format!(
-                    "· {}：请回答“{}”",
-                    case.title,
-                    case.pending_questions.join("”“")
-                ));
+                ui.label(match lang {
+                    Lang::Zh => format!(
+                        "· {}：请回答“{}”",
+                        case.title,
+                        case.pending_questions.join("”“")
+                    ),
+                    Lang::En => format!(
+                        "· {}: {} \"{}\"",
+                        case.title,
+                        Word::PleaseAnswer.text(lang),
+                        case.pending_questions.join("\", \"")
+                    ),
+                });
             }
         }
         let rejected: Vec<&CaseResult> = checklist.rejected().collect();
         if !rejected.is_empty() {
             ui.add_space(8.0);
-            egui::CollapsingHeader::new(format!("不符合的情形（{}）", rejected.len()))
-                .default_open(
-                    // Open when nothing else is left to show, or to correct a claim.
-                    checklist.cases.len() == rejected.len()
-                        || rejected
-                            .iter()
-                            .any(|c| c.correction.is_some() && c.reasons.len() == 1),
-                )
-                .show(ui, |ui| {
-                    for case in rejected {
-                        self.case_ui(ui, checklist, case, false);
-                    }
-                });
+            egui::CollapsingHeader::new(
+                lang.with_note(Word::NotMatching.text(lang), &rejected.len().to_string()),
+            )
+            .default_open(
+                // Open when nothing else is left to show, or to correct a claim.
+                checklist.cases.len() == rejected.len()
+                    || rejected
+                        .iter()
+                        .any(|c| c.correction.is_some() && c.reasons.len() == 1),
+            )
+            .show(ui, |ui| {
+                for case in rejected {
+                    self.case_ui(ui, checklist, case, false);
+                }
+            });
         }
         if !checklist.ignored_answers.is_empty() {
             // Kept, not counted: changing the earlier answer back brings them back.
             ui.add_space(8.0);
-            ui.label(RichText::new("没有用上的回答").strong());
+            ui.label(RichText::new(Word::UnusedAnswers.text(lang)).strong());
             for ignored in &checklist.ignored_answers {
                 let label = ignored
                     .fact
@@ -338,13 +349,13 @@ impl ChecklistPanel {
         }
         if !checklist.balance_can.is_empty() {
             ui.add_space(8.0);
-            ui.label(RichText::new("余额还可以这样用").strong());
+            ui.label(RichText::new(Word::BalanceCan.text(lang)).strong());
             for reason in &checklist.balance_can {
                 ui.label(format!("· {}", reason.text));
             }
         }
         ui.add_space(8.0);
-        ui.label(RichText::new("注意").strong());
+        ui.label(RichText::new(Word::Caution.text(lang)).strong());
         for warning in &checklist.warnings {
             ui.label(
                 RichText::new(format!("· {}", warning.text))
@@ -354,9 +365,12 @@ impl ChecklistPanel {
         ui.add_space(6.0);
         ui.label(
             RichText::new(format!(
-                "政策数据版本 {} · 生成日期 {} · 清单指纹 {}",
+                "{} {} · {} {} · {} {}",
+                Word::ListStamp.text(lang),
                 checklist.policy_version,
+                Word::GeneratedOn.text(lang),
                 checklist.generated_on.format("%Y-%m-%d"),
+                Word::Fingerprint.text(lang),
                 checklist.fingerprint
             ))
             .small()
@@ -369,31 +383,41 @@ impl ChecklistPanel {
             .inner_margin(8.0)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
+                let lang = crate::ui::lang(ui.ctx());
                 ui.horizontal_wrapped(|ui| {
-                    crate::ui::cards::verdict_badge_ui(ui, case.verdict, case.verdict.label());
+                    crate::ui::cards::verdict_badge_ui(
+                        ui,
+                        case.verdict,
+                        &case.verdict.label_in(lang),
+                    );
                     ui.label(RichText::new(&case.title).strong());
                 });
                 for caution in &case.cautions {
                     ui.label(
-                        RichText::new(format!("请先看：{}", caution.text))
-                            .strong()
-                            .color(theme::warning_color(ui.visuals().dark_mode)),
+                        RichText::new(
+                            lang.labelled(Word::ReadFirst.text(lang), &caution.text_in(lang)),
+                        )
+                        .strong()
+                        .color(theme::warning_color(ui.visuals().dark_mode)),
                     );
                 }
                 ui.label(&case.summary);
                 if case.reasons.len() > 1 {
                     for reason in case.reasons.iter().filter(|r| r.text != case.summary) {
-                        ui.label(RichText::new(format!("· {}", reason.text)).small());
+                        ui.label(RichText::new(format!("· {}", reason.text_in(lang))).small());
                     }
                 }
                 if let Some(correction) = &case.correction {
                     ui.label(
-                        RichText::new(format!("更正：{correction}"))
+                        RichText::new(lang.labelled(Word::Correction.text(lang), correction))
                             .color(theme::correction_color(ui.visuals().dark_mode)),
                     );
                 }
                 for change in &case.what_would_change {
-                    ui.label(RichText::new(format!("怎样会不同：{change}")).small());
+                    ui.label(
+                        RichText::new(lang.labelled(Word::WhatWouldChange.text(lang), change))
+                            .small(),
+                    );
                 }
                 // Each source once, in the order first cited (a refusal may cite a law the
                 // case already cites).
@@ -409,30 +433,43 @@ impl ChecklistPanel {
                     }
                 }
                 for citation in citations {
-                    ui.label(RichText::new(format!("来源：{citation}")).small().weak());
+                    ui.label(
+                        RichText::new(lang.labelled(Word::Source.text(lang), &citation))
+                            .small()
+                            .weak(),
+                    );
                 }
                 if !full {
                     return;
                 }
                 if let Some(applicants) = &case.applicants {
-                    ui.label(format!("谁可以办：{applicants}"));
+                    ui.label(lang.labelled(Word::WhoCanApply.text(lang), applicants));
                 }
                 if let Some(time_limit) = &case.time_limit {
-                    ui.label(format!("办理时限：{time_limit}"));
+                    ui.label(lang.labelled(Word::TimeLimit.text(lang), time_limit));
                 }
-                ui.label(format!("费用：{}", case.fee.as_deref().unwrap_or("不收费")));
+                ui.label(lang.labelled(
+                    Word::Fee.text(lang),
+                    case.fee.as_deref().unwrap_or(Word::Free.text(lang)),
+                ));
                 if !case.materials.is_empty() {
-                    ui.label(RichText::new("要带的材料").strong());
+                    ui.label(RichText::new(Word::Materials.text(lang)).strong());
                     for (i, material) in case.materials.iter().enumerate() {
                         let key = checklist.material_key(case, i);
                         let ticked_now = &mut self.sessions.get_mut(self.procedure).ticked;
                         let mut ticked = ticked_now.contains(&key);
                         let mut text = material.item.clone();
                         if !material.alternatives.is_empty() {
-                            text.push_str(&format!(
-                                "（可用：{}）",
-                                material.alternatives.join("、")
-                            ));
+                            text.push_str(&match lang {
+                                Lang::Zh => {
+                                    format!("（可用：{}）", material.alternatives.join("、"))
+                                }
+                                Lang::En => format!(
+                                    " ({}: {})",
+                                    Word::AlsoAccepted.text(lang),
+                                    material.alternatives.join(", ")
+                                ),
+                            });
                         }
                         if ui.checkbox(&mut ticked, text).changed() {
                             toggle(ticked_now, key, ticked);
@@ -442,7 +479,7 @@ impl ChecklistPanel {
                             details.push(note.trim_end_matches('。').to_owned());
                         }
                         if let Some(place) = &material.obtain_at {
-                            details.push(format!("在哪里办：{place}"));
+                            details.push(lang.labelled(Word::WhereToGet.text(lang), place));
                         }
                         if !details.is_empty() {
                             ui.label(
@@ -454,7 +491,7 @@ impl ChecklistPanel {
                     }
                 }
                 if !case.steps.is_empty() {
-                    ui.label(RichText::new("办理步骤").strong());
+                    ui.label(RichText::new(Word::Steps.text(lang)).strong());
                     for (i, step) in case.steps.iter().enumerate() {
                         let key = checklist.step_key(case, i);
                         let ticked_now = &mut self.sessions.get_mut(self.procedure).ticked;

@@ -48,6 +48,14 @@ impl ExportBar {
         }
     }
 
+    /// Says that the list could not be made, in the bar's language.
+    pub fn fail_to_make(&mut self, error: &dyn std::fmt::Display) {
+        let message = self
+            .lang
+            .labelled(Word::CannotMakeList.text(self.lang), &error.to_string());
+        self.fail(message);
+    }
+
     /// The file written by the last export.
     pub fn last_export(&self) -> Option<&Path> {
         self.last_export.as_deref()

@@ -422,7 +422,7 @@ impl FamilyPanel {
                             };
                             self.binding_export.run(request, &checklist, Some(&who));
                         }
-                        Err(error) => self.binding_export.fail(format!("无法生成清单：{error}")),
+                        Err(error) => self.binding_export.fail_to_make(&error),
                     }
                 }
             });

@@ -246,6 +246,8 @@ pub enum Say {
         total: usize,
         unit: String,
     },
+    /// Statements hidden because they are not in force on the date.
+    HiddenOutOfForce { count: usize, date: String },
     /// Asks before moving a family to the recycle bin.
     ConfirmRemove { label: String },
     /// Asks before going back to the backup.
@@ -383,6 +385,7 @@ impl Say {
             Say::LedgerTotal { from_account, out_of_pocket, opening, closing } => format!("合计：账户支付 {from_account}，自己付 {out_of_pocket}；余额 {opening} → {closing}"),
             Say::LedgerShare { who, from_account, out_of_pocket } => format!("{who}：账户 {from_account} / 自付 {out_of_pocket}"),
             Say::PagerRange { first, last, total, unit } => format!("第 {first}–{last} {unit}，共 {total} {unit}"),
+            Say::HiddenOutOfForce { count, date } => format!("另有 {count} 条在 {date} 不在有效期内，已隐藏。"),
             Say::ConfirmRemove { label } => format!("把“{label}”移到回收站？移除后它不在列表里，可以在左边的“回收站”里恢复，也可以马上按“撤销移除”。"),
             Say::ConfirmRestoreBackup { label } => format!("把“{label}”换回上一次保存前的版本？现在的内容会被替换；换回后可以按 Ctrl+Z 撤销，保存后现在的版本成为新的备份。"),
             Say::ConfirmPurge { label } => format!("永久删除回收站里的“{label}”？删除后无法恢复。"),
@@ -519,6 +522,7 @@ impl Say {
             Say::LedgerTotal { from_account, out_of_pocket, opening, closing } => format!("Total: {from_account} from the account, {out_of_pocket} out of pocket; balance {opening} → {closing}"),
             Say::LedgerShare { who, from_account, out_of_pocket } => format!("{who}: account {from_account} / own {out_of_pocket}"),
             Say::PagerRange { first, last, total, unit } => format!("{first}–{last} of {total} {unit}"),
+            Say::HiddenOutOfForce { count, date } => format!("{count} more are not in force on {date} and are hidden."),
             Say::ConfirmRemove { label } => format!("Move \"{label}\" to the recycle bin? It leaves the list; you can restore it from the recycle bin on the left, or press \"Undo removal\" right away."),
             Say::ConfirmRestoreBackup { label } => format!("Go back to the version of \"{label}\" before the last save? What is there now is replaced; Ctrl+Z undoes it, and saving makes the current version the new backup."),
             Say::ConfirmPurge { label } => format!("Delete \"{label}\" from the recycle bin for good? This cannot be undone."),
@@ -728,6 +732,19 @@ words! {
     AlsoAccepted => "可用", "also accepted";
     WhereToGet => "在哪里办", "Where to get it";
     Steps => "办理步骤", "Steps";
+    Browse => "浏览", "Browse";
+    CompareRegions => "对比地区", "Compare regions";
+    SourcesList => "资料来源", "Sources";
+    Region => "地区", "Regions";
+    AsOf => "查看日期", "As of";
+    AsOfHint => "只显示这一天有效的规定", "Shows only the rules in force on this day";
+    Today => "今天", "Today";
+    Topic => "主题", "Topic";
+    NoRegionData => "没有这个地区的政策数据。", "There is no policy data for this region.";
+    BackToResults => "← 返回搜索结果", "← Back to the search results";
+    NoStatements => "这个主题暂时没有资料。请拨打医保服务热线（手机拨打：区号+12393）咨询当地医保部门。",
+        "Nothing on this topic yet. Call the medical insurance hotline (on a mobile: area code + 12393) to ask the local office.";
+    SearchHint => "汉字、拼音 gongji、首字母 gj、文号 43号", "Chinese characters, pinyin gongji, initials gj, or a document number such as 43";
     CanBind => "可以绑定", "Can bind";
     CannotBind => "不能绑定", "Cannot bind";
     ConfirmLocally => "需向当地确认", "Confirm locally";
@@ -932,6 +949,10 @@ mod tests {
                 total: 30,
                 unit: "笔费用".to_owned(),
             },
+            Say::HiddenOutOfForce {
+                count: 1,
+                date: "2026-11-30".to_owned(),
+            },
             Say::ConfirmRemove {
                 label: "王家".to_owned(),
             },
@@ -1030,6 +1051,7 @@ mod tests {
                 | Say::LedgerTotal { .. }
                 | Say::LedgerShare { .. }
                 | Say::PagerRange { .. }
+                | Say::HiddenOutOfForce { .. }
                 | Say::ConfirmRemove { .. }
                 | Say::ConfirmRestoreBackup { .. }
                 | Say::ConfirmPurge { .. }

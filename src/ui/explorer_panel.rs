@@ -8,6 +8,7 @@ use eframe::egui::{self, RichText};
 use crate::domain::Topic;
 use crate::policy::search::SearchIndex;
 use crate::policy::{PolicySet, ROOT_REGION};
+use crate::text::{Lang, Say, Word};
 use crate::ui::cards;
 use crate::ui::compare_panel::ComparePanel;
 use crate::ui::search_panel::{SearchPanel, StatementAddress};
@@ -28,12 +29,13 @@ impl ExplorerMode {
         ExplorerMode::Sources,
     ];
 
-    fn label(self) -> &'static str {
+    fn label(self, lang: Lang) -> &'static str {
         match self {
-            ExplorerMode::Browse => "浏览",
-            ExplorerMode::Compare => "对比地区",
-            ExplorerMode::Sources => "资料来源",
+            ExplorerMode::Browse => Word::Browse,
+            ExplorerMode::Compare => Word::CompareRegions,
+            ExplorerMode::Sources => Word::SourcesList,
         }
+        .text(lang)
     }
 }
 
@@ -201,7 +203,7 @@ impl ExplorerPanel {
             .resizable(false)
             .default_size(150.0)
             .show(ui, |ui| {
-                ui.label(RichText::new("地区").strong());
+                ui.label(RichText::new(crate::ui::word(ui, Word::Region)).strong());
                 // Only the rows on screen are laid out, however many regions there are.
                 let row_height = ui.spacing().interact_size.y;
                 egui::ScrollArea::vertical()
@@ -237,18 +239,19 @@ impl ExplorerPanel {
     }
 
     fn toolbar_ui(&mut self, ui: &mut egui::Ui, index: &SearchIndex) {
+        let lang = crate::ui::lang(ui.ctx());
         ui.horizontal_wrapped(|ui| {
             self.search.search_box_ui(ui, index);
             ui.add_space(8.0);
-            let label = ui.label("查看日期");
+            let label = ui.label(Word::AsOf.text(lang));
             let response = ui
                 .add(egui::TextEdit::singleline(&mut self.as_of.text).desired_width(118.0))
                 .labelled_by(label.id)
-                .on_hover_text("只显示这一天有效的规定");
+                .on_hover_text(Word::AsOfHint.text(lang));
             if response.changed() {
                 self.as_of.parse_text();
             }
-            if ui.button("今天").clicked() {
+            if ui.button(Word::Today.text(lang)).clicked() {
                 self.as_of = AsOfDate::new(self.today);
             }
             ui.add_space(8.0);
@@ -256,7 +259,7 @@ impl ExplorerPanel {
                 if ui
                     .selectable_label(
                         self.mode == mode && !self.search.showing_results(),
-                        mode.label(),
+                        mode.label(lang),
                     )
                     .clicked()
                 {
@@ -266,10 +269,11 @@ impl ExplorerPanel {
             }
         });
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("主题").strong());
+            ui.label(RichText::new(Word::Topic.text(lang)).strong());
             let mut topic_items = Vec::with_capacity(Topic::ALL.len());
             for candidate in Topic::ALL {
-                let response = ui.selectable_label(self.topic == *candidate, candidate.label());
+                let response =
+                    ui.selectable_label(self.topic == *candidate, candidate.label_in(lang));
                 if response.clicked() {
                     self.topic = *candidate;
                     self.selected = None;
@@ -294,19 +298,23 @@ impl ExplorerPanel {
     }
 
     fn cards_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
+        let lang = crate::ui::lang(ui.ctx());
         let Some(resolved) = policies.resolve(&self.region) else {
-            ui.label("没有这个地区的政策数据。");
+            ui.label(Word::NoRegionData.text(lang));
             return;
         };
         ui.horizontal_wrapped(|ui| {
             ui.heading(format!(
                 "{} · {}",
                 resolved.path_label(),
-                self.topic.label()
+                self.topic.label_in(lang)
             ));
             if !self.search.query().trim().is_empty()
                 && ui
-                    .button(format!("← 返回搜索结果（{}）", self.search.hit_count()))
+                    .button(lang.with_note(
+                        Word::BackToResults.text(lang),
+                        &self.search.hit_count().to_string(),
+                    ))
                     .clicked()
             {
                 self.search.show_results();
@@ -318,11 +326,13 @@ impl ExplorerPanel {
             .partition(|s| s.item.in_force_on(self.as_of.date));
         if !hidden.is_empty() {
             ui.label(
-                RichText::new(format!(
-                    "另有 {} 条在 {} 不在有效期内，已隐藏。",
-                    hidden.len(),
-                    self.as_of.date.format("%Y-%m-%d")
-                ))
+                RichText::new(
+                    Say::HiddenOutOfForce {
+                        count: hidden.len(),
+                        date: self.as_of.date.format("%Y-%m-%d").to_string(),
+                    }
+                    .text(lang),
+                )
                 .weak(),
             );
         }
@@ -330,7 +340,7 @@ impl ExplorerPanel {
             .id_salt("statement_cards")
             .show(ui, |ui| {
                 if shown.is_empty() {
-                    ui.label("这个主题暂时没有资料。请拨打医保服务热线（手机拨打：区号+12393）咨询当地医保部门。");
+                    ui.label(Word::NoStatements.text(lang));
                 }
                 for statement in &shown {
                     let is_selected = self.selected.as_ref().is_some_and(|s| {

@@ -74,12 +74,12 @@ impl SearchPanel {
 
     /// The search box. Results follow every keystroke; Esc clears.
     pub fn search_box_ui(&mut self, ui: &mut egui::Ui, index: &SearchIndex) {
-        let label = ui.label("搜索");
+        let label = ui.label(crate::ui::word(ui, crate::text::Word::Search));
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut self.query)
                     .id(search_box_id())
-                    .hint_text("汉字、拼音 gongji、首字母 gj、文号 43号")
+                    .hint_text(crate::ui::word(ui, crate::text::Word::SearchHint))
                     .desired_width(260.0),
             )
             .labelled_by(label.id)

@@ -47,7 +47,7 @@ impl FamilyPanel {
                     },
                     holder.insurance.label_in(lang),
                     if holder.insurance == Insurance::Employee {
-                        format!("（{status}）")
+                        lang.with_note("", &status)
                     } else {
                         String::new()
                     },

@@ -533,6 +533,64 @@ impl Say {
     }
 }
 
+/// A sentence the code built, said in Chinese where the CLI, the exports and the JSON use
+/// it (it dereferences to that text and serializes as it), and kept as its [`Say`] so the
+/// window can say it in its language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    zh: String,
+    say: Say,
+}
+
+impl Sentence {
+    /// The sentence in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.zh.clone(),
+            Lang::En => self.say.text(lang),
+        }
+    }
+
+    /// Its id and parameters.
+    pub fn say(&self) -> &Say {
+        &self.say
+    }
+}
+
+impl From<Say> for Sentence {
+    fn from(say: Say) -> Self {
+        Sentence {
+            zh: say.text(Lang::Zh),
+            say,
+        }
+    }
+}
+
+impl std::ops::Deref for Sentence {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.zh
+    }
+}
+
+impl std::borrow::Borrow<str> for Sentence {
+    fn borrow(&self) -> &str {
+        &self.zh
+    }
+}
+
+impl std::fmt::Display for Sentence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.zh)
+    }
+}
+
+impl Serialize for Sentence {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.zh)
+    }
+}
+
 /// Defines the window's own words (tabs, buttons, labels): each key with its Chinese and
 /// English, so a key cannot be added in one language only.
 macro_rules! words {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::domain::{Fact, Procedure};
 use crate::policy::{Condition, Defined, Question};
-use crate::text::{Lang, Say};
+use crate::text::{Say, Sentence};
 
 /// Why an answer was refused, naming what is allowed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,7 +33,7 @@ pub type Answers = BTreeMap<Fact, String>;
 pub struct IgnoredAnswer {
     pub fact: Fact,
     pub value: String,
-    pub reason: String,
+    pub reason: Sentence,
 }
 
 /// Parses `fact=value` (as on the command line), checking both.
@@ -131,22 +131,22 @@ pub(super) fn sort_answers(
         .iter()
         .filter(|(fact, _)| !effective.contains_key(fact))
         .map(|(fact, value)| {
-            let reason = if asks(*fact) {
+            let reason: Sentence = if asks(*fact) {
                 ruling_answer(questions, *fact, &effective).map_or_else(
-                    || Say::IgnoredByOtherAnswers.text(Lang::Zh),
+                    || Say::IgnoredByOtherAnswers.into(),
                     |(by, by_value)| {
                         Say::IgnoredRuledOut {
                             question: question_text(questions, by),
                             answer: value_label(by, &by_value).to_owned(),
                         }
-                        .text(Lang::Zh)
+                        .into()
                     },
                 )
             } else {
                 Say::IgnoredNotAsked {
                     procedure: procedure.label().to_owned(),
                 }
-                .text(Lang::Zh)
+                .into()
             };
             IgnoredAnswer {
                 fact: *fact,

@@ -17,7 +17,7 @@ use crate::policy::Defined;
 use crate::policy::{
     BindingRules, DistanceRule, Material, PolicySet, Question, Reason, ResolvedRegion,
 };
-use crate::text::{Lang, Say};
+use crate::text::{Lang, Say, Sentence};
 
 /// The language of the sentences built here (see `text`).
 const ZH: Lang = Lang::Zh;
@@ -111,7 +111,7 @@ fn explain(
     distance: Option<&Distance>,
     holder_insurance: Insurance,
     region_name: &str,
-) -> (String, Vec<String>) {
+) -> (String, Vec<Sentence>) {
     let mut changes = Vec::new();
     let summary = match verdict.verdict {
         Verdict::Eligible => Say::CanBind {
@@ -124,23 +124,23 @@ fn explain(
                     Say::IfAppShowsBothProvinces {
                         channel: binding.other_province.channel.clone(),
                     }
-                    .text(ZH),
+                    .into(),
                 );
             } else {
                 changes.push(
                     Say::OfficeConfirms {
                         region: region_name.to_owned(),
                     }
-                    .text(ZH),
+                    .into(),
                 );
             }
             Say::ProbablyCanBind.text(ZH)
         }
         Verdict::NotEligible => {
             if !binding.holder_insurance.contains(&holder_insurance) {
-                changes.push(Say::BindByEmployeeRelative.text(ZH));
+                changes.push(Say::BindByEmployeeRelative.into());
             } else {
-                changes.push(Say::OnlyCloseRelatives.text(ZH));
+                changes.push(Say::OnlyCloseRelatives.into());
             }
             verdict
                 .reasons
@@ -261,7 +261,7 @@ fn questionnaire_case(
             },
             resolved.source_records(binding.sources.get_ref()),
         ));
-        what_would_change.push(Say::BindByEmployeeRelative.text(ZH));
+        what_would_change.push(Say::BindByEmployeeRelative.into());
     } else {
         reasons.push(reason(
             resolved,
@@ -280,7 +280,7 @@ fn questionnaire_case(
         ));
         if !rule.item.qualifies {
             verdict = Verdict::NotEligible;
-            what_would_change.push(Say::OnlyCloseRelatives.text(ZH));
+            what_would_change.push(Say::OnlyCloseRelatives.into());
         }
     }
     let mut pending_questions = Vec::new();
@@ -297,7 +297,7 @@ fn questionnaire_case(
                 Say::AnswerQuestion {
                     question: question.item.text.clone(),
                 }
-                .text(ZH),
+                .into(),
             );
         }
     }
@@ -353,7 +353,7 @@ fn no_rules_case(region_name: &str) -> CaseResult {
             Say::OfficeTellsHow {
                 region: region_name.to_owned(),
             }
-            .text(ZH),
+            .into(),
         ],
         pending_questions: Vec::new(),
         applicants: None,

@@ -52,7 +52,7 @@ pub struct CaseResult {
     pub materials: Vec<Material>,
     pub steps: Vec<String>,
     /// For 不符合 and 需确认: the answers (or the check) that would change the verdict.
-    pub what_would_change: Vec<String>,
+    pub what_would_change: Vec<crate::text::Sentence>,
     /// Questions not yet answered that this case depends on.
     pub pending_questions: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -65,7 +65,7 @@ pub(super) fn evaluate_transfer(
         let new_scheme = answers.get(&Fact::NewScheme).map(String::as_str);
         let verdict = if moving == Some("none") {
             reasons.push(Reason::built(Say::NotMoving, Vec::new()));
-            what_would_change.push(Say::IfMoving.text(ZH));
+            what_would_change.push(Say::IfMoving.into());
             Verdict::NotEligible
         } else if new_scheme == Some("none") {
             reasons.push(Reason::built(
@@ -74,7 +74,7 @@ pub(super) fn evaluate_transfer(
                 },
                 sources.clone(),
             ));
-            what_would_change.push(Say::IfJoiningAScheme.text(ZH));
+            what_would_change.push(Say::IfJoiningAScheme.into());
             Verdict::NotEligible
         } else if retired {
             reasons.push(Reason::built(Say::RetireeOutsideTransfer, sources.clone()));
@@ -82,7 +82,7 @@ pub(super) fn evaluate_transfer(
                 Say::OfficeConfirmsRetiree {
                     region: resolved.region().name().to_owned(),
                 }
-                .text(ZH),
+                .into(),
             );
             materials.clone_from(&rule.retiree_materials);
             steps.clone_from(&rule.retiree_steps);
@@ -105,7 +105,7 @@ pub(super) fn evaluate_transfer(
                 Say::OfficeConfirmsBalance {
                     region: resolved.region().name().to_owned(),
                 }
-                .text(ZH),
+                .into(),
             );
             Verdict::ConfirmLocally
         } else {
@@ -122,7 +122,7 @@ pub(super) fn evaluate_transfer(
                     Say::AnswerQuestion {
                         question: question.item.text.clone(),
                     }
-                    .text(ZH),
+                    .into(),
                 );
             }
             if pending.is_empty() {

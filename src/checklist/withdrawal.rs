@@ -121,7 +121,7 @@ fn evaluate_case(
                     Say::IfAskedAgain {
                         question: question_text(questions, *fact),
                     }
-                    .text(ZH),
+                    .into(),
                 );
             }
         }
@@ -141,7 +141,7 @@ fn evaluate_case(
                         question: question_text(questions, *fact),
                         values: values_label(*fact, values),
                     }
-                    .text(ZH),
+                    .into(),
                 );
             }
         }
@@ -171,7 +171,7 @@ fn evaluate_case(
                         question: question_text(questions, fact),
                         values: values_label(fact, values),
                     }
-                    .text(ZH),
+                    .into(),
                 );
             }
             verdict = Verdict::NotEligible;
@@ -202,7 +202,7 @@ fn evaluate_case(
                     Say::AnswerQuestion {
                         question: question_text(questions, *fact),
                     }
-                    .text(ZH),
+                    .into(),
                 );
             } else {
                 what_would_change.push(
@@ -210,7 +210,7 @@ fn evaluate_case(
                         question: question_text(questions, *fact),
                         values: values_label(*fact, values),
                     }
-                    .text(ZH),
+                    .into(),
                 );
             }
         }
@@ -235,11 +235,11 @@ fn evaluate_case(
             Say::OfficeConfirms {
                 region: resolved.region().name().to_owned(),
             }
-            .text(ZH),
+            .into(),
         );
     }
     if rule.outcome == Verdict::NotEligible {
-        what_would_change.push(Say::NeverCash.text(ZH));
+        what_would_change.push(Say::NeverCash.into());
     }
     if verdict != Verdict::NotEligible {
         for caution in rule
@@ -318,7 +318,7 @@ pub(super) fn evaluate_withdrawal(
                 reason: Say::IgnoredNotRead {
                     region: resolved.region().name().to_owned(),
                 }
-                .text(ZH),
+                .into(),
             });
         }
     }

@@ -339,12 +339,17 @@ impl ChecklistPanel {
                     .iter()
                     .find(|(id, _)| *id == ignored.value)
                     .map_or(ignored.value.as_str(), |(_, l)| l);
-                ui.label(format!(
-                    "· {}：{}。{}",
-                    ignored.fact.label(),
-                    label,
-                    ignored.reason
-                ));
+                ui.label(match lang {
+                    Lang::Zh => {
+                        format!("· {}：{}。{}", ignored.fact.label(), label, ignored.reason)
+                    }
+                    Lang::En => format!(
+                        "· {}: {}. {}",
+                        ignored.fact.english(),
+                        label,
+                        ignored.reason.text(lang)
+                    ),
+                });
             }
         }
         if !checklist.balance_can.is_empty() {
@@ -415,8 +420,10 @@ impl ChecklistPanel {
                 }
                 for change in &case.what_would_change {
                     ui.label(
-                        RichText::new(lang.labelled(Word::WhatWouldChange.text(lang), change))
-                            .small(),
+                        RichText::new(
+                            lang.labelled(Word::WhatWouldChange.text(lang), &change.text(lang)),
+                        )
+                        .small(),
                     );
                 }
                 // Each source once, in the order first cited (a refusal may cite a law the

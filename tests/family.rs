@@ -509,3 +509,44 @@ fn edits_can_be_undone_and_redone_and_bad_edits_change_nothing() {
     document.mark_saved();
     assert!(!document.is_dirty());
 }
+
+/// A community worker helping a foreign employee switches the window to English: the problems
+/// found in the family and the ledger's notes are said in English, while the Chinese the CLI
+/// and the exports use stays as it was.
+#[test]
+fn review_problems_and_ledger_notes_can_be_said_in_english() {
+    use yibao::text::Lang;
+    let mut family = family_with(Decimal::new(100_000, 2));
+    // The holder entered again as a relative, by name only.
+    family
+        .members
+        .push(member(4, "王喆", Relation::Spouse, Insurance::Employee));
+    // FACTS: 岳父母/公婆 are not 近亲属, so the account cannot pay 赵堃's bill.
+    family.expenses = vec![expense(3, 2, Use::MedicalSelfPay, 5_000)];
+    let review = review_family(&shipped().set, &family, today());
+    let problem = review
+        .member(4)
+        .and_then(|r| r.problems.first())
+        .expect("the same name as the holder is a problem");
+    assert!(
+        problem.contains("参保人"),
+        "Chinese unchanged: {}",
+        &**problem
+    );
+    let english = problem.text(Lang::En);
+    assert!(english.contains("holder"), "{english}");
+    assert!(!english.contains("参保人"), "{english}");
+
+    let ledger = simulate(&family, &review);
+    let note = ledger.rows[0].not_allowed.as_ref().expect("not allowed");
+    assert!(
+        note.contains("赵堃") && note.contains("不能绑定"),
+        "{}",
+        &**note
+    );
+    let english = note.text(Lang::En);
+    assert!(
+        english.contains("赵堃") && english.contains("cannot be bound"),
+        "{english}"
+    );
+}

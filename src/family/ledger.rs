@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::model::{BindingStatus, Family};
 use super::review::FamilyReview;
 use crate::domain::{Use, Verdict};
-use crate::text::{Lang, Say};
+use crate::text::{Say, Sentence};
 
 /// One expense after simulation.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,7 +21,7 @@ pub struct LedgerRow {
     pub category: Use,
     pub amount: Decimal,
     /// Why the account cannot pay it, when it cannot.
-    pub not_allowed: Option<String>,
+    pub not_allowed: Option<Sentence>,
     pub from_account: Decimal,
     pub out_of_pocket: Decimal,
     pub balance_after: Decimal,
@@ -98,30 +98,30 @@ fn why_not_allowed(
     review: &FamilyReview,
     member_id: u32,
     category: Use,
-) -> Option<String> {
+) -> Option<Sentence> {
     let Some(member) = family.member(member_id) else {
-        return Some(Say::ExpenseMemberRemoved.text(Lang::Zh));
+        return Some(Say::ExpenseMemberRemoved.into());
     };
     if member.status == BindingStatus::Ended {
         return Some(
             Say::BindingEnded {
                 name: member.name.clone(),
             }
-            .text(Lang::Zh),
+            .into(),
         );
     }
     let Some(verdict) = review
         .member(member_id)
         .and_then(|r| r.verdict.as_ref().ok())
     else {
-        return Some(Say::BindingUnknown.text(Lang::Zh));
+        return Some(Say::BindingUnknown.into());
     };
     if verdict.verdict == Verdict::NotEligible {
         return Some(
             Say::CannotBindName {
                 name: member.name.clone(),
             }
-            .text(Lang::Zh),
+            .into(),
         );
     }
     if !verdict.allowed_uses.contains(&category) {
@@ -130,7 +130,7 @@ fn why_not_allowed(
                 name: member.name.clone(),
                 use_label: category.label().to_owned(),
             }
-            .text(Lang::Zh),
+            .into(),
         );
     }
     None

@@ -8,7 +8,7 @@ use super::model::{Family, Member};
 use super::rules::{BindingError, BindingQuery, BindingVerdict, Reason, check_binding};
 use crate::domain::{Relation, Verdict};
 use crate::policy::PolicySet;
-use crate::text::{Lang, Say};
+use crate::text::{Lang, Say, Sentence};
 
 /// A member's verdict and the problems found with his entry.
 #[derive(Debug, Clone)]
@@ -16,7 +16,7 @@ pub struct MemberReview {
     pub member_id: u32,
     pub verdict: Result<BindingVerdict, BindingError>,
     /// Problems with what was typed (ID number, duplicates, ages).
-    pub problems: Vec<String>,
+    pub problems: Vec<Sentence>,
 }
 
 impl MemberReview {
@@ -31,7 +31,7 @@ impl MemberReview {
 /// The review of a whole family.
 #[derive(Debug, Clone)]
 pub struct FamilyReview {
-    pub holder_problems: Vec<String>,
+    pub holder_problems: Vec<Sentence>,
     pub members: Vec<MemberReview>,
 }
 
@@ -78,7 +78,7 @@ pub fn review_family(set: &PolicySet, family: &Family, today: NaiveDate) -> Fami
     let holder_id = match check_id_number(holder.id_number.as_deref(), today) {
         Ok(id) => id,
         Err(problem) => {
-            holder_problems.push(Say::HolderIdProblem { problem }.text(Lang::Zh));
+            holder_problems.push(Say::HolderIdProblem { problem }.into());
             None
         }
     };
@@ -87,7 +87,7 @@ pub fn review_family(set: &PolicySet, family: &Family, today: NaiveDate) -> Fami
             Say::HolderRegionUnknown {
                 region: holder.region.clone(),
             }
-            .text(Lang::Zh),
+            .into(),
         );
     }
 
@@ -97,7 +97,7 @@ pub fn review_family(set: &PolicySet, family: &Family, today: NaiveDate) -> Fami
         let member_id = match check_id_number(member.id_number.as_deref(), today) {
             Ok(id) => id,
             Err(problem) => {
-                problems.push(problem);
+                problems.push(Say::MemberIdProblem { problem }.into());
                 None
             }
         };
@@ -134,7 +134,7 @@ pub fn review_family(set: &PolicySet, family: &Family, today: NaiveDate) -> Fami
             && member.name.trim() == holder.name.trim()
             && member_id.is_none()
         {
-            problems.push(Say::SameNameAsHolder.text(Lang::Zh));
+            problems.push(Say::SameNameAsHolder.into());
         }
 
         if let Some(earlier) = family.members[..index]
@@ -146,7 +146,7 @@ pub fn review_family(set: &PolicySet, family: &Family, today: NaiveDate) -> Fami
                     number: earlier + 1,
                     name: family.members[earlier].name.clone(),
                 }
-                .text(Lang::Zh),
+                .into(),
             );
         }
 
@@ -158,14 +158,14 @@ pub fn review_family(set: &PolicySet, family: &Family, today: NaiveDate) -> Fami
                     Say::YoungerThanRelationSays {
                         relation: member.relation.label().to_owned(),
                     }
-                    .text(Lang::Zh),
+                    .into(),
                 );
             } else if order < 0 && member_older {
                 problems.push(
                     Say::OlderThanRelationSays {
                         relation: member.relation.label().to_owned(),
                     }
-                    .text(Lang::Zh),
+                    .into(),
                 );
             }
         }

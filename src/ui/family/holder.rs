@@ -67,7 +67,7 @@ impl FamilyPanel {
                 );
                 for problem in &review.holder_problems {
                     ui.label(
-                        RichText::new(format!("⚠ {problem}"))
+                        RichText::new(format!("⚠ {}", problem.text(lang)))
                             .color(theme::warning_color(ui.visuals().dark_mode)),
                     );
                 }

@@ -58,7 +58,7 @@ impl FamilyPanel {
                     ui.label(format_yuan(row.from_account));
                     let out = ui.label(format_yuan(row.out_of_pocket));
                     if let Some(why) = &row.not_allowed {
-                        out.on_hover_text(why);
+                        out.on_hover_text(why.text(lang));
                     }
                     ui.label(format_yuan(row.balance_after));
                     if ui
@@ -83,7 +83,7 @@ impl FamilyPanel {
                             date: row.date.format("%m-%d").to_string(),
                             name: name_of(row.member).to_owned(),
                             amount: format_yuan(row.amount),
-                            why: why.clone(),
+                            why: why.text(lang),
                         }
                         .text(lang),
                     )

@@ -93,7 +93,7 @@ impl FamilyPanel {
                     }
                     for problem in &member_review.problems {
                         ui.label(
-                            RichText::new(format!("⚠ {problem}"))
+                            RichText::new(format!("⚠ {}", problem.text(lang)))
                                 .color(theme::warning_color(ui.visuals().dark_mode)),
                         );
                     }

@@ -250,6 +250,8 @@ pub enum Say {
     },
     /// Statements hidden because they are not in force on the date.
     HiddenOutOfForce { count: usize, date: String },
+    /// A date typed in a form that is not a date.
+    BadDate { typed: String },
     /// Asks before moving a family to the recycle bin.
     ConfirmRemove { label: String },
     /// Asks before going back to the backup.
@@ -389,6 +391,7 @@ impl Say {
             Say::LedgerShare { who, from_account, out_of_pocket } => format!("{who}：账户 {from_account} / 自付 {out_of_pocket}"),
             Say::PagerRange { first, last, total, unit } => format!("第 {first}–{last} {unit}，共 {total} {unit}"),
             Say::HiddenOutOfForce { count, date } => format!("另有 {count} 条在 {date} 不在有效期内，已隐藏。"),
+            Say::BadDate { typed } => format!("日期“{typed}”不对，请按 2026-03-01 的格式填写"),
             Say::ConfirmRemove { label } => format!("把“{label}”移到回收站？移除后它不在列表里，可以在左边的“回收站”里恢复，也可以马上按“撤销移除”。"),
             Say::ConfirmRestoreBackup { label } => format!("把“{label}”换回上一次保存前的版本？现在的内容会被替换；换回后可以按 Ctrl+Z 撤销，保存后现在的版本成为新的备份。"),
             Say::ConfirmPurge { label } => format!("永久删除回收站里的“{label}”？删除后无法恢复。"),
@@ -527,6 +530,7 @@ impl Say {
             Say::LedgerShare { who, from_account, out_of_pocket } => format!("{who}: account {from_account} / own {out_of_pocket}"),
             Say::PagerRange { first, last, total, unit } => format!("{first}–{last} of {total} {unit}"),
             Say::HiddenOutOfForce { count, date } => format!("{count} more are not in force on {date} and are hidden."),
+            Say::BadDate { typed } => format!("The date \"{typed}\" is not valid: write it like 2026-03-01"),
             Say::ConfirmRemove { label } => format!("Move \"{label}\" to the recycle bin? It leaves the list; you can restore it from the recycle bin on the left, or press \"Undo removal\" right away."),
             Say::ConfirmRestoreBackup { label } => format!("Go back to the version of \"{label}\" before the last save? What is there now is replaced; Ctrl+Z undoes it, and saving makes the current version the new backup."),
             Say::ConfirmPurge { label } => format!("Delete \"{label}\" from the recycle bin for good? This cannot be undone."),
@@ -807,6 +811,10 @@ words! {
     NoStatements => "这个主题暂时没有资料。请拨打医保服务热线（手机拨打：区号+12393）咨询当地医保部门。",
         "Nothing on this topic yet. Call the medical insurance hotline (on a mobile: area code + 12393) to ask the local office.";
     SearchHint => "汉字、拼音 gongji、首字母 gj、文号 43号", "Chinese characters, pinyin gongji, initials gj, or a document number such as 43";
+    FillHolderName => "请填写参保人姓名", "Please fill in the insured person's name";
+    FixIdNumber => "身份证号有误，请按输入框旁的提示改正", "The ID number is wrong: correct it as the note beside the field says";
+    ChooseInsurance => "请选择参保类型", "Please choose the insurance";
+    FillRelativeName => "请填写家人姓名", "Please fill in the relative's name";
     CanBind => "可以绑定", "Can bind";
     CannotBind => "不能绑定", "Cannot bind";
     ConfirmLocally => "需向当地确认", "Confirm locally";
@@ -1018,6 +1026,9 @@ mod tests {
                 count: 1,
                 date: "2026-11-30".to_owned(),
             },
+            Say::BadDate {
+                typed: "3月1日".to_owned(),
+            },
             Say::ConfirmRemove {
                 label: "王家".to_owned(),
             },
@@ -1118,6 +1129,7 @@ mod tests {
                 | Say::LedgerShare { .. }
                 | Say::PagerRange { .. }
                 | Say::HiddenOutOfForce { .. }
+                | Say::BadDate { .. }
                 | Say::ConfirmRemove { .. }
                 | Say::ConfirmRestoreBackup { .. }
                 | Say::ConfirmPurge { .. }

@@ -7,6 +7,7 @@ use crate::domain::{Insurance, InsuredStatus, Relation, Use};
 use crate::family::{
     BindingStatus, Expense, Family, Holder, Member, check_id_number, parse_amount,
 };
+use crate::text::{Lang, Say, Word};
 
 /// The holder's fields as typed.
 #[derive(Debug, Clone, Default)]
@@ -67,29 +68,30 @@ impl HolderForm {
 
     /// The holder and the family's name as typed, or `None` with `errors` saying why. A
     /// family still called by its number gets the holder's surname (王喆 → 王家).
-    pub fn checked_holder(&mut self, today: NaiveDate) -> Option<(Holder, String)> {
+    pub fn checked_holder(&mut self, today: NaiveDate, lang: Lang) -> Option<(Holder, String)> {
         self.errors.clear();
         if self.name.trim().is_empty() {
-            self.errors.push("请填写参保人姓名".to_owned());
+            self.errors.push(Word::FillHolderName.text(lang).to_owned());
         }
         let id_number = match check_id_number(Some(&self.id_text), today) {
             Ok(id) => id.map(|id| id.as_str().to_owned()),
             // The problem itself is shown next to the field.
             Err(_) => {
-                self.errors
-                    .push("身份证号有误，请按输入框旁的提示改正".to_owned());
+                self.errors.push(Word::FixIdNumber.text(lang).to_owned());
                 None
             }
         };
         let balance = match parse_amount(&self.balance_text) {
             Ok(amount) => Some(amount),
             Err(error) => {
-                self.errors.push(format!("个人账户余额：{error}"));
+                self.errors
+                    .push(lang.labelled(Word::AccountBalance.text(lang), &error.to_string()));
                 None
             }
         };
         if self.insurance.is_none() {
-            self.errors.push("请选择参保类型".to_owned());
+            self.errors
+                .push(Word::ChooseInsurance.text(lang).to_owned());
         }
         let (Some(balance), Some(insurance), true) =
             (balance, self.insurance, self.errors.is_empty())
@@ -174,14 +176,15 @@ impl MemberForm {
         &mut self,
         previous: Option<&Member>,
         today: NaiveDate,
+        lang: Lang,
     ) -> Option<Member> {
         if self.name.trim().is_empty() {
-            self.error = Some("请填写家人姓名".to_owned());
+            self.error = Some(Word::FillRelativeName.text(lang).to_owned());
             return None;
         }
         let Ok(id_number) = check_id_number(Some(&self.id_text), today) else {
             // The problem itself is shown next to the field.
-            self.error = Some("身份证号有误，请按输入框旁的提示改正".to_owned());
+            self.error = Some(Word::FixIdNumber.text(lang).to_owned());
             return None;
         };
         Some(Member {
@@ -227,22 +230,24 @@ impl ExpenseForm {
     }
 
     /// The expense as typed, or `None` with `error` saying why.
-    pub fn checked_expense(&mut self) -> Option<Expense> {
+    pub fn checked_expense(&mut self, lang: Lang) -> Option<Expense> {
         let Some(member) = self.member else {
-            self.error = Some("请选择家人".to_owned());
+            self.error = Some(Word::ChooseRelative.text(lang).to_owned());
             return None;
         };
         let Ok(date) = NaiveDate::parse_from_str(self.date_text.trim(), "%Y-%m-%d") else {
-            self.error = Some(format!(
-                "日期“{}”不对，请按 2026-03-01 的格式填写",
-                self.date_text.trim()
-            ));
+            self.error = Some(
+                Say::BadDate {
+                    typed: self.date_text.trim().to_owned(),
+                }
+                .text(lang),
+            );
             return None;
         };
         let amount = match parse_amount(&self.amount_text) {
             Ok(amount) => amount,
             Err(error) => {
-                self.error = Some(format!("金额：{error}"));
+                self.error = Some(lang.labelled(Word::Amount.text(lang), &error.to_string()));
                 return None;
             }
         };
@@ -269,10 +274,10 @@ mod tests {
         let mut form = HolderForm::of(&Family::new("f", "家庭 1", "nanjing"), true);
         form.name = "王喆".to_owned();
         form.balance_text = "12,5".to_owned();
-        assert!(form.checked_holder(today()).is_none());
+        assert!(form.checked_holder(today(), Lang::Zh).is_none());
         assert!(form.errors.iter().any(|e| e.contains("请用小数点")));
         form.balance_text = "12.5".to_owned();
-        let (holder, label) = form.checked_holder(today()).expect("valid");
+        let (holder, label) = form.checked_holder(today(), Lang::Zh).expect("valid");
         assert_eq!(holder.balance.to_string(), "12.50");
         assert_eq!(label, "王家");
     }
@@ -280,11 +285,11 @@ mod tests {
     #[test]
     fn an_expense_needs_a_member_a_date_and_an_amount() {
         let mut form = ExpenseForm::new(today());
-        assert!(form.checked_expense().is_none());
+        assert!(form.checked_expense(Lang::Zh).is_none());
         form.member = Some(1);
         form.amount_text = "0,5".to_owned();
-        assert!(form.checked_expense().is_none());
+        assert!(form.checked_expense(Lang::Zh).is_none());
         form.amount_text = "0.5".to_owned();
-        assert!(form.checked_expense().is_some());
+        assert!(form.checked_expense(Lang::Zh).is_some());
     }
 }

@@ -168,7 +168,7 @@ impl FamilyPanel {
     /// the change merges with the previous one in the undo history; otherwise (完成) it is
     /// closed when valid.
     pub(super) fn apply_holder_form(&mut self, typing: bool) {
-        let Some((holder, label)) = self.holder_form.checked_holder(self.today) else {
+        let Some((holder, label)) = self.holder_form.checked_holder(self.today, self.lang) else {
             return;
         };
         self.holder_form.pending = false;

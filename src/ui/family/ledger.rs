@@ -190,7 +190,7 @@ impl FamilyPanel {
     }
 
     fn apply_expense_form(&mut self) {
-        let Some(expense) = self.expense_form.checked_expense() else {
+        let Some(expense) = self.expense_form.checked_expense(self.lang) else {
             return;
         };
         if self

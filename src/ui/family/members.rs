@@ -272,9 +272,9 @@ impl FamilyPanel {
             .member_form
             .editing
             .and_then(|id| self.current_family().and_then(|f| f.member(id)).cloned());
-        let Some(member) = self
-            .member_form
-            .checked_member(previous.as_ref(), self.today)
+        let Some(member) =
+            self.member_form
+                .checked_member(previous.as_ref(), self.today, self.lang)
         else {
             return;
         };

@@ -61,6 +61,8 @@ pub struct FamilyPanel {
     member_form: MemberForm,
     expense_form: ExpenseForm,
     today: NaiveDate,
+    /// The window's language in this frame (the forms' messages follow it).
+    lang: crate::text::Lang,
     /// Export of the binding checklist for the members.
     binding_export: ExportBar,
     /// Whether that export shows full names and ID numbers (masked by default).
@@ -95,6 +97,7 @@ impl FamilyPanel {
             member_form: MemberForm::empty(default_region),
             expense_form: ExpenseForm::new(today),
             today,
+            lang: crate::text::Lang::Zh,
             binding_export: ExportBar::new("binding_export", export_dir, native_dialogs),
             include_personal_data: false,
             derived: None,
@@ -239,6 +242,7 @@ impl FamilyPanel {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {
+        self.lang = crate::ui::lang(ui.ctx());
         egui::Panel::left("family_list")
             .resizable(false)
             .default_size(170.0)

@@ -1,8 +1,12 @@
 //! Every sentence the code builds itself — not the policy data's, which stays as written —
-//! as an id with its parameters ([`Say`]), and its words in each language ([`Lang`]). The
-//! checklists' verdict reasons, what would change them and the ignored answers come from
-//! here, so a language is a table, not a rewrite (issue 12: the English window renders the
-//! same ids in English).
+//! as an id with its parameters ([`Say`]), and its words in each language ([`Lang`]); the
+//! window's own words ([`Word`]); and [`Sentence`], a built sentence as the core returns it
+//! (Chinese for the CLI, JSON and exports; its id for the window). Verdict reasons, what would
+//! change them, ignored answers, the family's problems and the ledger's notes come from here,
+//! so a language is a table, not a rewrite (issue 12: the English window).
+//!
+//! Over 600 lines because it is that table: each sentence is written once per language, and
+//! the test lists one example of each so that a sentence missing a language fails.
 
 use serde::{Deserialize, Serialize};
 

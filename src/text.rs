@@ -256,6 +256,70 @@ pub enum Say {
     HiddenOutOfForce { count: usize, date: String },
     /// A date typed in a form that is not a date.
     BadDate { typed: String },
+    /// A family-tab status.
+    Undone,
+    /// A family-tab status.
+    Redone,
+    /// A family-tab status.
+    NoSaveFolder,
+    /// A family-tab status.
+    SomeNotSaved {
+        failed: usize,
+        saved: usize,
+        list: String,
+    },
+    /// A family-tab status.
+    NothingToSave,
+    /// A family-tab status.
+    SavedTo { path: String },
+    /// A family-tab status.
+    SavedMany { count: usize, dir: String },
+    /// A family-tab status.
+    SaveBeforeRemoveFailed { error: String },
+    /// A family-tab status.
+    RemoveFailed { error: String },
+    /// A family-tab status.
+    MovedToRecycleBin { label: String },
+    /// A family-tab status.
+    RemovedNeverSaved { label: String },
+    /// A family-tab status.
+    UndoRemoveFailed { error: String },
+    /// A family-tab status.
+    RestoredFamily { label: String },
+    /// A family-tab status.
+    RestoredFromRecycleBin { label: String },
+    /// A family-tab status.
+    RestoreFailed { error: String },
+    /// A family-tab status.
+    DeletedForever { label: String },
+    /// A family-tab status.
+    DeleteFailed { error: String },
+    /// A family-tab status.
+    WentBackToBackup,
+    /// A family-tab status.
+    CannotReadFile { path: String, error: String },
+    /// A family-tab status.
+    Imported,
+    /// A family-tab status.
+    ImportFailed { error: String },
+    /// A family-tab status.
+    BackupFailed { error: String },
+    /// A family-tab status.
+    BackedUpTo { path: String },
+    /// A family-tab status.
+    Refused { error: String },
+    /// A family-tab status.
+    HolderFormHasErrors,
+    /// A family-tab status.
+    NewOrSelectFamilyFirst,
+    /// A family-tab status.
+    AddRelativesBeforeExport,
+    /// A family-tab status.
+    NoPlacePicked,
+    /// A family-tab status.
+    NoExportFolderFound,
+    /// A family-tab status.
+    NoFilePicked,
     /// Asks before moving a family to the recycle bin.
     ConfirmRemove { label: String },
     /// Asks before going back to the backup.
@@ -396,6 +460,36 @@ impl Say {
             Say::PagerRange { first, last, total, unit } => format!("第 {first}–{last} {unit}，共 {total} {unit}"),
             Say::HiddenOutOfForce { count, date } => format!("另有 {count} 条在 {date} 不在有效期内，已隐藏。"),
             Say::BadDate { typed } => format!("日期“{typed}”不对，请按 2026-03-01 的格式填写"),
+            Say::Undone => "已撤销".to_owned(),
+            Say::Redone => "已重做".to_owned(),
+            Say::NoSaveFolder => "没有可以保存的文件夹，无法保存。".to_owned(),
+            Say::SomeNotSaved { failed, saved, list } => format!("有 {failed} 个家庭没有保存（已保存 {saved} 个）：{list}"),
+            Say::NothingToSave => "没有需要保存的修改。".to_owned(),
+            Say::SavedTo { path } => format!("已保存到 {path}"),
+            Say::SavedMany { count, dir } => format!("已保存 {count} 个家庭到 {dir}"),
+            Say::SaveBeforeRemoveFailed { error } => format!("移除前保存失败，没有移除：{error}"),
+            Say::RemoveFailed { error } => format!("移除失败：{error}"),
+            Say::MovedToRecycleBin { label } => format!("已把“{label}”移到回收站（左边列表下方），可以恢复。"),
+            Say::RemovedNeverSaved { label } => format!("已移除“{label}”（还没有保存过）。"),
+            Say::UndoRemoveFailed { error } => format!("无法撤销移除：{error}"),
+            Say::RestoredFamily { label } => format!("已恢复“{label}”。"),
+            Say::RestoredFromRecycleBin { label } => format!("已从回收站恢复“{label}”。"),
+            Say::RestoreFailed { error } => format!("恢复失败：{error}"),
+            Say::DeletedForever { label } => format!("已永久删除“{label}”。"),
+            Say::DeleteFailed { error } => format!("删除失败：{error}"),
+            Say::WentBackToBackup => "已换回上一次保存前的版本（还没有保存；按 Ctrl+Z 可以撤销）。".to_owned(),
+            Say::CannotReadFile { path, error } => format!("无法读取 {path}：{error}"),
+            Say::Imported => "已导入，记得保存。".to_owned(),
+            Say::ImportFailed { error } => format!("导入失败：{error}"),
+            Say::BackupFailed { error } => format!("备份失败：{error}"),
+            Say::BackedUpTo { path } => format!("已备份到 {path}（含完整姓名和身份证号，请妥善保管）"),
+            Say::Refused { error } => error.clone(),
+            Say::HolderFormHasErrors => "参保人信息有错误，还没有用上：请先改正（见参保人一栏）。".to_owned(),
+            Say::NewOrSelectFamilyFirst => "先新建或选择一个家庭，再导出清单。".to_owned(),
+            Say::AddRelativesBeforeExport => "还没有家人，先添加家人再导出清单。".to_owned(),
+            Say::NoPlacePicked => "没有选择位置（如果没有弹出窗口，请用“备份到默认文件夹”）。".to_owned(),
+            Say::NoExportFolderFound => "找不到默认导出文件夹。".to_owned(),
+            Say::NoFilePicked => "没有选择文件。如果没有弹出选择文件的窗口，说明这台电脑没有可用的文件对话框；可以在另一台电脑上导入后保存。".to_owned(),
             Say::ConfirmRemove { label } => format!("把“{label}”移到回收站？移除后它不在列表里，可以在左边的“回收站”里恢复，也可以马上按“撤销移除”。"),
             Say::ConfirmRestoreBackup { label } => format!("把“{label}”换回上一次保存前的版本？现在的内容会被替换；换回后可以按 Ctrl+Z 撤销，保存后现在的版本成为新的备份。"),
             Say::ConfirmPurge { label } => format!("永久删除回收站里的“{label}”？删除后无法恢复。"),
@@ -535,6 +629,36 @@ impl Say {
             Say::PagerRange { first, last, total, unit } => format!("{first}–{last} of {total} {unit}"),
             Say::HiddenOutOfForce { count, date } => format!("{count} more are not in force on {date} and are hidden."),
             Say::BadDate { typed } => format!("The date \"{typed}\" is not valid: write it like 2026-03-01"),
+            Say::Undone => "Undone".to_owned(),
+            Say::Redone => "Redone".to_owned(),
+            Say::NoSaveFolder => "There is no folder to save in; nothing was saved.".to_owned(),
+            Say::SomeNotSaved { failed, saved, list } => format!("{failed} families were not saved ({saved} saved): {list}"),
+            Say::NothingToSave => "There are no changes to save.".to_owned(),
+            Say::SavedTo { path } => format!("Saved to {path}"),
+            Say::SavedMany { count, dir } => format!("Saved {count} families to {dir}"),
+            Say::SaveBeforeRemoveFailed { error } => format!("Saving before removal failed, so nothing was removed: {error}"),
+            Say::RemoveFailed { error } => format!("Removing failed: {error}"),
+            Say::MovedToRecycleBin { label } => format!("Moved \"{label}\" to the recycle bin (below the list on the left); it can be restored."),
+            Say::RemovedNeverSaved { label } => format!("Removed \"{label}\" (it was never saved)."),
+            Say::UndoRemoveFailed { error } => format!("Cannot undo the removal: {error}"),
+            Say::RestoredFamily { label } => format!("Restored \"{label}\"."),
+            Say::RestoredFromRecycleBin { label } => format!("Restored \"{label}\" from the recycle bin."),
+            Say::RestoreFailed { error } => format!("Restoring failed: {error}"),
+            Say::DeletedForever { label } => format!("Deleted \"{label}\" for good."),
+            Say::DeleteFailed { error } => format!("Deleting failed: {error}"),
+            Say::WentBackToBackup => "Went back to the version before the last save (not saved yet; Ctrl+Z undoes it).".to_owned(),
+            Say::CannotReadFile { path, error } => format!("Cannot read {path}: {error}"),
+            Say::Imported => "Imported; remember to save.".to_owned(),
+            Say::ImportFailed { error } => format!("Import failed: {error}"),
+            Say::BackupFailed { error } => format!("Backup failed: {error}"),
+            Say::BackedUpTo { path } => format!("Backed up to {path} (it holds full names and ID numbers: keep it safe)"),
+            Say::Refused { error } => format!("Not done: {error}"),
+            Say::HolderFormHasErrors => "The insured person's details have errors and are not applied yet: correct them first (see the insured person box).".to_owned(),
+            Say::NewOrSelectFamilyFirst => "Create or choose a family first, then export the list.".to_owned(),
+            Say::AddRelativesBeforeExport => "There are no relatives yet: add one, then export the list.".to_owned(),
+            Say::NoPlacePicked => "No place was chosen (if no window appeared, use \"Back up to the default folder\").".to_owned(),
+            Say::NoExportFolderFound => "The default export folder was not found.".to_owned(),
+            Say::NoFilePicked => "No file was chosen. If no window appeared, this computer has no file dialog; import on another computer and save there.".to_owned(),
             Say::ConfirmRemove { label } => format!("Move \"{label}\" to the recycle bin? It leaves the list; you can restore it from the recycle bin on the left, or press \"Undo removal\" right away."),
             Say::ConfirmRestoreBackup { label } => format!("Go back to the version of \"{label}\" before the last save? What is there now is replaced; Ctrl+Z undoes it, and saving makes the current version the new backup."),
             Say::ConfirmPurge { label } => format!("Delete \"{label}\" from the recycle bin for good? This cannot be undone."),
@@ -1033,6 +1157,76 @@ mod tests {
             Say::BadDate {
                 typed: "3月1日".to_owned(),
             },
+            Say::Undone,
+            Say::Redone,
+            Say::NoSaveFolder,
+            Say::SomeNotSaved {
+                failed: 1,
+                saved: 0,
+                list: "x".to_owned(),
+            },
+            Say::NothingToSave,
+            Say::SavedTo {
+                path: "/x".to_owned(),
+            },
+            Say::SavedMany {
+                count: 2,
+                dir: "/x".to_owned(),
+            },
+            Say::SaveBeforeRemoveFailed {
+                error: "x".to_owned(),
+            },
+            Say::RemoveFailed {
+                error: "x".to_owned(),
+            },
+            Say::MovedToRecycleBin {
+                label: "王家".to_owned(),
+            },
+            Say::RemovedNeverSaved {
+                label: "王家".to_owned(),
+            },
+            Say::UndoRemoveFailed {
+                error: "x".to_owned(),
+            },
+            Say::RestoredFamily {
+                label: "王家".to_owned(),
+            },
+            Say::RestoredFromRecycleBin {
+                label: "王家".to_owned(),
+            },
+            Say::RestoreFailed {
+                error: "x".to_owned(),
+            },
+            Say::DeletedForever {
+                label: "王家".to_owned(),
+            },
+            Say::DeleteFailed {
+                error: "x".to_owned(),
+            },
+            Say::WentBackToBackup,
+            Say::CannotReadFile {
+                path: "/x".to_owned(),
+                error: "x".to_owned(),
+            },
+            Say::Imported,
+            Say::ImportFailed {
+                error: "x".to_owned(),
+            },
+            Say::BackupFailed {
+                error: "x".to_owned(),
+            },
+            Say::BackedUpTo {
+                path: "/x".to_owned(),
+            },
+            Say::Refused {
+                error: "x".to_owned(),
+            },
+            Say::HolderFormHasErrors,
+            Say::NewOrSelectFamilyFirst,
+            Say::AddRelativesBeforeExport,
+            Say::NoPlacePicked,
+            Say::NoExportFolderFound,
+            Say::NoFilePicked,
             Say::ConfirmRemove {
                 label: "王家".to_owned(),
             },
@@ -1134,6 +1328,36 @@ mod tests {
                 | Say::PagerRange { .. }
                 | Say::HiddenOutOfForce { .. }
                 | Say::BadDate { .. }
+                | Say::Undone
+                | Say::Redone
+                | Say::NoSaveFolder
+                | Say::SomeNotSaved { .. }
+                | Say::NothingToSave
+                | Say::SavedTo { .. }
+                | Say::SavedMany { .. }
+                | Say::SaveBeforeRemoveFailed { .. }
+                | Say::RemoveFailed { .. }
+                | Say::MovedToRecycleBin { .. }
+                | Say::RemovedNeverSaved { .. }
+                | Say::UndoRemoveFailed { .. }
+                | Say::RestoredFamily { .. }
+                | Say::RestoredFromRecycleBin { .. }
+                | Say::RestoreFailed { .. }
+                | Say::DeletedForever { .. }
+                | Say::DeleteFailed { .. }
+                | Say::WentBackToBackup
+                | Say::CannotReadFile { .. }
+                | Say::Imported
+                | Say::ImportFailed { .. }
+                | Say::BackupFailed { .. }
+                | Say::BackedUpTo { .. }
+                | Say::Refused { .. }
+                | Say::HolderFormHasErrors
+                | Say::NewOrSelectFamilyFirst
+                | Say::AddRelativesBeforeExport
+                | Say::NoPlacePicked
+                | Say::NoExportFolderFound
+                | Say::NoFilePicked
                 | Say::ConfirmRemove { .. }
                 | Say::ConfirmRestoreBackup { .. }
                 | Say::ConfirmPurge { .. }

@@ -186,7 +186,7 @@ impl FamilyPanel {
         }
         if !applied {
             if let Some(status) = self.workspace.status() {
-                self.holder_form.errors.push(status.text.clone());
+                self.holder_form.errors.push(status.text(self.lang));
             }
             return;
         }

@@ -200,7 +200,7 @@ impl FamilyPanel {
             self.expense_form.amount_text.clear();
             self.expense_form.error = None;
         } else {
-            self.expense_form.error = self.workspace.status().map(|s| s.text.clone());
+            self.expense_form.error = self.workspace.status().map(|s| s.text(self.lang));
         }
     }
 }

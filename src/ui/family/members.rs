@@ -287,7 +287,7 @@ impl FamilyPanel {
         if self.workspace.apply(FamilyAction::Edit(edit)) {
             self.reset_forms();
         } else {
-            self.member_form.error = self.workspace.status().map(|s| s.text.clone());
+            self.member_form.error = self.workspace.status().map(|s| s.text(self.lang));
         }
     }
 }

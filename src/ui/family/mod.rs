@@ -22,7 +22,7 @@ use crate::family::{
 };
 use crate::policy::PolicySet;
 use crate::store::FamilyStore;
-use crate::text::Word;
+use crate::text::{Say, Word};
 use crate::ui::commands::UiCommand;
 use crate::ui::export_bar::{ExportBar, ExportRequest};
 use crate::ui::{theme, word};
@@ -168,10 +168,7 @@ impl FamilyPanel {
         }
         let blocked = self.holder_form.open && !self.holder_form.errors.is_empty();
         if blocked {
-            self.workspace.report(
-                "参保人信息有错误，还没有用上：请先改正（见参保人一栏）。".to_owned(),
-                true,
-            );
+            self.workspace.report(Say::HolderFormHasErrors, true);
         }
         blocked
     }
@@ -220,8 +217,7 @@ impl FamilyPanel {
         if self.current_family().is_some() {
             self.binding_export_requested = true;
         } else {
-            self.workspace
-                .report("先新建或选择一个家庭，再导出清单。".to_owned(), true);
+            self.workspace.report(Say::NewOrSelectFamilyFirst, true);
         }
     }
 
@@ -384,8 +380,7 @@ impl FamilyPanel {
     fn binding_checklist_ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet, family: &Family) {
         if family.members.is_empty() {
             if std::mem::take(&mut self.binding_export_requested) {
-                self.workspace
-                    .report("还没有家人，先添加家人再导出清单。".to_owned(), true);
+                self.workspace.report(Say::AddRelativesBeforeExport, true);
             }
             return;
         }

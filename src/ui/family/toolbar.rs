@@ -101,7 +101,7 @@ impl FamilyPanel {
         if let Some(status) = self.workspace.status().cloned() {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
-                    RichText::new(&status.text)
+                    RichText::new(status.text(lang))
                         .color(theme::status_color(ui.visuals(), status.is_error)),
                 );
                 if self.workspace.can_undo_remove()
@@ -207,17 +207,13 @@ impl FamilyPanel {
                 .add_filter("家庭文件", &["json"])
                 .save_file();
             let Some(path) = picked else {
-                self.workspace.report(
-                    "没有选择位置（如果没有弹出窗口，请用“备份到默认文件夹”）。".to_owned(),
-                    false,
-                );
+                self.workspace.report(Say::NoPlacePicked, false);
                 return;
             };
             path
         } else {
             let Some(folder) = self.workspace.export_dir() else {
-                self.workspace
-                    .report("找不到默认导出文件夹。".to_owned(), true);
+                self.workspace.report(Say::NoExportFolderFound, true);
                 return;
             };
             crate::export::unused_path(&folder.join(file_name))
@@ -237,10 +233,7 @@ impl FamilyPanel {
         match picked {
             Some(path) => self.import_file(&path),
             None => {
-                self.workspace.report(
-                    "没有选择文件。如果没有弹出选择文件的窗口，说明这台电脑没有可用的文件对话框；可以在另一台电脑上导入后保存。".to_owned(),
-                    false,
-                );
+                self.workspace.report(Say::NoFilePicked, false);
             }
         }
     }

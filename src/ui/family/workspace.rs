@@ -13,6 +13,7 @@ use crate::family::{Family, FamilyDocument, FamilyEdit, fresh_family_id, is_safe
 use crate::store::{
     FamilyStore, RecycledFamily, family_from_json, family_to_json, write_atomically,
 };
+use crate::text::{Lang, Say, Sentence};
 
 /// Something the user did on the family tab.
 #[derive(Debug, Clone)]
@@ -53,8 +54,16 @@ pub enum FamilyAction {
 /// The outcome of the last action, shown under the toolbar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
-    pub text: String,
+    /// What happened, as a sentence id (the panel says it in the window's language).
+    pub said: Sentence,
     pub is_error: bool,
+}
+
+impl Status {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        self.said.text(lang)
+    }
 }
 
 /// A family just removed: its document as it was and where its file went.
@@ -214,14 +223,17 @@ impl FamilyWorkspace {
     }
 
     /// Shows an outcome (not logged: it may name people).
-    pub fn report(&mut self, text: String, is_error: bool) {
-        self.status = Some(Status { text, is_error });
+    pub fn report(&mut self, say: Say, is_error: bool) {
+        self.status = Some(Status {
+            said: say.into(),
+            is_error,
+        });
     }
 
     /// Shows a failure and logs `log`, which says what failed without names or ID numbers.
-    fn fail(&mut self, text: String, log: &str) {
+    fn fail(&mut self, say: Say, log: &str) {
         crate::log::error(&format!("family tab: {log}"));
-        self.report(text, true);
+        self.report(say, true);
     }
 
     // ---- the actions ----------------------------------------------------------------------
@@ -275,7 +287,12 @@ impl FamilyWorkspace {
         match document.apply(edit) {
             Ok(()) => true,
             Err(error) => {
-                self.report(error.to_string(), true);
+                self.report(
+                    Say::Refused {
+                        error: error.to_string(),
+                    },
+                    true,
+                );
                 false
             }
         }
@@ -289,7 +306,12 @@ impl FamilyWorkspace {
         match document.apply_typing(form, edit) {
             Ok(()) => true,
             Err(error) => {
-                self.report(error.to_string(), true);
+                self.report(
+                    Say::Refused {
+                        error: error.to_string(),
+                    },
+                    true,
+                );
                 false
             }
         }
@@ -301,7 +323,7 @@ impl FamilyWorkspace {
         }
         let undone = self.document_mut().is_some_and(FamilyDocument::undo);
         if undone {
-            self.report("已撤销".to_owned(), false);
+            self.report(Say::Undone, false);
         }
         undone
     }
@@ -309,17 +331,14 @@ impl FamilyWorkspace {
     fn redo(&mut self) -> bool {
         let redone = self.document_mut().is_some_and(FamilyDocument::redo);
         if redone {
-            self.report("已重做".to_owned(), false);
+            self.report(Say::Redone, false);
         }
         redone
     }
 
     fn save_all(&mut self) -> bool {
         let Some(store) = self.store.clone() else {
-            self.fail(
-                "没有可以保存的文件夹，无法保存。".to_owned(),
-                "no folder to save families in",
-            );
+            self.fail(Say::NoSaveFolder, "no folder to save families in");
             return false;
         };
         let mut saved = Vec::new();
@@ -341,21 +360,28 @@ impl FamilyWorkspace {
                 .collect();
             let log: Vec<&str> = failed.iter().map(|(_, error)| error.as_str()).collect();
             self.fail(
-                format!(
-                    "有 {} 个家庭没有保存（已保存 {} 个）：{}",
-                    failed.len(),
-                    saved.len(),
-                    list.join("；")
-                ),
+                Say::SomeNotSaved {
+                    failed: failed.len(),
+                    saved: saved.len(),
+                    list: list.join("；"),
+                },
                 &format!("save failed: {}", log.join("; ")),
             );
             return false;
         }
         match saved.as_slice() {
-            [] => self.report("没有需要保存的修改。".to_owned(), false),
-            [one] => self.report(format!("已保存到 {}", one.display()), false),
+            [] => self.report(Say::NothingToSave, false),
+            [one] => self.report(
+                Say::SavedTo {
+                    path: one.display().to_string(),
+                },
+                false,
+            ),
             many => self.report(
-                format!("已保存 {} 个家庭到 {}", many.len(), store.dir().display()),
+                Say::SavedMany {
+                    count: many.len(),
+                    dir: store.dir().display().to_string(),
+                },
                 false,
             ),
         }
@@ -390,7 +416,9 @@ impl FamilyWorkspace {
                 Ok(_) => self.documents[index].mark_saved(),
                 Err(error) => {
                     self.fail(
-                        format!("移除前保存失败，没有移除：{error}"),
+                        Say::SaveBeforeRemoveFailed {
+                            error: error.to_string(),
+                        },
                         &format!("save before removal failed: {error}"),
                     );
                     return false;
@@ -405,7 +433,9 @@ impl FamilyWorkspace {
             Ok(recycled) => recycled,
             Err(error) => {
                 self.fail(
-                    format!("移除失败：{error}"),
+                    Say::RemoveFailed {
+                        error: error.to_string(),
+                    },
                     &format!("remove failed: {error}"),
                 );
                 return false;
@@ -420,8 +450,8 @@ impl FamilyWorkspace {
         };
         self.report(
             match &recycled {
-                Some(_) => format!("已把“{label}”移到回收站（左边列表下方），可以恢复。"),
-                None => format!("已移除“{label}”（还没有保存过）。"),
+                Some(_) => Say::MovedToRecycleBin { label },
+                None => Say::RemovedNeverSaved { label },
             },
             false,
         );
@@ -457,7 +487,9 @@ impl FamilyWorkspace {
                         recycled: Some(path),
                     });
                     self.fail(
-                        format!("无法撤销移除：{error}"),
+                        Say::UndoRemoveFailed {
+                            error: error.to_string(),
+                        },
                         &format!("undo removal failed: {error}"),
                     );
                     self.refresh_recycled();
@@ -470,7 +502,7 @@ impl FamilyWorkspace {
         self.documents.insert(index, document);
         self.current = Some(index);
         self.refresh_recycled();
-        self.report(format!("已恢复“{label}”。"), false);
+        self.report(Say::RestoredFamily { label }, false);
         true
     }
 
@@ -487,12 +519,14 @@ impl FamilyWorkspace {
                 self.documents.push(FamilyDocument::new(family));
                 self.current = Some(self.documents.len() - 1);
                 self.last_removed = None;
-                self.report(format!("已从回收站恢复“{label}”。"), false);
+                self.report(Say::RestoredFromRecycleBin { label }, false);
                 true
             }
             Err(error) => {
                 self.fail(
-                    format!("恢复失败：{error}"),
+                    Say::RestoreFailed {
+                        error: error.to_string(),
+                    },
                     &format!("restore from the recycle folder failed: {error}"),
                 );
                 false
@@ -509,12 +543,19 @@ impl FamilyWorkspace {
         };
         let done = match store.purge_recycled(&entry.path) {
             Ok(()) => {
-                self.report(format!("已永久删除“{}”。", entry.family.label), false);
+                self.report(
+                    Say::DeletedForever {
+                        label: entry.family.label.clone(),
+                    },
+                    false,
+                );
                 true
             }
             Err(error) => {
                 self.fail(
-                    format!("删除失败：{error}"),
+                    Say::DeleteFailed {
+                        error: error.to_string(),
+                    },
                     &format!("purge from the recycle folder failed: {error}"),
                 );
                 false
@@ -535,15 +576,17 @@ impl FamilyWorkspace {
             Ok(family) => {
                 let applied = self.edit(FamilyEdit::Replace(family));
                 if applied {
-                    self.report(
-                        "已换回上一次保存前的版本（还没有保存；按 Ctrl+Z 可以撤销）。".to_owned(),
-                        false,
-                    );
+                    self.report(Say::WentBackToBackup, false);
                 }
                 applied
             }
             Err(error) => {
-                self.report(error.to_string(), true);
+                self.report(
+                    Say::Refused {
+                        error: error.to_string(),
+                    },
+                    true,
+                );
                 false
             }
         }
@@ -554,7 +597,10 @@ impl FamilyWorkspace {
             Ok(text) => text,
             Err(error) => {
                 self.fail(
-                    format!("无法读取 {}：{error}", path.display()),
+                    Say::CannotReadFile {
+                        path: path.display().to_string(),
+                        error: error.to_string(),
+                    },
                     &format!("import: cannot read the file ({})", error.kind()),
                 );
                 return false;
@@ -570,11 +616,16 @@ impl FamilyWorkspace {
                 self.last_removed = None;
                 self.documents.push(FamilyDocument::new_unsaved(family));
                 self.current = Some(self.documents.len() - 1);
-                self.report("已导入，记得保存。".to_owned(), false);
+                self.report(Say::Imported, false);
                 true
             }
             Err(error) => {
-                self.fail(format!("导入失败：{error}"), "import: not a family file");
+                self.fail(
+                    Say::ImportFailed {
+                        error: error.to_string(),
+                    },
+                    "import: not a family file",
+                );
                 false
             }
         }
@@ -587,7 +638,12 @@ impl FamilyWorkspace {
         let json = match family_to_json(family) {
             Ok(json) => json,
             Err(error) => {
-                self.fail(format!("备份失败：{error}"), &format!("backup: {error}"));
+                self.fail(
+                    Say::BackupFailed {
+                        error: error.to_string(),
+                    },
+                    &format!("backup: {error}"),
+                );
                 return false;
             }
         };
@@ -595,17 +651,18 @@ impl FamilyWorkspace {
         match write_atomically(&dir, path, json.as_bytes()) {
             Ok(()) => {
                 self.report(
-                    format!(
-                        "已备份到 {}（含完整姓名和身份证号，请妥善保管）",
-                        path.display()
-                    ),
+                    Say::BackedUpTo {
+                        path: path.display().to_string(),
+                    },
                     false,
                 );
                 true
             }
             Err(error) => {
                 self.fail(
-                    format!("备份失败：{error}"),
+                    Say::BackupFailed {
+                        error: error.to_string(),
+                    },
                     "backup: could not write the file",
                 );
                 false
@@ -657,6 +714,27 @@ mod tests {
         assert_eq!(workspace.documents().len(), 1);
         // A fresh workspace over the folder finds it again.
         assert_eq!(self::workspace(dir.path()).documents().len(), 1);
+    }
+
+    #[test]
+    fn what_happened_is_said_in_the_window_language() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut workspace = workspace(dir.path());
+        workspace.apply(FamilyAction::NewFamily);
+        named(&mut workspace, "王喆");
+        let label = workspace.current_family().expect("family").label.clone();
+        workspace.apply(FamilyAction::Remove);
+        let status = workspace.status().expect("a status");
+        assert!(
+            status.text(Lang::Zh).contains("回收站"),
+            "{}",
+            status.text(Lang::Zh)
+        );
+        let english = status.text(Lang::En);
+        assert!(
+            english.contains("recycle bin") && english.contains(&label),
+            "{english}"
+        );
     }
 
     #[test]

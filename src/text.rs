@@ -320,6 +320,27 @@ pub enum Say {
     NoExportFolderFound,
     /// A family-tab status.
     NoFilePicked,
+    /// A line of the explorer.
+    SearchFound {
+        matched: usize,
+        more: bool,
+        limit: Option<usize>,
+    },
+    /// A line of the explorer.
+    ResultRange {
+        first: usize,
+        last: usize,
+        total: usize,
+    },
+    /// A line of the explorer.
+    CompareSummary {
+        regions: String,
+        topic: String,
+        rows: usize,
+        differing: usize,
+    },
+    /// A line of the explorer.
+    OnlyIn { regions: String },
     /// Asks before moving a family to the recycle bin.
     ConfirmRemove { label: String },
     /// Asks before going back to the backup.
@@ -490,6 +511,10 @@ impl Say {
             Say::NoPlacePicked => "没有选择位置（如果没有弹出窗口，请用“备份到默认文件夹”）。".to_owned(),
             Say::NoExportFolderFound => "找不到默认导出文件夹。".to_owned(),
             Say::NoFilePicked => "没有选择文件。如果没有弹出选择文件的窗口，说明这台电脑没有可用的文件对话框；可以在另一台电脑上导入后保存。".to_owned(),
+            Say::SearchFound { matched, more, limit } => format!("找到 {matched}{} 条{}（Esc 清除搜索）", if *more { " 多" } else { "" }, limit.map_or_else(String::new, |n| format!("，只列出前 {n} 条，输入更多字可以缩小范围"))),
+            Say::ResultRange { first, last, total } => format!("第 {first}–{last} 条，共 {total} 条"),
+            Say::CompareSummary { regions, topic, rows, differing } => format!("{regions} · {topic}：共 {rows} 条，其中 {differing} 条各地不同或只有部分地区有"),
+            Say::OnlyIn { regions } => format!("⚠ 仅 {regions} 有"),
             Say::ConfirmRemove { label } => format!("把“{label}”移到回收站？移除后它不在列表里，可以在左边的“回收站”里恢复，也可以马上按“撤销移除”。"),
             Say::ConfirmRestoreBackup { label } => format!("把“{label}”换回上一次保存前的版本？现在的内容会被替换；换回后可以按 Ctrl+Z 撤销，保存后现在的版本成为新的备份。"),
             Say::ConfirmPurge { label } => format!("永久删除回收站里的“{label}”？删除后无法恢复。"),
@@ -659,6 +684,10 @@ impl Say {
             Say::NoPlacePicked => "No place was chosen (if no window appeared, use \"Back up to the default folder\").".to_owned(),
             Say::NoExportFolderFound => "The default export folder was not found.".to_owned(),
             Say::NoFilePicked => "No file was chosen. If no window appeared, this computer has no file dialog; import on another computer and save there.".to_owned(),
+            Say::SearchFound { matched, more, limit } => format!("Found {matched}{}{} (Esc clears the search)", if *more { "+" } else { "" }, limit.map_or_else(String::new, |n| format!("; only the first {n} are listed, type more to narrow it"))),
+            Say::ResultRange { first, last, total } => format!("{first}–{last} of {total}"),
+            Say::CompareSummary { regions, topic, rows, differing } => format!("{regions} · {topic}: {rows} statements, {differing} of them differ or exist only in some regions"),
+            Say::OnlyIn { regions } => format!("⚠ Only in {regions}"),
             Say::ConfirmRemove { label } => format!("Move \"{label}\" to the recycle bin? It leaves the list; you can restore it from the recycle bin on the left, or press \"Undo removal\" right away."),
             Say::ConfirmRestoreBackup { label } => format!("Go back to the version of \"{label}\" before the last save? What is there now is replaced; Ctrl+Z undoes it, and saving makes the current version the new backup."),
             Say::ConfirmPurge { label } => format!("Delete \"{label}\" from the recycle bin for good? This cannot be undone."),
@@ -943,6 +972,13 @@ words! {
     FixIdNumber => "身份证号有误，请按输入框旁的提示改正", "The ID number is wrong: correct it as the note beside the field says";
     ChooseInsurance => "请选择参保类型", "Please choose the insurance";
     FillRelativeName => "请填写家人姓名", "Please fill in the relative's name";
+    NothingFound => "没有找到。试试更短的词，或换用拼音、首字母。", "Nothing found. Try a shorter word, or pinyin, or initials.";
+    CompareWhich => "对比地区（选 2～3 个）：", "Compare regions (choose 2 or 3):";
+    ChooseTwoRegions => "请至少选择两个地区。", "Please choose at least two regions.";
+    OnlyDifferences => "只看不同之处", "Only the differences";
+    Same => "相同", "Same";
+    DiffersByPlace => "⚠ 各地不同", "⚠ Differs by place";
+    NotInThisRegion => "（本地区没有这一条）", "(not in this region)";
     CanBind => "可以绑定", "Can bind";
     CannotBind => "不能绑定", "Cannot bind";
     ConfirmLocally => "需向当地确认", "Confirm locally";
@@ -1227,6 +1263,25 @@ mod tests {
             Say::NoPlacePicked,
             Say::NoExportFolderFound,
             Say::NoFilePicked,
+            Say::SearchFound {
+                matched: 3,
+                more: true,
+                limit: Some(200),
+            },
+            Say::ResultRange {
+                first: 1,
+                last: 20,
+                total: 30,
+            },
+            Say::CompareSummary {
+                regions: "南京市 / 合肥市".to_owned(),
+                topic: "家庭共济".to_owned(),
+                rows: 5,
+                differing: 2,
+            },
+            Say::OnlyIn {
+                regions: "南京市".to_owned(),
+            },
             Say::ConfirmRemove {
                 label: "王家".to_owned(),
             },
@@ -1358,6 +1413,10 @@ mod tests {
                 | Say::NoPlacePicked
                 | Say::NoExportFolderFound
                 | Say::NoFilePicked
+                | Say::SearchFound { .. }
+                | Say::ResultRange { .. }
+                | Say::CompareSummary { .. }
+                | Say::OnlyIn { .. }
                 | Say::ConfirmRemove { .. }
                 | Say::ConfirmRestoreBackup { .. }
                 | Say::ConfirmPurge { .. }

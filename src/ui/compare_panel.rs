@@ -6,6 +6,7 @@ use eframe::egui::{self, RichText};
 
 use crate::domain::Topic;
 use crate::policy::{PolicySet, RowStatus, compare_regions};
+use crate::text::{Say, Word};
 use crate::ui::{cards, theme};
 
 /// Up to this many regions side by side (more would not fit a small window).
@@ -46,8 +47,9 @@ impl ComparePanel {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet, topic: Topic, as_of: NaiveDate) {
+        let lang = crate::ui::lang(ui.ctx());
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("对比地区（选 2～3 个）：").strong());
+            ui.label(RichText::new(Word::CompareWhich.text(lang)).strong());
             for region in policies.regions_in_tree_order() {
                 let mut checked = self.regions.iter().any(|r| r == region.id());
                 let full = self.regions.len() >= MAX_REGIONS && !checked;
@@ -63,7 +65,7 @@ impl ComparePanel {
             }
         });
         if self.regions.len() < 2 {
-            ui.label("请至少选择两个地区。");
+            ui.label(Word::ChooseTwoRegions.text(lang));
             return;
         }
         let ids: Vec<&str> = self.regions.iter().map(String::as_str).collect();
@@ -73,14 +75,16 @@ impl ComparePanel {
             .map(|id| policies.region(id).map_or(*id, |r| r.name()))
             .collect();
         let differing = rows.iter().filter(|r| r.status != RowStatus::Same).count();
-        ui.label(format!(
-            "{} · {}：共 {} 条，其中 {} 条各地不同或只有部分地区有",
-            names.join(" / "),
-            topic.label(),
-            rows.len(),
-            differing
-        ));
-        ui.checkbox(&mut self.only_differences, "只看不同之处");
+        ui.label(
+            Say::CompareSummary {
+                regions: names.join(" / "),
+                topic: topic.label_in(lang).into_owned(),
+                rows: rows.len(),
+                differing,
+            }
+            .text(lang),
+        );
+        ui.checkbox(&mut self.only_differences, Word::OnlyDifferences.text(lang));
         egui::ScrollArea::vertical()
             .id_salt("compare_rows")
             .show(ui, |ui| {
@@ -94,16 +98,16 @@ impl ComparePanel {
                         continue;
                     }
                     let marker = match &row.status {
-                        RowStatus::Same => "相同".to_owned(),
-                        RowStatus::Different => "⚠ 各地不同".to_owned(),
-                        RowStatus::OnlyIn(present) => format!(
-                            "⚠ 仅 {} 有",
-                            present
+                        RowStatus::Same => Word::Same.text(lang).to_owned(),
+                        RowStatus::Different => Word::DiffersByPlace.text(lang).to_owned(),
+                        RowStatus::OnlyIn(present) => Say::OnlyIn {
+                            regions: present
                                 .iter()
                                 .filter_map(|i| names.get(*i).copied())
                                 .collect::<Vec<_>>()
-                                .join("、")
-                        ),
+                                .join(lang.list_separator()),
+                        }
+                        .text(lang),
                     };
                     let differs = row.status != RowStatus::Same;
                     let mut frame = egui::Frame::new().inner_margin(6.0).corner_radius(4.0);
@@ -124,7 +128,8 @@ impl ComparePanel {
                                             cards::confidence_badge_ui(ui, defined.item.confidence);
                                             ui.label(
                                                 RichText::new(format!(
-                                                    "定义于 {}",
+                                                    "{} {}",
+                                                    Word::DefinedIn.text(lang),
                                                     defined.defined_in.name()
                                                 ))
                                                 .small()
@@ -145,7 +150,9 @@ impl ComparePanel {
                                         }
                                     }
                                     None => {
-                                        column.label(RichText::new("（本地区没有这一条）").weak());
+                                        column.label(
+                                            RichText::new(Word::NotInThisRegion.text(lang)).weak(),
+                                        );
                                     }
                                 }
                             }

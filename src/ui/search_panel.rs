@@ -8,6 +8,7 @@ use eframe::egui::{self, RichText};
 
 use crate::policy::search::{Field, RESULT_LIMIT, SearchHit, SearchIndex, SearchResults};
 use crate::policy::{PolicySet, Statement};
+use crate::text::{Say, Word};
 use crate::ui::cards;
 
 /// The id of the search box, so Ctrl+F can focus it.
@@ -187,42 +188,46 @@ impl SearchPanel {
         as_of: NaiveDate,
     ) -> Option<StatementAddress> {
         let rows = self.rows(ui, policies, index, as_of);
+        let lang = crate::ui::lang(ui.ctx());
         ui.label(
-            RichText::new(format!(
-                "找到 {}{} 条{}（Esc 清除搜索）",
-                rows.matched,
-                if self.results.truncated { " 多" } else { "" },
-                if rows.matched > MAX_SHOWN || self.results.truncated {
-                    format!(
-                        "，只列出前 {} 条，输入更多字可以缩小范围",
-                        MAX_SHOWN.min(RESULT_LIMIT)
-                    )
-                } else {
-                    String::new()
+            RichText::new(
+                Say::SearchFound {
+                    matched: rows.matched,
+                    more: self.results.truncated,
+                    limit: (rows.matched > MAX_SHOWN || self.results.truncated)
+                        .then(|| MAX_SHOWN.min(RESULT_LIMIT)),
                 }
-            ))
+                .text(lang),
+            )
             .strong(),
         );
         if rows.rows.is_empty() {
-            ui.label("没有找到。试试更短的词，或换用拼音、首字母。");
+            ui.label(Word::NothingFound.text(lang));
             return None;
         }
         let total = rows.rows.len();
         if total > PAGE {
             ui.horizontal(|ui| {
                 if ui
-                    .add_enabled(self.first_shown > 0, egui::Button::new("上一页"))
+                    .add_enabled(
+                        self.first_shown > 0,
+                        egui::Button::new(Word::PreviousPage.text(lang)),
+                    )
                     .clicked()
                 {
                     self.first_shown = self.first_shown.saturating_sub(PAGE);
                 }
                 let end = (self.first_shown + PAGE).min(total);
-                ui.label(format!(
-                    "第 {}–{end} 条，共 {total} 条",
-                    self.first_shown + 1
-                ));
+                ui.label(
+                    Say::ResultRange {
+                        first: self.first_shown + 1,
+                        last: end,
+                        total,
+                    }
+                    .text(lang),
+                );
                 if ui
-                    .add_enabled(end < total, egui::Button::new("下一页"))
+                    .add_enabled(end < total, egui::Button::new(Word::NextPage.text(lang)))
                     .clicked()
                 {
                     self.first_shown += PAGE;

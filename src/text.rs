@@ -341,6 +341,12 @@ pub enum Say {
     },
     /// A line of the explorer.
     OnlyIn { regions: String },
+    /// A line of the sources view.
+    SourcesSeen { region: String, count: usize },
+    /// A line of the sources view.
+    Grade { grade: String },
+    /// A line of the sources view.
+    CitedBy { count: usize },
     /// Asks before moving a family to the recycle bin.
     ConfirmRemove { label: String },
     /// Asks before going back to the backup.
@@ -515,6 +521,9 @@ impl Say {
             Say::ResultRange { first, last, total } => format!("第 {first}–{last} 条，共 {total} 条"),
             Say::CompareSummary { regions, topic, rows, differing } => format!("{regions} · {topic}：共 {rows} 条，其中 {differing} 条各地不同或只有部分地区有"),
             Say::OnlyIn { regions } => format!("⚠ 仅 {regions} 有"),
+            Say::SourcesSeen { region, count } => format!("{region} 可见的资料来源共 {count} 份（含上级地区的）。等级：A 法规或政府网站，B 官方媒体或转载，C 网络文章（不能作为依据）。"),
+            Say::Grade { grade } => format!("［{grade} 级］"),
+            Say::CitedBy { count } => format!("被 {count} 条引用："),
             Say::ConfirmRemove { label } => format!("把“{label}”移到回收站？移除后它不在列表里，可以在左边的“回收站”里恢复，也可以马上按“撤销移除”。"),
             Say::ConfirmRestoreBackup { label } => format!("把“{label}”换回上一次保存前的版本？现在的内容会被替换；换回后可以按 Ctrl+Z 撤销，保存后现在的版本成为新的备份。"),
             Say::ConfirmPurge { label } => format!("永久删除回收站里的“{label}”？删除后无法恢复。"),
@@ -688,6 +697,9 @@ impl Say {
             Say::ResultRange { first, last, total } => format!("{first}–{last} of {total}"),
             Say::CompareSummary { regions, topic, rows, differing } => format!("{regions} · {topic}: {rows} statements, {differing} of them differ or exist only in some regions"),
             Say::OnlyIn { regions } => format!("⚠ Only in {regions}"),
+            Say::SourcesSeen { region, count } => format!("{region} sees {count} sources (its parent regions' included). Grades: A law or government site, B official media or a faithful copy, C web article (never a basis)."),
+            Say::Grade { grade } => format!("[grade {grade}] "),
+            Say::CitedBy { count } => format!("Cited by {count}:"),
             Say::ConfirmRemove { label } => format!("Move \"{label}\" to the recycle bin? It leaves the list; you can restore it from the recycle bin on the left, or press \"Undo removal\" right away."),
             Say::ConfirmRestoreBackup { label } => format!("Go back to the version of \"{label}\" before the last save? What is there now is replaced; Ctrl+Z undoes it, and saving makes the current version the new backup."),
             Say::ConfirmPurge { label } => format!("Delete \"{label}\" from the recycle bin for good? This cannot be undone."),
@@ -979,6 +991,8 @@ words! {
     Same => "相同", "Same";
     DiffersByPlace => "⚠ 各地不同", "⚠ Differs by place";
     NotInThisRegion => "（本地区没有这一条）", "(not in this region)";
+    CitedOnlyByRules => "（只被规则引用，没有条目引用）", "(cited only by rules, by no statement)";
+    SourceId => "编号", "id";
     CanBind => "可以绑定", "Can bind";
     CannotBind => "不能绑定", "Cannot bind";
     ConfirmLocally => "需向当地确认", "Confirm locally";
@@ -1282,6 +1296,14 @@ mod tests {
             Say::OnlyIn {
                 regions: "南京市".to_owned(),
             },
+            Say::SourcesSeen {
+                region: "南京市".to_owned(),
+                count: 3,
+            },
+            Say::Grade {
+                grade: "A".to_owned(),
+            },
+            Say::CitedBy { count: 2 },
             Say::ConfirmRemove {
                 label: "王家".to_owned(),
             },
@@ -1417,6 +1439,9 @@ mod tests {
                 | Say::ResultRange { .. }
                 | Say::CompareSummary { .. }
                 | Say::OnlyIn { .. }
+                | Say::SourcesSeen { .. }
+                | Say::Grade { .. }
+                | Say::CitedBy { .. }
                 | Say::ConfirmRemove { .. }
                 | Say::ConfirmRestoreBackup { .. }
                 | Say::ConfirmPurge { .. }

@@ -4,14 +4,18 @@
 use eframe::egui::{self, RichText};
 
 use crate::policy::ResolvedRegion;
+use crate::text::{Say, Word};
 
 pub fn ui(ui: &mut egui::Ui, resolved: &ResolvedRegion<'_>) {
     let entries = resolved.bibliography();
-    ui.label(format!(
-        "{} 可见的资料来源共 {} 份（含上级地区的）。等级：A 法规或政府网站，B 官方媒体或转载，C 网络文章（不能作为依据）。",
-        resolved.region().name(),
-        entries.len()
-    ));
+    let lang = crate::ui::lang(ui.ctx());
+    ui.label(
+        Say::SourcesSeen {
+            region: resolved.region().name().to_owned(),
+            count: entries.len(),
+        }
+        .text(lang),
+    );
     egui::ScrollArea::vertical()
         .id_salt("bibliography")
         .show(ui, |ui| {
@@ -20,19 +24,22 @@ pub fn ui(ui: &mut egui::Ui, resolved: &ResolvedRegion<'_>) {
                     .inner_margin(8.0)
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        let grade = entry
-                            .source
-                            .source
-                            .grade
-                            .map_or(String::new(), |g| format!("［{} 级］", g.id()));
+                        let grade = entry.source.source.grade.map_or(String::new(), |g| {
+                            Say::Grade {
+                                grade: g.id().to_owned(),
+                            }
+                            .text(lang)
+                        });
                         ui.label(
                             RichText::new(format!("{grade}{}", entry.source.source.citation()))
                                 .strong(),
                         );
                         ui.label(
                             RichText::new(format!(
-                                "定义于 {} · 编号 {}",
+                                "{} {} · {} {}",
+                                Word::DefinedIn.text(lang),
                                 entry.source.defined_in.name(),
+                                Word::SourceId.text(lang),
                                 entry.source.id
                             ))
                             .small()
@@ -43,20 +50,25 @@ pub fn ui(ui: &mut egui::Ui, resolved: &ResolvedRegion<'_>) {
                         }
                         if entry.cited_by.is_empty() {
                             ui.label(
-                                RichText::new("（只被规则引用，没有条目引用）")
+                                RichText::new(Word::CitedOnlyByRules.text(lang))
                                     .small()
                                     .weak(),
                             );
                         } else {
                             ui.label(
-                                RichText::new(format!("被 {} 条引用：", entry.cited_by.len()))
-                                    .small(),
+                                RichText::new(
+                                    Say::CitedBy {
+                                        count: entry.cited_by.len(),
+                                    }
+                                    .text(lang),
+                                )
+                                .small(),
                             );
                             for statement in &entry.cited_by {
                                 ui.label(
                                     RichText::new(format!(
                                         "· ［{}］{}",
-                                        statement.item.confidence.label(),
+                                        statement.item.confidence.label_in(lang),
                                         statement.item.text
                                     ))
                                     .small(),

@@ -993,6 +993,9 @@ words! {
     NotInThisRegion => "（本地区没有这一条）", "(not in this region)";
     CitedOnlyByRules => "（只被规则引用，没有条目引用）", "(cited only by rules, by no statement)";
     SourceId => "编号", "id";
+    BackupDialogTitle => "备份家庭文件（含完整姓名和身份证号）", "Back up the family file (full names and ID numbers)";
+    ImportDialogTitle => "导入家庭文件", "Import a family file";
+    FamilyFile => "家庭文件", "Family file";
     CanBind => "可以绑定", "Can bind";
     CannotBind => "不能绑定", "Cannot bind";
     ConfirmLocally => "需向当地确认", "Confirm locally";

@@ -202,9 +202,9 @@ impl FamilyPanel {
         };
         let path = if with_dialog && self.native_dialogs {
             let picked = rfd::FileDialog::new()
-                .set_title("备份家庭文件（含完整姓名和身份证号）")
+                .set_title(Word::BackupDialogTitle.text(self.lang))
                 .set_file_name(&file_name)
-                .add_filter("家庭文件", &["json"])
+                .add_filter(Word::FamilyFile.text(self.lang), &["json"])
                 .save_file();
             let Some(path) = picked else {
                 self.workspace.report(Say::NoPlacePicked, false);
@@ -224,8 +224,8 @@ impl FamilyPanel {
     fn import_with_dialog(&mut self) {
         let picked = if self.native_dialogs {
             rfd::FileDialog::new()
-                .set_title("导入家庭文件")
-                .add_filter("家庭文件", &["json"])
+                .set_title(Word::ImportDialogTitle.text(self.lang))
+                .add_filter(Word::FamilyFile.text(self.lang), &["json"])
                 .pick_file()
         } else {
             None

@@ -267,7 +267,11 @@ impl ChecklistPanel {
         let lang = crate::ui::lang(ui.ctx());
         ui.heading(format!(
             "{} · {}",
-            checklist.procedure_label, checklist.region_name
+            match lang {
+                Lang::Zh => checklist.procedure_label.to_owned(),
+                Lang::En => checklist.procedure.english(),
+            },
+            checklist.region_name
         ));
         ui.label(
             RichText::new(Word::ChecklistTrust.text(lang))

@@ -446,6 +446,18 @@ fn the_transfer_checklist_gives_the_completion_date_and_its_limits() {
     )
     .expect("evaluates");
     assert_eq!(checklist.cases[0].verdict, Verdict::NotEligible);
+    // Someone not moving reads why in the window's language; the CLI and exports keep the
+    // Chinese.
+    let case = &checklist.cases[0];
+    assert_eq!(case.summary_in(yibao::text::Lang::Zh), case.summary);
+    let english = case.summary_in(yibao::text::Lang::En);
+    assert!(english.contains("Not moving"), "{english}");
+    assert!(case.what_would_change.iter().all(|change| {
+        !change
+            .text(yibao::text::Lang::En)
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }));
 }
 
 fn binding(region: &str, pairs: &[(Fact, &str)]) -> yibao::checklist::Checklist {

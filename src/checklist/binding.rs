@@ -111,13 +111,12 @@ fn explain(
     distance: Option<&Distance>,
     holder_insurance: Insurance,
     region_name: &str,
-) -> (String, Vec<Sentence>) {
+) -> ((String, Option<Say>), Vec<Sentence>) {
     let mut changes = Vec::new();
     let summary = match verdict.verdict {
-        Verdict::Eligible => Say::CanBind {
+        Verdict::Eligible => built(Say::CanBind {
             uses: uses_text(&verdict.allowed_uses),
-        }
-        .text(ZH),
+        }),
         Verdict::ConfirmLocally => {
             if matches!(distance, Some(Distance::OtherProvince(_))) {
                 changes.push(
@@ -134,7 +133,7 @@ fn explain(
                     .into(),
                 );
             }
-            Say::ProbablyCanBind.text(ZH)
+            built(Say::ProbablyCanBind)
         }
         Verdict::NotEligible => {
             if !binding.holder_insurance.contains(&holder_insurance) {
@@ -145,7 +144,7 @@ fn explain(
             verdict
                 .reasons
                 .last()
-                .map_or_else(|| Say::CannotBind.text(ZH), |r| r.text.clone())
+                .map_or_else(|| built(Say::CannotBind), said_by)
         }
     };
     (summary, changes)
@@ -162,7 +161,7 @@ fn case_from_verdict(
     holder_insurance: Insurance,
     region_name: &str,
 ) -> CaseResult {
-    let (summary, what_would_change) =
+    let ((summary, summary_said), what_would_change) =
         explain(&verdict, binding, distance, holder_insurance, region_name);
     let (materials, steps) = if verdict.verdict == Verdict::NotEligible {
         (Vec::new(), Vec::new())
@@ -182,6 +181,7 @@ fn case_from_verdict(
         verdict: verdict.verdict,
         verdict_label: verdict.verdict.label(),
         summary,
+        summary_said,
         confidence: Confidence::Local,
         cautions: Vec::new(),
         reasons,
@@ -301,11 +301,11 @@ fn questionnaire_case(
             );
         }
     }
-    let summary = match verdict {
+    let (summary, summary_said) = match verdict {
         Verdict::NotEligible => reasons
             .last()
-            .map_or_else(|| Say::CannotBind.text(ZH), |r| r.text.clone()),
-        _ => Say::AnswerToSeeBinding.text(ZH),
+            .map_or_else(|| built(Say::CannotBind), said_by),
+        _ => built(Say::AnswerToSeeBinding),
     };
     let (materials, steps) = if verdict == Verdict::NotEligible {
         (Vec::new(), Vec::new())
@@ -318,6 +318,7 @@ fn questionnaire_case(
         verdict,
         verdict_label: verdict.label(),
         summary,
+        summary_said,
         confidence: Confidence::Local,
         cautions: Vec::new(),
         reasons,
@@ -333,6 +334,16 @@ fn questionnaire_case(
 }
 
 /// The case when the region has no binding rules at all.
+/// A summary the code built: its Chinese and its id.
+fn built(say: Say) -> (String, Option<Say>) {
+    (say.text(ZH), Some(say))
+}
+
+/// A summary taken from a reason, as that reason says it.
+fn said_by(reason: &Reason) -> (String, Option<Say>) {
+    (reason.text.clone(), reason.said.clone())
+}
+
 fn no_rules_case(region_name: &str) -> CaseResult {
     CaseResult {
         case: Procedure::Binding.id().to_owned(),
@@ -343,6 +354,9 @@ fn no_rules_case(region_name: &str) -> CaseResult {
             region: region_name.to_owned(),
         }
         .text(ZH),
+        summary_said: Some(Say::NoBindingRules {
+            region: region_name.to_owned(),
+        }),
         confidence: Confidence::Local,
         cautions: Vec::new(),
         reasons: Vec::new(),
@@ -482,10 +496,9 @@ pub fn family_binding_checklist(
                 let mut case = no_rules_case(&region_name);
                 case.case = case_id;
                 case.title = title;
-                case.summary = Say::MemberRegionUnknown {
+                (case.summary, case.summary_said) = built(Say::MemberRegionUnknown {
                     error: error.to_string(),
-                }
-                .text(ZH);
+                });
                 case.reasons = vec![reason(
                     &resolved,
                     binding.holder_reason.clone(),

@@ -42,6 +42,9 @@ pub struct CaseResult {
     pub verdict_label: &'static str,
     /// The one sentence that explains the verdict.
     pub summary: String,
+    /// The same sentence as its id when the code built it (`None`: policy text).
+    #[serde(skip)]
+    pub summary_said: Option<crate::text::Say>,
     pub confidence: Confidence,
     /// What to read before going ahead (e.g. what giving up costs a retiree).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -61,6 +64,15 @@ pub struct CaseResult {
     pub time_limit: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fee: Option<String>,
+}
+
+impl CaseResult {
+    /// The summary in `lang`: a built sentence in that language, policy text as written.
+    pub fn summary_in(&self, lang: crate::text::Lang) -> String {
+        self.summary_said
+            .as_ref()
+            .map_or_else(|| self.summary.clone(), |say| say.text(lang))
+    }
 }
 
 /// A whole checklist: what the person qualifies for and what to bring.

@@ -152,17 +152,19 @@ pub(super) fn evaluate_transfer(
                 Verdict::ConfirmLocally
             }
         };
-        let summary = if verdict == Verdict::Eligible {
-            reasons[0].text.clone()
+        let shown = if verdict == Verdict::Eligible {
+            &reasons[0]
         } else {
-            reasons[reasons.len() - 1].text.clone()
+            &reasons[reasons.len() - 1]
         };
+        let (summary, summary_said) = (shown.text.clone(), shown.said.clone());
         cases.push(CaseResult {
             case: procedure.id().to_owned(),
             title: Say::TransferTitle.text(ZH),
             verdict,
             verdict_label: verdict.label(),
             summary,
+            summary_said,
             confidence: Confidence::Official,
             cautions: Vec::new(),
             reasons,

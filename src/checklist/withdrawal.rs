@@ -255,10 +255,11 @@ fn evaluate_case(
         }
     }
     // Not eligible because of an answer: that answer is the explanation.
-    let summary = if verdict == Verdict::NotEligible && reasons.len() > 1 {
-        reasons[reasons.len() - 1].text.clone()
+    let (summary, summary_said) = if verdict == Verdict::NotEligible && reasons.len() > 1 {
+        let last = &reasons[reasons.len() - 1];
+        (last.text.clone(), last.said.clone())
     } else {
-        rule.reason.clone()
+        (rule.reason.clone(), None)
     };
     CaseResult {
         case: rule.case.get_ref().id().to_owned(),
@@ -266,6 +267,7 @@ fn evaluate_case(
         verdict,
         verdict_label: verdict.label(),
         summary,
+        summary_said,
         confidence: rule.confidence,
         cautions,
         reasons,

@@ -410,7 +410,7 @@ impl ChecklistPanel {
                         .color(theme::warning_color(ui.visuals().dark_mode)),
                     );
                 }
-                ui.label(&case.summary);
+                ui.label(case.summary_in(lang));
                 if case.reasons.len() > 1 {
                     for reason in case.reasons.iter().filter(|r| r.text != case.summary) {
                         ui.label(RichText::new(format!("· {}", reason.text_in(lang))).small());

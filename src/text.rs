@@ -52,6 +52,22 @@ impl Lang {
     }
 }
 
+/// A vocabulary label inside a sentence, in both languages (a relation, an insurance, a use).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Term {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Term {
+    pub fn new(zh: &str, en: String) -> Self {
+        Term {
+            zh: zh.to_owned(),
+            en,
+        }
+    }
+}
+
 /// A sentence the code builds, with what it needs to say it. Question texts and value
 /// labels are passed as they are shown (from the policy data, which stays Chinese).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -78,7 +94,7 @@ pub enum Say {
     /// An answer not used because another answer rules its question out.
     IgnoredRuledOut { question: String, answer: String },
     /// An answer the procedure never asks.
-    IgnoredNotAsked { procedure: String },
+    IgnoredNotAsked { procedure: Term },
     /// An answer no rule of the region reads.
     IgnoredNotRead { region: String },
     /// The transfer rules: who they cover and the two time limits.
@@ -151,7 +167,7 @@ pub enum Say {
     /// (family-sharing binding)
     BindRelation { relation: String },
     /// (family-sharing binding)
-    HolderIs { insurance: String, reason: String },
+    HolderIs { insurance: Term, reason: String },
     /// (family-sharing binding)
     AnswerToSeeBinding,
     /// (family-sharing binding)
@@ -178,9 +194,9 @@ pub enum Say {
     /// (binding rules)
     NoBindingRulesAskHotline { region: String },
     /// (binding rules)
-    NoRelationRule { relation: String },
+    NoRelationRule { relation: Term },
     /// (binding rules)
-    NoBeneficiaryRule { insurance: String },
+    NoBeneficiaryRule { insurance: Term },
     /// (binding rules)
     SameProvinceChannel { reason: String, channel: String },
     /// (binding rules)
@@ -192,9 +208,9 @@ pub enum Say {
     /// (binding rules)
     WalletNoCommercialInsurance,
     /// (binding rules)
-    UseIsLocal { use_label: String, reason: String },
+    UseIsLocal { use_label: Term, reason: String },
     /// (binding rules)
-    UseHasNoRule { use_label: String },
+    UseHasNoRule { use_label: Term },
     /// (binding rules)
     UninsuredRelativeFirst,
     /// (binding rules)
@@ -214,9 +230,9 @@ pub enum Say {
     /// (family review and ledger)
     DuplicateMember { number: usize, name: String },
     /// (family review and ledger)
-    YoungerThanRelationSays { relation: String },
+    YoungerThanRelationSays { relation: Term },
     /// (family review and ledger)
-    OlderThanRelationSays { relation: String },
+    OlderThanRelationSays { relation: Term },
     /// (family review and ledger)
     ExpenseMemberRemoved,
     /// (family review and ledger)
@@ -356,7 +372,7 @@ pub enum Say {
     /// (family review and ledger)
     CannotBindName { name: String },
     /// (family review and ledger)
-    AccountCannotPay { name: String, use_label: String },
+    AccountCannotPay { name: String, use_label: Term },
 }
 
 impl Say {
@@ -392,7 +408,7 @@ impl Say {
             Say::IgnoredRuledOut { question, answer } => {
                 format!("您对“{question}”的回答是“{answer}”，所以这个问题不适用，这个回答没有用上。")
             }
-            Say::IgnoredNotAsked { procedure } => {
+            Say::IgnoredNotAsked { procedure: Term { zh: procedure, .. } } => {
                 format!("{procedure}清单不问这个问题，这个回答没有用上。")
             }
             Say::IgnoredNotRead { region } => {
@@ -448,7 +464,7 @@ impl Say {
             Say::CannotBind => "不能绑定。".to_owned(),
             Say::BindingTitle => "家庭共济绑定".to_owned(),
             Say::BindRelation { relation } => format!("绑定{relation}"),
-            Say::HolderIs { insurance, reason } => format!("参保人是{insurance}：{reason}"),
+            Say::HolderIs { insurance: Term { zh: insurance, .. }, reason } => format!("参保人是{insurance}：{reason}"),
             Say::AnswerToSeeBinding => "回答完左边的问题，就能知道能不能绑定、走哪个渠道、要带什么。".to_owned(),
             Say::NoBindingRules { region } => format!("{region}的政策数据里没有家庭共济绑定的规定。"),
             Say::OfficeTellsHow { region } => format!("{region}医保经办机构告诉您办理方式（医保服务热线：手机拨打区号+12393）"),
@@ -459,13 +475,13 @@ impl Say {
             Say::MemberRegionUnknown { error } => format!("无法检查这位家人的参保地（{error}）；请在家庭里改成正确的参保地，或向医保经办机构确认。"),
             Say::NoMembersToBind => "（家庭里还没有要绑定的家人）".to_owned(),
             Say::NoBindingRulesAskHotline { region } => format!("{region} 的政策数据里没有家庭共济绑定的规定，请拨打医保服务热线（手机拨打：区号+12393）向当地医保部门确认。"),
-            Say::NoRelationRule { relation } => format!("政策数据里没有“{relation}”能否绑定的规定，请向当地医保部门确认。"),
-            Say::NoBeneficiaryRule { insurance } => format!("政策数据里没有家人为“{insurance}”时可以支付什么的规定，请向当地确认。"),
+            Say::NoRelationRule { relation: Term { zh: relation, .. } } => format!("政策数据里没有“{relation}”能否绑定的规定，请向当地医保部门确认。"),
+            Say::NoBeneficiaryRule { insurance: Term { zh: insurance, .. } } => format!("政策数据里没有家人为“{insurance}”时可以支付什么的规定，请向当地确认。"),
             Say::SameProvinceChannel { reason, channel } => format!("家人在同一省内：{reason}（办理渠道：{channel}）"),
             Say::OtherProvinceChannel { place, reason, channel } => format!("家人在外省{place}：{reason}（办理渠道：{channel}）"),
             Say::WalletNoCommercialInsurance => "跨省共济的医保钱包不能用于购买商业保险。".to_owned(),
-            Say::UseIsLocal { use_label, reason } => format!("{use_label}：因地而异，{reason}"),
-            Say::UseHasNoRule { use_label } => format!("{use_label}：政策数据里没有规定，需向当地确认。"),
+            Say::UseIsLocal { use_label: Term { zh: use_label, .. }, reason } => format!("{use_label}：因地而异，{reason}"),
+            Say::UseHasNoRule { use_label: Term { zh: use_label, .. } } => format!("{use_label}：政策数据里没有规定，需向当地确认。"),
             Say::UninsuredRelativeFirst => "家人还没有参保：先用个人账户为他缴纳居民医保，参保后才能支付他的看病买药费用。".to_owned(),
             Say::SupportedByOthers { reason } => format!("已有其他职工为这位家人共济：{reason}"),
             Say::ProvinceUnknown => "不知道参保人或家人在哪个省参保（只选了“全国”），无法判断是省内共济还是跨省共济；请选择具体的省或市。".to_owned(),
@@ -475,8 +491,8 @@ impl Say {
             Say::SelfBinding => "这是参保人本人（身份证号相同）：自己不需要、也不能绑定自己；本人看病买药直接用自己的医保。".to_owned(),
             Say::SameNameAsHolder => "和参保人同名：请确认不是参保人本人（本人不需要绑定）。".to_owned(),
             Say::DuplicateMember { number, name } => format!("和第 {number} 位家人“{name}”重复，请删除其中一个。"),
-            Say::YoungerThanRelationSays { relation } => format!("关系是“{relation}”，但按身份证号他比参保人年轻，请检查关系或身份证号。"),
-            Say::OlderThanRelationSays { relation } => format!("关系是“{relation}”，但按身份证号他比参保人年长，请检查关系或身份证号。"),
+            Say::YoungerThanRelationSays { relation: Term { zh: relation, .. } } => format!("关系是“{relation}”，但按身份证号他比参保人年轻，请检查关系或身份证号。"),
+            Say::OlderThanRelationSays { relation: Term { zh: relation, .. } } => format!("关系是“{relation}”，但按身份证号他比参保人年长，请检查关系或身份证号。"),
             Say::ExpenseMemberRemoved => "这笔费用的家人已被删除".to_owned(),
             Say::BindingEnded { name } => format!("{name} 的绑定已解除"),
             Say::BindingUnknown => "无法判断能否绑定".to_owned(),
@@ -528,7 +544,7 @@ impl Say {
             Say::ConfirmRestoreBackup { label } => format!("把“{label}”换回上一次保存前的版本？现在的内容会被替换；换回后可以按 Ctrl+Z 撤销，保存后现在的版本成为新的备份。"),
             Say::ConfirmPurge { label } => format!("永久删除回收站里的“{label}”？删除后无法恢复。"),
             Say::CannotBindName { name } => format!("{name} 不能绑定"),
-            Say::AccountCannotPay { name, use_label } => format!("个人账户不能为 {name} 支付“{use_label}”"),
+            Say::AccountCannotPay { name, use_label: Term { zh: use_label, .. } } => format!("个人账户不能为 {name} 支付“{use_label}”"),
 
         }
     }
@@ -561,7 +577,7 @@ impl Say {
             Say::IgnoredRuledOut { question, answer } => format!(
                 "Your answer to “{question}” is “{answer}”, so this question does not apply and this answer was not used."
             ),
-            Say::IgnoredNotAsked { procedure } => {
+            Say::IgnoredNotAsked { procedure: Term { en: procedure, .. } } => {
                 format!("The {procedure} list does not ask this question; the answer was not used.")
             }
             Say::IgnoredNotRead { region } => format!(
@@ -624,7 +640,7 @@ impl Say {
             Say::CannotBind => "Cannot be bound.".to_owned(),
             Say::BindingTitle => "Family sharing binding".to_owned(),
             Say::BindRelation { relation } => format!("Bind: {relation}"),
-            Say::HolderIs { insurance, reason } => format!("The holder has {insurance}: {reason}"),
+            Say::HolderIs { insurance: Term { en: insurance, .. }, reason } => format!("The holder has {insurance}: {reason}"),
             Say::AnswerToSeeBinding => "Answer the questions on the left to see whether the relative can be bound, through which channel, and what to bring.".to_owned(),
             Say::NoBindingRules { region } => format!("The policy data of {region} has no rules for family-sharing binding."),
             Say::OfficeTellsHow { region } => format!("The medical-insurance office of {region} tells you how (hotline: area code + 12393 from a mobile phone)"),
@@ -635,13 +651,13 @@ impl Say {
             Say::MemberRegionUnknown { error } => format!("The relative's place of insurance cannot be checked ({error}); correct it in the family, or ask the medical-insurance office."),
             Say::NoMembersToBind => "(No relative to bind in this family yet)".to_owned(),
             Say::NoBindingRulesAskHotline { region } => format!("The policy data of {region} has no rules for family-sharing binding; ask the local office (hotline: area code + 12393 from a mobile phone)."),
-            Say::NoRelationRule { relation } => format!("The policy data does not say whether “{relation}” can be bound; ask the local office."),
-            Say::NoBeneficiaryRule { insurance } => format!("The policy data does not say what can be paid for a relative with “{insurance}”; ask locally."),
+            Say::NoRelationRule { relation: Term { en: relation, .. } } => format!("The policy data does not say whether “{relation}” can be bound; ask the local office."),
+            Say::NoBeneficiaryRule { insurance: Term { en: insurance, .. } } => format!("The policy data does not say what can be paid for a relative with “{insurance}”; ask locally."),
             Say::SameProvinceChannel { reason, channel } => format!("Relative in the same province: {reason} (channel: {channel})"),
             Say::OtherProvinceChannel { place, reason, channel } => format!("Relative in another province{place}: {reason} (channel: {channel})"),
             Say::WalletNoCommercialInsurance => "The cross-province wallet cannot buy commercial insurance.".to_owned(),
-            Say::UseIsLocal { use_label, reason } => format!("{use_label}: varies by place, {reason}"),
-            Say::UseHasNoRule { use_label } => format!("{use_label}: the policy data has no rule; ask locally."),
+            Say::UseIsLocal { use_label: Term { en: use_label, .. }, reason } => format!("{use_label}: varies by place, {reason}"),
+            Say::UseHasNoRule { use_label: Term { en: use_label, .. } } => format!("{use_label}: the policy data has no rule; ask locally."),
             Say::UninsuredRelativeFirst => "The relative is not insured yet: first pay his resident-insurance premium from the account; his medical costs can be paid once he is insured.".to_owned(),
             Say::SupportedByOthers { reason } => format!("Other employees already share with this relative: {reason}"),
             Say::ProvinceUnknown => "It is not known in which province the holder or the relative is insured (only the whole-country entry was chosen), so same-province and cross-province sharing cannot be told apart; choose a province or city.".to_owned(),
@@ -651,8 +667,8 @@ impl Say {
             Say::SelfBinding => "This is the holder himself (same ID number): nobody binds himself; he uses his own insurance for his own care.".to_owned(),
             Say::SameNameAsHolder => "Same name as the holder: check that this is not the holder himself (he needs no binding).".to_owned(),
             Say::DuplicateMember { number, name } => format!("Same person as relative no. {number} “{name}”: remove one of them."),
-            Say::YoungerThanRelationSays { relation } => format!("The relation is “{relation}”, but by the ID numbers he is younger than the holder: check the relation or the ID number."),
-            Say::OlderThanRelationSays { relation } => format!("The relation is “{relation}”, but by the ID numbers he is older than the holder: check the relation or the ID number."),
+            Say::YoungerThanRelationSays { relation: Term { en: relation, .. } } => format!("The relation is “{relation}”, but by the ID numbers he is younger than the holder: check the relation or the ID number."),
+            Say::OlderThanRelationSays { relation: Term { en: relation, .. } } => format!("The relation is “{relation}”, but by the ID numbers he is older than the holder: check the relation or the ID number."),
             Say::ExpenseMemberRemoved => "The relative of this bill was removed".to_owned(),
             Say::BindingEnded { name } => format!("The binding of {name} has ended"),
             Say::BindingUnknown => "Whether the relative can be bound is not known".to_owned(),
@@ -704,7 +720,7 @@ impl Say {
             Say::ConfirmRestoreBackup { label } => format!("Go back to the version of \"{label}\" before the last save? What is there now is replaced; Ctrl+Z undoes it, and saving makes the current version the new backup."),
             Say::ConfirmPurge { label } => format!("Delete \"{label}\" from the recycle bin for good? This cannot be undone."),
             Say::CannotBindName { name } => format!("{name} cannot be bound"),
-            Say::AccountCannotPay { name, use_label } => format!("The account cannot pay “{use_label}” for {name}"),
+            Say::AccountCannotPay { name, use_label: Term { en: use_label, .. } } => format!("The account cannot pay “{use_label}” for {name}"),
 
         }
     }
@@ -1038,7 +1054,7 @@ mod tests {
                 answer: v(),
             },
             Say::IgnoredNotAsked {
-                procedure: "转移接续".to_owned(),
+                procedure: Term::new("转移接续", "x".to_owned()),
             },
             Say::IgnoredNotRead { region: r() },
             Say::TransferCovers {
@@ -1094,7 +1110,7 @@ mod tests {
                 relation: "父母".to_owned(),
             },
             Say::HolderIs {
-                insurance: "居民医保".to_owned(),
+                insurance: Term::new("居民医保", "x".to_owned()),
                 reason: "x".to_owned(),
             },
             Say::AnswerToSeeBinding,
@@ -1126,10 +1142,10 @@ mod tests {
                 region: "x".to_owned(),
             },
             Say::NoRelationRule {
-                relation: "父母".to_owned(),
+                relation: Term::new("父母", "x".to_owned()),
             },
             Say::NoBeneficiaryRule {
-                insurance: "居民医保".to_owned(),
+                insurance: Term::new("居民医保", "x".to_owned()),
             },
             Say::SameProvinceChannel {
                 reason: "x".to_owned(),
@@ -1142,11 +1158,11 @@ mod tests {
             },
             Say::WalletNoCommercialInsurance,
             Say::UseIsLocal {
-                use_label: "商业保险".to_owned(),
+                use_label: Term::new("商业保险", "x".to_owned()),
                 reason: "x".to_owned(),
             },
             Say::UseHasNoRule {
-                use_label: "商业保险".to_owned(),
+                use_label: Term::new("商业保险", "x".to_owned()),
             },
             Say::UninsuredRelativeFirst,
             Say::SupportedByOthers {
@@ -1169,10 +1185,10 @@ mod tests {
                 name: "李*".to_owned(),
             },
             Say::YoungerThanRelationSays {
-                relation: "父母".to_owned(),
+                relation: Term::new("父母", "x".to_owned()),
             },
             Say::OlderThanRelationSays {
-                relation: "子女".to_owned(),
+                relation: Term::new("子女", "x".to_owned()),
             },
             Say::ExpenseMemberRemoved,
             Say::BindingEnded {
@@ -1321,7 +1337,7 @@ mod tests {
             },
             Say::AccountCannotPay {
                 name: "李*".to_owned(),
-                use_label: "商业保险".to_owned(),
+                use_label: Term::new("商业保险", "x".to_owned()),
             },
         ];
         // Exhaustiveness: naming every variant here makes a new one a compile error until

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::domain::{Fact, Procedure};
 use crate::policy::{Condition, Defined, Question};
+use crate::text::Term;
 use crate::text::{Say, Sentence};
 
 /// Why an answer was refused, naming what is allowed.
@@ -144,7 +145,7 @@ pub(super) fn sort_answers(
                 )
             } else {
                 Say::IgnoredNotAsked {
-                    procedure: procedure.label().to_owned(),
+                    procedure: Term::new(procedure.label(), procedure.english()),
                 }
                 .into()
             };

@@ -17,6 +17,7 @@ use crate::policy::Defined;
 use crate::policy::{
     BindingRules, DistanceRule, Material, PolicySet, Question, Reason, ResolvedRegion,
 };
+use crate::text::Term;
 use crate::text::{Lang, Say, Sentence};
 
 /// The language of the sentences built here (see `text`).
@@ -256,7 +257,7 @@ fn questionnaire_case(
         verdict = Verdict::NotEligible;
         reasons.push(Reason::built(
             Say::HolderIs {
-                insurance: insurance.label().to_owned(),
+                insurance: Term::new(insurance.label(), insurance.english()),
                 reason: binding.holder_reason.clone(),
             },
             resolved.source_records(binding.sources.get_ref()),

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::model::{BindingStatus, Family};
 use super::review::FamilyReview;
 use crate::domain::{Use, Verdict};
+use crate::text::Term;
 use crate::text::{Say, Sentence};
 
 /// One expense after simulation.
@@ -128,7 +129,7 @@ fn why_not_allowed(
         return Some(
             Say::AccountCannotPay {
                 name: member.name.clone(),
-                use_label: category.label().to_owned(),
+                use_label: Term::new(category.label(), category.english()),
             }
             .into(),
         );

@@ -8,6 +8,7 @@ use super::model::{Family, Member};
 use super::rules::{BindingError, BindingQuery, BindingVerdict, Reason, check_binding};
 use crate::domain::{Relation, Verdict};
 use crate::policy::PolicySet;
+use crate::text::Term;
 use crate::text::{Lang, Say, Sentence};
 
 /// A member's verdict and the problems found with his entry.
@@ -156,14 +157,14 @@ pub fn review_family(set: &PolicySet, family: &Family, today: NaiveDate) -> Fami
             if order > 0 && !member_older {
                 problems.push(
                     Say::YoungerThanRelationSays {
-                        relation: member.relation.label().to_owned(),
+                        relation: Term::new(member.relation.label(), member.relation.english()),
                     }
                     .into(),
                 );
             } else if order < 0 && member_older {
                 problems.push(
                     Say::OlderThanRelationSays {
-                        relation: member.relation.label().to_owned(),
+                        relation: Term::new(member.relation.label(), member.relation.english()),
                     }
                     .into(),
                 );

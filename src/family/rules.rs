@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::domain::{Availability, Insurance, Relation, SeveralSupporters, Use, Verdict};
 use crate::policy::{PolicySet, ResolvedRegion, SourceRef};
+use crate::text::Term;
 use crate::text::{Lang, Say};
 
 /// A binding to check: who holds the account, and who is to be bound.
@@ -191,7 +192,10 @@ pub fn check_binding_at(
         result.reasons.push(reason(
             &resolved,
             Say::HolderIs {
-                insurance: query.holder_insurance.label().to_owned(),
+                insurance: Term::new(
+                    query.holder_insurance.label(),
+                    query.holder_insurance.english(),
+                ),
                 reason: binding.holder_reason.clone(),
             },
             binding.sources.get_ref(),
@@ -203,7 +207,7 @@ pub fn check_binding_at(
     let Some(relation_rule) = resolved.relation_rule(query.relation) else {
         result.verdict = Verdict::ConfirmLocally;
         result.reasons.push(built(Say::NoRelationRule {
-            relation: query.relation.label().to_owned(),
+            relation: Term::new(query.relation.label(), query.relation.english()),
         }));
         return Ok(result);
     };
@@ -235,7 +239,10 @@ pub fn check_binding_at(
         None => {
             result.verdict = worse(result.verdict, Verdict::ConfirmLocally);
             result.reasons.push(built(Say::NoBeneficiaryRule {
-                insurance: query.member_insurance.label().to_owned(),
+                insurance: Term::new(
+                    query.member_insurance.label(),
+                    query.member_insurance.english(),
+                ),
             }));
         }
     }
@@ -292,7 +299,7 @@ pub fn check_binding_at(
                 Availability::Local => result.reasons.push(reason(
                     &resolved,
                     Say::UseIsLocal {
-                        use_label: use_.label().to_owned(),
+                        use_label: Term::new(use_.label(), use_.english()),
                         reason: rule.item.reason.clone(),
                     },
                     rule.item.sources.get_ref(),
@@ -300,7 +307,7 @@ pub fn check_binding_at(
                 Availability::Never => {}
             },
             None => result.reasons.push(built(Say::UseHasNoRule {
-                use_label: use_.label().to_owned(),
+                use_label: Term::new(use_.label(), use_.english()),
             })),
         }
     }

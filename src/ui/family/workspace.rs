@@ -3,7 +3,7 @@
 //! The panel lays out and sends [`FamilyAction`]s; [`FamilyWorkspace::apply`] carries them out
 //! here, where unit tests drive them directly. No egui in this file.
 //!
-//! Over 600 lines with its unit tests (about 110 of them); the actions are one state machine.
+//! Over 600 lines with its unit tests (about 150 of them); the actions are one state machine.
 
 use std::path::{Path, PathBuf};
 

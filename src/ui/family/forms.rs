@@ -112,7 +112,7 @@ impl HolderForm {
         };
         let typed_label = self.label.trim().to_owned();
         let label = if typed_label.starts_with("家庭 ") && !holder.name.is_empty() {
-            format!("{}家", holder.name.chars().next().unwrap_or('某'))
+            family_name_of(&holder.name)
         } else if typed_label.is_empty() {
             "未命名家庭".to_owned()
         } else {
@@ -261,6 +261,19 @@ impl ExpenseForm {
     }
 }
 
+/// A family's name from its holder's: the surname and 家 for a Chinese name (王喆 → 王家),
+/// the last word and "family" for a name in Latin letters (John Smith → Smith family).
+fn family_name_of(holder_name: &str) -> String {
+    let name = holder_name.trim();
+    let first = name.chars().next().unwrap_or('某');
+    if first.is_ascii_alphabetic() {
+        let surname = name.split_whitespace().last().unwrap_or(name);
+        format!("{surname} family")
+    } else {
+        format!("{first}家")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +293,14 @@ mod tests {
         let (holder, label) = form.checked_holder(today(), Lang::Zh).expect("valid");
         assert_eq!(holder.balance.to_string(), "12.50");
         assert_eq!(label, "王家");
+    }
+
+    #[test]
+    fn a_foreign_holder_names_the_family_by_the_last_word() {
+        let mut form = HolderForm::of(&Family::new("f", "家庭 1", "nanjing"), true);
+        form.name = "John Smith".to_owned();
+        let (_, label) = form.checked_holder(today(), Lang::En).expect("valid");
+        assert_eq!(label, "Smith family");
     }
 
     #[test]

@@ -452,6 +452,11 @@ fn the_transfer_checklist_gives_the_completion_date_and_its_limits() {
     assert_eq!(case.summary_in(yibao::text::Lang::Zh), case.summary);
     let english = case.summary_in(yibao::text::Lang::En);
     assert!(english.contains("Not moving"), "{english}");
+    let chinese = |text: &str| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let applicants = case
+        .applicants_in(yibao::text::Lang::En)
+        .expect("who can apply");
+    assert!(!chinese(&applicants), "{applicants}");
     assert!(case.what_would_change.iter().all(|change| {
         !change
             .text(yibao::text::Lang::En)

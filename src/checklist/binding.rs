@@ -192,6 +192,7 @@ fn case_from_verdict(
         what_would_change,
         pending_questions: Vec::new(),
         applicants: Some(Say::BindingApplicants.text(ZH)),
+        applicants_said: Some(Say::BindingApplicants),
         time_limit: None,
         fee: Some(Say::Free.text(ZH)),
     }
@@ -329,6 +330,7 @@ fn questionnaire_case(
         what_would_change,
         pending_questions,
         applicants: Some(Say::BindingApplicants.text(ZH)),
+        applicants_said: Some(Say::BindingApplicants),
         time_limit: None,
         fee: Some(Say::Free.text(ZH)),
     }
@@ -372,6 +374,7 @@ fn no_rules_case(region_name: &str) -> CaseResult {
         ],
         pending_questions: Vec::new(),
         applicants: None,
+        applicants_said: None,
         time_limit: None,
         fee: Some(Say::Free.text(ZH)),
     }
@@ -508,6 +511,7 @@ pub fn family_binding_checklist(
                 case.materials = materials;
                 case.steps = steps;
                 case.applicants = Some(Say::BindingApplicants.text(ZH));
+                case.applicants_said = Some(Say::BindingApplicants);
                 cases.push(case);
             }
         }

@@ -60,6 +60,9 @@ pub struct CaseResult {
     pub pending_questions: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub applicants: Option<String>,
+    /// The same line as its id when the code built it (`None`: policy text).
+    #[serde(skip)]
+    pub applicants_said: Option<crate::text::Say>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_limit: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -67,6 +70,14 @@ pub struct CaseResult {
 }
 
 impl CaseResult {
+    /// Who can apply, in `lang`: a built line in that language, policy text as written.
+    pub fn applicants_in(&self, lang: crate::text::Lang) -> Option<String> {
+        match &self.applicants_said {
+            Some(say) => Some(say.text(lang)),
+            None => self.applicants.clone(),
+        }
+    }
+
     /// The summary in `lang`: a built sentence in that language, policy text as written.
     pub fn summary_in(&self, lang: crate::text::Lang) -> String {
         self.summary_said

@@ -174,6 +174,7 @@ pub(super) fn evaluate_transfer(
             what_would_change,
             pending_questions: pending,
             applicants: Some(Say::TransferApplicants.text(ZH)),
+            applicants_said: Some(Say::TransferApplicants),
             time_limit,
             fee: Some(Say::Free.text(ZH)),
         });

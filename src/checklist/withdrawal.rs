@@ -280,6 +280,7 @@ fn evaluate_case(
             .map(|(fact, _)| question_text(questions, *fact))
             .collect(),
         applicants: rule.applicants.clone(),
+        applicants_said: None,
         time_limit: rule.time_limit.clone(),
         fee: rule.fee.clone(),
     }

@@ -453,8 +453,8 @@ impl ChecklistPanel {
                 if !full {
                     return;
                 }
-                if let Some(applicants) = &case.applicants {
-                    ui.label(lang.labelled(Word::WhoCanApply.text(lang), applicants));
+                if let Some(applicants) = case.applicants_in(lang) {
+                    ui.label(lang.labelled(Word::WhoCanApply.text(lang), &applicants));
                 }
                 if let Some(time_limit) = &case.time_limit {
                     ui.label(lang.labelled(Word::TimeLimit.text(lang), time_limit));

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::family::{Family, fresh_family_id, is_safe_family_id};
+use crate::text::{Say, Sentence};
 
 /// The format name written in every family file.
 pub const FAMILY_FORMAT: &str = "yibao-family";
@@ -161,7 +162,7 @@ pub struct StoreScan {
     pub families: Vec<Family>,
     /// Files not loaded, with what was done with them (set aside or left alone), and a
     /// folder that could not be read at all.
-    pub problems: Vec<String>,
+    pub problems: Vec<Sentence>,
 }
 
 /// A family in the recycle folder: removed from the list, restorable in one click.
@@ -231,10 +232,13 @@ impl FamilyStore {
             // Nothing saved yet: no folder, no families, nothing to report.
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => return scan,
             Err(error) => {
-                scan.problems.push(format!(
-                    "无法读取家庭文件夹 {}：{error}。已保存的家庭没有显示，也不会被改动；请检查文件夹的权限。",
-                    self.dir.display()
-                ));
+                scan.problems.push(
+                    Say::FamiliesFolderUnreadable {
+                        dir: self.dir.display().to_string(),
+                        error: error.to_string(),
+                    }
+                    .into(),
+                );
                 return scan;
             }
         };
@@ -263,10 +267,13 @@ impl FamilyStore {
                     taken.push(family.id.clone());
                     scan.families.push(family);
                 }
-                Err(StoreError::NewerVersion { path, version }) => scan.problems.push(format!(
-                    "{} 是新版本（格式版本 {version}）保存的，没有打开，也不会被改动。",
-                    path.display()
-                )),
+                Err(StoreError::NewerVersion { path, version }) => scan.problems.push(
+                    Say::NewerVersionFile {
+                        path: path.display().to_string(),
+                        version,
+                    }
+                    .into(),
+                ),
                 Err(error) => {
                     let moved = self.set_aside(&path);
                     let backup = path.with_extension("json.bak");
@@ -279,14 +286,24 @@ impl FamilyStore {
                         }),
                         _ => None,
                     };
-                    scan.problems.push(match (&moved, &recovered) {
-                        (Ok(to), Some(_)) => format!(
-                            "{error}。已移到 {}，并改用上一次保存前的备份（最近的修改可能没有了）。",
-                            to.display()
-                        ),
-                        (Ok(to), None) => format!("{error}。已移到 {}。", to.display()),
-                        (Err(move_error), _) => format!("{error}。也无法移走它：{move_error}"),
-                    });
+                    let error = error.to_string();
+                    scan.problems.push(
+                        match (&moved, &recovered) {
+                            (Ok(to), Some(_)) => Say::DamagedUsedBackup {
+                                error,
+                                to: to.display().to_string(),
+                            },
+                            (Ok(to), None) => Say::DamagedSetAside {
+                                error,
+                                to: to.display().to_string(),
+                            },
+                            (Err(move_error), _) => Say::DamagedNotMoved {
+                                error,
+                                move_error: move_error.to_string(),
+                            },
+                        }
+                        .into(),
+                    );
                     if let Some(mut family) = recovered {
                         let stem = path
                             .file_stem()
@@ -478,7 +495,7 @@ impl FamilyStore {
 
     /// The families in the recycle folder, most recently removed first. Files that cannot
     /// be read are reported in `problems`, not hidden.
-    pub fn recycled(&self) -> (Vec<RecycledFamily>, Vec<String>) {
+    pub fn recycled(&self) -> (Vec<RecycledFamily>, Vec<Sentence>) {
         let dir = self.recycle_dir();
         let mut found = Vec::new();
         let mut problems = Vec::new();
@@ -488,7 +505,13 @@ impl FamilyStore {
                 return (found, problems);
             }
             Err(error) => {
-                problems.push(format!("无法读取回收站 {}：{error}", dir.display()));
+                problems.push(
+                    Say::RecycleBinUnreadable {
+                        dir: dir.display().to_string(),
+                        error: error.to_string(),
+                    }
+                    .into(),
+                );
                 return (found, problems);
             }
         };
@@ -508,7 +531,12 @@ impl FamilyStore {
                         family,
                     });
                 }
-                Err(error) => problems.push(format!("回收站里的文件无法读取：{error}")),
+                Err(error) => problems.push(
+                    Say::RecycledFileUnreadable {
+                        error: error.to_string(),
+                    }
+                    .into(),
+                ),
             }
         }
         found.sort_by(|a, b| b.path.cmp(&a.path));

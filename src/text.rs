@@ -363,6 +363,22 @@ pub enum Say {
     Grade { grade: String },
     /// A line of the sources view.
     CitedBy { count: usize },
+    /// A problem found while opening the family files.
+    FamiliesFolderUnreadable { dir: String, error: String },
+    /// A problem found while opening the family files.
+    NewerVersionFile { path: String, version: u32 },
+    /// A problem found while opening the family files.
+    DamagedUsedBackup { error: String, to: String },
+    /// A problem found while opening the family files.
+    DamagedSetAside { error: String, to: String },
+    /// A problem found while opening the family files.
+    DamagedNotMoved { error: String, move_error: String },
+    /// A problem found while opening the family files.
+    RecycleBinUnreadable { dir: String, error: String },
+    /// A problem found while opening the family files.
+    RecycledFileUnreadable { error: String },
+    /// No data folder: families cannot be saved.
+    NoDataFolder,
     /// Asks before moving a family to the recycle bin.
     ConfirmRemove { label: String },
     /// Asks before going back to the backup.
@@ -540,6 +556,14 @@ impl Say {
             Say::SourcesSeen { region, count } => format!("{region} 可见的资料来源共 {count} 份（含上级地区的）。等级：A 法规或政府网站，B 官方媒体或转载，C 网络文章（不能作为依据）。"),
             Say::Grade { grade } => format!("［{grade} 级］"),
             Say::CitedBy { count } => format!("被 {count} 条引用："),
+            Say::FamiliesFolderUnreadable { dir, error } => format!("无法读取家庭文件夹 {dir}：{error}。已保存的家庭没有显示，也不会被改动；请检查文件夹的权限。"),
+            Say::NewerVersionFile { path, version } => format!("{path} 是新版本（格式版本 {version}）保存的，没有打开，也不会被改动。"),
+            Say::DamagedUsedBackup { error, to } => format!("{error}。已移到 {to}，并改用上一次保存前的备份（最近的修改可能没有了）。"),
+            Say::DamagedSetAside { error, to } => format!("{error}。已移到 {to}。"),
+            Say::DamagedNotMoved { error, move_error } => format!("{error}。也无法移走它：{move_error}"),
+            Say::RecycleBinUnreadable { dir, error } => format!("无法读取回收站 {dir}：{error}"),
+            Say::RecycledFileUnreadable { error } => format!("回收站里的文件无法读取：{error}"),
+            Say::NoDataFolder => "找不到保存数据的文件夹，家庭信息无法保存。".to_owned(),
             Say::ConfirmRemove { label } => format!("把“{label}”移到回收站？移除后它不在列表里，可以在左边的“回收站”里恢复，也可以马上按“撤销移除”。"),
             Say::ConfirmRestoreBackup { label } => format!("把“{label}”换回上一次保存前的版本？现在的内容会被替换；换回后可以按 Ctrl+Z 撤销，保存后现在的版本成为新的备份。"),
             Say::ConfirmPurge { label } => format!("永久删除回收站里的“{label}”？删除后无法恢复。"),
@@ -716,6 +740,14 @@ impl Say {
             Say::SourcesSeen { region, count } => format!("{region} sees {count} sources (its parent regions' included). Grades: A law or government site, B official media or a faithful copy, C web article (never a basis)."),
             Say::Grade { grade } => format!("[grade {grade}] "),
             Say::CitedBy { count } => format!("Cited by {count}:"),
+            Say::FamiliesFolderUnreadable { dir, error } => format!("Cannot read the families folder {dir}: {error}. Saved families are not shown and will not be changed; check the folder's permissions."),
+            Say::NewerVersionFile { path, version } => format!("{path} was saved by a newer version (format {version}); it was not opened and will not be changed."),
+            Say::DamagedUsedBackup { error, to } => format!("{error}. It was moved to {to}, and the backup from before the last save is used instead (the latest changes may be missing)."),
+            Say::DamagedSetAside { error, to } => format!("{error}. It was moved to {to}."),
+            Say::DamagedNotMoved { error, move_error } => format!("{error}. It could not be moved away either: {move_error}"),
+            Say::RecycleBinUnreadable { dir, error } => format!("Cannot read the recycle bin {dir}: {error}"),
+            Say::RecycledFileUnreadable { error } => format!("A file in the recycle bin cannot be read: {error}"),
+            Say::NoDataFolder => "No folder to keep data in was found: families cannot be saved.".to_owned(),
             Say::ConfirmRemove { label } => format!("Move \"{label}\" to the recycle bin? It leaves the list; you can restore it from the recycle bin on the left, or press \"Undo removal\" right away."),
             Say::ConfirmRestoreBackup { label } => format!("Go back to the version of \"{label}\" before the last save? What is there now is replaced; Ctrl+Z undoes it, and saving makes the current version the new backup."),
             Say::ConfirmPurge { label } => format!("Delete \"{label}\" from the recycle bin for good? This cannot be undone."),
@@ -1323,6 +1355,34 @@ mod tests {
                 grade: "A".to_owned(),
             },
             Say::CitedBy { count: 2 },
+            Say::FamiliesFolderUnreadable {
+                dir: "/x".to_owned(),
+                error: "x".to_owned(),
+            },
+            Say::NewerVersionFile {
+                path: "/x".to_owned(),
+                version: 9,
+            },
+            Say::DamagedUsedBackup {
+                error: "x".to_owned(),
+                to: "/x".to_owned(),
+            },
+            Say::DamagedSetAside {
+                error: "x".to_owned(),
+                to: "/x".to_owned(),
+            },
+            Say::DamagedNotMoved {
+                error: "x".to_owned(),
+                move_error: "y".to_owned(),
+            },
+            Say::RecycleBinUnreadable {
+                dir: "/x".to_owned(),
+                error: "x".to_owned(),
+            },
+            Say::RecycledFileUnreadable {
+                error: "x".to_owned(),
+            },
+            Say::NoDataFolder,
             Say::ConfirmRemove {
                 label: "王家".to_owned(),
             },
@@ -1461,6 +1521,14 @@ mod tests {
                 | Say::SourcesSeen { .. }
                 | Say::Grade { .. }
                 | Say::CitedBy { .. }
+                | Say::FamiliesFolderUnreadable { .. }
+                | Say::NewerVersionFile { .. }
+                | Say::DamagedUsedBackup { .. }
+                | Say::DamagedSetAside { .. }
+                | Say::DamagedNotMoved { .. }
+                | Say::RecycleBinUnreadable { .. }
+                | Say::RecycledFileUnreadable { .. }
+                | Say::NoDataFolder
                 | Say::ConfirmRemove { .. }
                 | Say::ConfirmRestoreBackup { .. }
                 | Say::ConfirmPurge { .. }

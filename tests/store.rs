@@ -152,6 +152,9 @@ fn a_file_from_a_newer_version_is_never_touched() {
     let scan = store.load_all();
     assert!(scan.families.is_empty());
     assert!(scan.problems[0].contains("新版本"), "{}", scan.problems[0]);
+    // In the English window the same problem is said in English.
+    let english = scan.problems[0].text(yibao::text::Lang::En);
+    assert!(english.contains("newer version"), "{english}");
     let error = store.save(&family("旧版覆盖", 1)).expect_err("refused");
     assert!(error.to_string().contains("新版本"));
     assert_eq!(

@@ -371,7 +371,7 @@ impl FamilyPanel {
             let color = theme::warning_color(ui.visuals().dark_mode);
             ui.label(RichText::new(Word::FilesNotOpened.text(lang)).color(color));
             for problem in self.workspace.load_problems() {
-                ui.label(RichText::new(problem).small().color(color));
+                ui.label(RichText::new(problem.text(lang)).small().color(color));
             }
         }
     }

@@ -80,7 +80,7 @@ pub struct FamilyWorkspace {
     documents: Vec<FamilyDocument>,
     current: Option<usize>,
     /// Problems found when loading the folder (files set aside or left alone).
-    load_problems: Vec<String>,
+    load_problems: Vec<Sentence>,
     status: Option<Status>,
     last_removed: Option<Removed>,
     recycled: Vec<RecycledFamily>,
@@ -107,10 +107,7 @@ impl FamilyWorkspace {
                     scan.problems,
                 )
             }
-            None => (
-                Vec::new(),
-                vec!["找不到保存数据的文件夹，家庭信息无法保存。".to_owned()],
-            ),
+            None => (Vec::new(), vec![Say::NoDataFolder.into()]),
         };
         for problem in &load_problems {
             crate::log::warn(problem);
@@ -192,7 +189,7 @@ impl FamilyWorkspace {
     }
 
     /// Problems found when loading the folder.
-    pub fn load_problems(&self) -> &[String] {
+    pub fn load_problems(&self) -> &[Sentence] {
         &self.load_problems
     }
 

@@ -218,9 +218,9 @@ pub enum Say {
     /// Only 全国 was chosen for a place of insurance.
     ProvinceUnknown,
     /// (family review and ledger)
-    HolderIdProblem { problem: String },
+    HolderIdProblem { problem: Term },
     /// A relative's ID number does not check out.
-    MemberIdProblem { problem: String },
+    MemberIdProblem { problem: Term },
     /// (family review and ledger)
     HolderRegionUnknown { region: String },
     /// (family review and ledger)
@@ -501,8 +501,12 @@ impl Say {
             Say::UninsuredRelativeFirst => "家人还没有参保：先用个人账户为他缴纳居民医保，参保后才能支付他的看病买药费用。".to_owned(),
             Say::SupportedByOthers { reason } => format!("已有其他职工为这位家人共济：{reason}"),
             Say::ProvinceUnknown => "不知道参保人或家人在哪个省参保（只选了“全国”），无法判断是省内共济还是跨省共济；请选择具体的省或市。".to_owned(),
-            Say::HolderIdProblem { problem } => format!("参保人{problem}"),
-            Say::MemberIdProblem { problem } => problem.clone(),
+            Say::HolderIdProblem {
+                problem: Term { zh: problem, .. },
+            } => format!("参保人{problem}"),
+            Say::MemberIdProblem {
+                problem: Term { zh: problem, .. },
+            } => problem.clone(),
             Say::HolderRegionUnknown { region } => format!("参保地“{region}”不在政策数据里"),
             Say::SelfBinding => "这是参保人本人（身份证号相同）：自己不需要、也不能绑定自己；本人看病买药直接用自己的医保。".to_owned(),
             Say::SameNameAsHolder => "和参保人同名：请确认不是参保人本人（本人不需要绑定）。".to_owned(),
@@ -685,8 +689,12 @@ impl Say {
             Say::UninsuredRelativeFirst => "The relative is not insured yet: first pay his resident-insurance premium from the account; his medical costs can be paid once he is insured.".to_owned(),
             Say::SupportedByOthers { reason } => format!("Other employees already share with this relative: {reason}"),
             Say::ProvinceUnknown => "It is not known in which province the holder or the relative is insured (only the whole-country entry was chosen), so same-province and cross-province sharing cannot be told apart; choose a province or city.".to_owned(),
-            Say::HolderIdProblem { problem } => format!("Holder: {problem}"),
-            Say::MemberIdProblem { problem } => format!("ID number: {problem}"),
+            Say::HolderIdProblem {
+                problem: Term { en: problem, .. },
+            } => format!("Holder: {problem}"),
+            Say::MemberIdProblem {
+                problem: Term { en: problem, .. },
+            } => format!("ID number: {problem}"),
             Say::HolderRegionUnknown { region } => format!("The place of insurance “{region}” is not in the policy data"),
             Say::SelfBinding => "This is the holder himself (same ID number): nobody binds himself; he uses his own insurance for his own care.".to_owned(),
             Say::SameNameAsHolder => "Same name as the holder: check that this is not the holder himself (he needs no binding).".to_owned(),
@@ -1202,10 +1210,10 @@ mod tests {
             },
             Say::ProvinceUnknown,
             Say::MemberIdProblem {
-                problem: "校验不通过".to_owned(),
+                problem: Term::new("校验不通过", "check digit".to_owned()),
             },
             Say::HolderIdProblem {
-                problem: "身份证号……".to_owned(),
+                problem: Term::new("身份证号……", "ID number".to_owned()),
             },
             Say::HolderRegionUnknown {
                 region: "x".to_owned(),

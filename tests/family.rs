@@ -550,3 +550,25 @@ fn review_problems_and_ledger_notes_can_be_said_in_english() {
         "{english}"
     );
 }
+
+/// In the English window an ID number's problem is said in English, whatever the typo.
+#[test]
+fn id_number_problems_are_said_in_english_too() {
+    let chinese = |text: &str| text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let valid = id_for("19800101", "123");
+    let mut wrong_check = valid.clone();
+    let last = wrong_check.pop().expect("18 characters");
+    wrong_check.push(if last == '0' { '1' } else { '0' });
+    for typed in [
+        "1234",
+        "11010519800101A23X",
+        "99010519800101123X",
+        "11010519801301123X",
+        wrong_check.as_str(),
+    ] {
+        let error = IdNumber::parse(typed, today()).expect_err(typed);
+        let english = error.english();
+        assert!(!chinese(&english), "{typed}: {english}");
+        assert!(chinese(&error.to_string()), "{typed}: the Chinese stays");
+    }
+}

@@ -26,6 +26,29 @@ pub enum IdNumberError {
     CheckDigit { expected: char, found: char },
 }
 
+impl IdNumberError {
+    /// The problem in English (the English window).
+    pub fn english(&self) -> String {
+        match self {
+            IdNumberError::Length(n) => format!("an ID number has 18 characters; this one has {n}"),
+            IdNumberError::NotDigit(i) => format!("character {i} of the ID number should be a digit"),
+            IdNumberError::BadLastCharacter => {
+                "the last character of the ID number should be a digit or X".to_owned()
+            }
+            IdNumberError::BadRegion(code) => {
+                format!("the first two digits {code} are not a province code")
+            }
+            IdNumberError::BadBirthDate(date) => {
+                format!("the birth date {date} in the ID number is not a real date")
+            }
+            IdNumberError::ImplausibleBirthDate(date) => format!(
+                "the birth date {date} in the ID number is implausible (before 1900 or after today)"
+            ),
+            IdNumberError::CheckDigit { .. } => "the ID number's check digit does not match, so a digit was copied wrongly: compare all 18 characters with the card (do not just change the last one)".to_owned(),
+        }
+    }
+}
+
 /// A valid 18-character ID number (upper-case X).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]

@@ -18,7 +18,9 @@ pub use model::{
 };
 pub use money::{AmountError, format_yuan, parse_amount};
 pub use privacy::{PersonalData, file_name_mask, mask_name};
-pub use review::{FamilyReview, MemberReview, check_id_number, review_family};
+pub use review::{
+    FamilyReview, MemberReview, check_id_number, check_id_number_term, review_family,
+};
 pub use rules::{
     BindingError, BindingQuery, BindingVerdict, Distance, Reason, check_binding, check_binding_at,
     distance,

@@ -62,6 +62,19 @@ fn expected_age_order(relation: Relation) -> i8 {
     }
 }
 
+/// Validates an optional ID number, returning it or its problem in both languages.
+pub fn check_id_number_term(
+    text: Option<&str>,
+    today: NaiveDate,
+) -> Result<Option<IdNumber>, Term> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(text) => IdNumber::parse(text, today)
+            .map(Some)
+            .map_err(|e| Term::new(&e.to_string(), e.english())),
+    }
+}
+
 /// Validates an optional ID number, returning it or a problem message.
 pub fn check_id_number(text: Option<&str>, today: NaiveDate) -> Result<Option<IdNumber>, String> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
@@ -76,7 +89,7 @@ pub fn check_id_number(text: Option<&str>, today: NaiveDate) -> Result<Option<Id
 pub fn review_family(set: &PolicySet, family: &Family, today: NaiveDate) -> FamilyReview {
     let holder = &family.holder;
     let mut holder_problems = Vec::new();
-    let holder_id = match check_id_number(holder.id_number.as_deref(), today) {
+    let holder_id = match check_id_number_term(holder.id_number.as_deref(), today) {
         Ok(id) => id,
         Err(problem) => {
             holder_problems.push(Say::HolderIdProblem { problem }.into());
@@ -95,7 +108,7 @@ pub fn review_family(set: &PolicySet, family: &Family, today: NaiveDate) -> Fami
     let mut members = Vec::with_capacity(family.members.len());
     for (index, member) in family.members.iter().enumerate() {
         let mut problems = Vec::new();
-        let member_id = match check_id_number(member.id_number.as_deref(), today) {
+        let member_id = match check_id_number_term(member.id_number.as_deref(), today) {
             Ok(id) => id,
             Err(problem) => {
                 problems.push(Say::MemberIdProblem { problem }.into());

@@ -9,8 +9,8 @@ use super::workspace::FamilyAction;
 use super::{FamilyPanel, PAGE};
 use crate::domain::{Insurance, Relation, Verdict};
 use crate::family::{
-    BindingQuery, BindingStatus, Family, FamilyEdit, FamilyReview, check_binding, check_id_number,
-    mask,
+    BindingQuery, BindingStatus, Family, FamilyEdit, FamilyReview, check_binding,
+    check_id_number_term, mask,
 };
 use crate::policy::PolicySet;
 use crate::text::{Lang, Word};
@@ -306,7 +306,7 @@ pub(super) fn id_hint_ui(ui: &mut egui::Ui, text: &str, today: NaiveDate) {
     if !judged {
         return;
     }
-    match check_id_number(Some(typed), today) {
+    match check_id_number_term(Some(typed), today) {
         Ok(_) => {
             ui.label(
                 RichText::new(word(ui, Word::FormatOk))
@@ -315,8 +315,14 @@ pub(super) fn id_hint_ui(ui: &mut egui::Ui, text: &str, today: NaiveDate) {
         }
         Err(problem) => {
             ui.label(
-                RichText::new(format!("⚠ {problem}"))
-                    .color(theme::status_color(ui.visuals(), true)),
+                RichText::new(format!(
+                    "⚠ {}",
+                    match crate::ui::lang(ui.ctx()) {
+                        Lang::Zh => &problem.zh,
+                        Lang::En => &problem.en,
+                    }
+                ))
+                .color(theme::status_color(ui.visuals(), true)),
             );
         }
     }

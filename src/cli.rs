@@ -7,7 +7,6 @@
     reason = "the CLI talks on stdout/stderr"
 )]
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -232,13 +231,14 @@ fn list_checklist_questions(
                     .iter()
                     .map(|(id, label)| format!("{id}={label}"))
                     .collect();
-                // A closed pipe (`| head`) ends the listing; nothing to report.
-                let _ = writeln!(
-                    stdout,
-                    "{}\t{}\t{}",
-                    question.fact,
-                    question.text,
-                    values.join(", ")
+                print_line(
+                    &mut stdout,
+                    &format!(
+                        "{}\t{}\t{}",
+                        question.fact,
+                        question.text,
+                        values.join(", ")
+                    ),
                 );
             }
             ExitCode::SUCCESS
@@ -352,8 +352,7 @@ fn family_check(cli: &Cli, query: &BindingQuery<'_>, format: ShowFormat) -> Exit
         }
     };
     let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`| head`) is the reader's choice, not an error to report.
-    let _ = writeln!(stdout, "{output}");
+    print_line(&mut stdout, &output);
     ExitCode::SUCCESS
 }
 
@@ -421,8 +420,7 @@ fn show(cli: &Cli, region: &str, topic: Option<Topic>, format: ShowFormat) -> Ex
         ShowFormat::Text => show_text(&resolved.path_label(), report.set.data_version(), &records),
     };
     let mut stdout = std::io::stdout().lock();
-    // A closed pipe (e.g. `| head`) is not an error worth a panic.
-    let _ = writeln!(stdout, "{output}");
+    print_line(&mut stdout, &output);
     ExitCode::SUCCESS
 }
 
@@ -452,4 +450,14 @@ fn show_text(path: &str, version: &str, records: &[StatementRecord]) -> String {
         out.push_str(&format!("  核实日期：{}\n", record.verified_on));
     }
     out
+}
+
+/// Writes a line of results to standard output. A closed pipe (`| head`) is the reader's
+/// choice and ends the output quietly; any other failure is said on standard error.
+fn print_line(stdout: &mut impl std::io::Write, text: &str) {
+    if let Err(error) = writeln!(stdout, "{text}")
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        eprintln!("无法输出结果：{error}");
+    }
 }

@@ -2,15 +2,28 @@
 //! text, CSV (UTF-8 with BOM for Excel), self-contained HTML (A4 print styles), JSON and PDF
 //! (A4, CJK font embedded and subset).
 //!
-//! The text renderers write into a `String` with `write!`; writing to a String cannot fail,
-//! so those results are dropped (`let _ = write!(out, …)`).
+//! The text renderers append to a `String` with `put!`/`putln!` (`format!` then `push_str`),
+//! which cannot fail, so no write result is ever dropped.
 //!
 //! Over 600 lines: four renderers walk the checklist each in its own way; issue 13 replaces
 //! them with one document and small renderers.
 
 mod pdf;
 
-use std::fmt::Write as _;
+/// Appends formatted text to a `String`.
+macro_rules! put {
+    ($out:expr, $($arg:tt)*) => {
+        $out.push_str(&format!($($arg)*))
+    };
+}
+
+/// Appends formatted text and a line break to a `String`.
+macro_rules! putln {
+    ($out:expr, $($arg:tt)*) => {{
+        $out.push_str(&format!($($arg)*));
+        $out.push('\n');
+    }};
+}
 
 use crate::checklist::{CaseResult, Checklist};
 use crate::domain::Verdict;
@@ -361,29 +374,29 @@ fn md_escape(text: &str) -> String {
 fn markdown(checklist: &Checklist) -> String {
     let mut out = format!("# {}\n\n> {DISCLAIMER}\n\n", title(checklist));
     let (heading, intro) = intro(checklist);
-    let _ = write!(out, "## {heading}\n\n");
+    put!(out, "## {heading}\n\n");
     for line in intro {
-        let _ = writeln!(out, "- {}", md_escape(&line));
+        putln!(out, "- {}", md_escape(&line));
     }
     for case in checklist.actionable() {
-        let _ = write!(
+        put!(
             out,
             "\n## {}：{}\n\n",
             verdict_mark(case.verdict),
             md_escape(&case.title)
         );
         for caution in &case.cautions {
-            let _ = writeln!(out, "> **请先看：**{}\n", md_escape(&caution.text));
+            putln!(out, "> **请先看：**{}\n", md_escape(&caution.text));
         }
         for reason in &case.reasons {
             if reason.sources.is_empty() {
-                let _ = writeln!(out, "- {}", reason.text);
+                putln!(out, "- {}", reason.text);
             } else {
-                let _ = writeln!(out, "- {}（来源：{}）", reason.text, sources_of(reason));
+                putln!(out, "- {}（来源：{}）", reason.text, sources_of(reason));
             }
         }
         for change in &case.what_would_change {
-            let _ = writeln!(out, "- 还需要：{change}");
+            putln!(out, "- 还需要：{change}");
         }
         case_details_md(&mut out, checklist, case);
     }
@@ -391,7 +404,7 @@ fn markdown(checklist: &Checklist) -> String {
     if !pending.is_empty() {
         out.push_str("\n## 还要回答问题才能判断的情形\n\n");
         for case in pending {
-            let _ = writeln!(
+            putln!(
                 out,
                 "- **{}**：请回答“{}”",
                 case.title,
@@ -403,12 +416,12 @@ fn markdown(checklist: &Checklist) -> String {
     if !rejected.is_empty() {
         out.push_str("\n## 不符合的情形\n\n");
         for case in rejected {
-            let _ = write!(out, "- **{}**：{}", md_escape(&case.title), case.summary);
+            put!(out, "- **{}**：{}", md_escape(&case.title), case.summary);
             if let Some(correction) = &case.correction {
-                let _ = write!(out, " 更正：{correction}");
+                put!(out, " 更正：{correction}");
             }
             if !case.what_would_change.is_empty() {
-                let _ = write!(out, "（{}）", case.what_would_change.join("；"));
+                put!(out, "（{}）", case.what_would_change.join("；"));
             }
             out.push('\n');
         }
@@ -416,37 +429,37 @@ fn markdown(checklist: &Checklist) -> String {
     if !checklist.balance_can.is_empty() {
         out.push_str("\n## 余额还可以这样用\n\n");
         for reason in &checklist.balance_can {
-            let _ = writeln!(out, "- {}（来源：{}）", reason.text, sources_of(reason));
+            putln!(out, "- {}（来源：{}）", reason.text, sources_of(reason));
         }
     }
     out.push_str("\n## 注意\n\n");
     for warning in &checklist.warnings {
-        let _ = writeln!(out, "- {}", warning.text);
+        putln!(out, "- {}", warning.text);
     }
-    let _ = write!(out, "\n---\n\n{}\n", footer(checklist));
+    put!(out, "\n---\n\n{}\n", footer(checklist));
     out
 }
 
 fn case_details_md(out: &mut String, checklist: &Checklist, case: &CaseResult) {
     if let Some(applicants) = &case.applicants {
-        let _ = writeln!(out, "- 谁可以办：{applicants}");
+        putln!(out, "- 谁可以办：{applicants}");
     }
     if let Some(time_limit) = &case.time_limit {
-        let _ = writeln!(out, "- 办理时限：{time_limit}");
+        putln!(out, "- 办理时限：{time_limit}");
     }
-    let _ = writeln!(out, "- 费用：{}", case.fee.as_deref().unwrap_or("不收费"));
+    putln!(out, "- 费用：{}", case.fee.as_deref().unwrap_or("不收费"));
     if !case.materials.is_empty() {
         out.push_str("\n### 要带的材料\n\n");
         for (i, material) in case.materials.iter().enumerate() {
             let box_ = mark(checklist.material_ticked(case, i));
-            let _ = writeln!(out, "- {box_} {}", material_line(material));
+            putln!(out, "- {box_} {}", material_line(material));
         }
     }
     if !case.steps.is_empty() {
         out.push_str("\n### 办理步骤\n\n");
         for (i, step) in case.steps.iter().enumerate() {
             let box_ = mark(checklist.step_ticked(case, i));
-            let _ = writeln!(out, "{}. {box_} {step}", i + 1);
+            putln!(out, "{}. {box_} {step}", i + 1);
         }
     }
 }
@@ -455,13 +468,12 @@ fn case_details_md(out: &mut String, checklist: &Checklist, case: &CaseResult) {
 fn text(checklist: &Checklist) -> String {
     let mut out = String::new();
     for (kind, line) in lines(checklist) {
-        // Into a String: cannot fail.
-        let _ = match kind {
-            Line::Title => writeln!(out, "{line}\n{}", "=".repeat(30)),
-            Line::Heading => writeln!(out, "\n【{line}】"),
-            Line::Body | Line::Small => writeln!(out, "  {line}"),
-            Line::Check(ticked) => writeln!(out, "    {} {line}", mark(ticked)),
-        };
+        match kind {
+            Line::Title => putln!(out, "{line}\n{}", "=".repeat(30)),
+            Line::Heading => putln!(out, "\n【{line}】"),
+            Line::Body | Line::Small => putln!(out, "  {line}"),
+            Line::Check(ticked) => putln!(out, "    {} {line}", mark(ticked)),
+        }
     }
     out
 }
@@ -584,7 +596,7 @@ fn esc(text: &str) -> String {
 
 fn html(checklist: &Checklist) -> String {
     let mut out = String::new();
-    let _ = write!(
+    put!(
         out,
         r#"<!DOCTYPE html>
 <html lang="zh-CN">
@@ -615,20 +627,20 @@ fn html(checklist: &Checklist) -> String {
         disclaimer = esc(DISCLAIMER)
     );
     let (heading, intro) = intro(checklist);
-    let _ = write!(out, "<h2>{heading}</h2>\n<ul>\n");
+    put!(out, "<h2>{heading}</h2>\n<ul>\n");
     for line in intro {
-        let _ = writeln!(out, "<li>{}</li>", esc(&line));
+        putln!(out, "<li>{}</li>", esc(&line));
     }
     out.push_str("</ul>\n");
     for case in checklist.actionable() {
-        let _ = writeln!(
+        putln!(
             out,
             "<section class=\"case\">\n<h2>{}：{}</h2>",
             esc(verdict_mark(case.verdict)),
             esc(&case.title)
         );
         for caution in &case.cautions {
-            let _ = writeln!(
+            putln!(
                 out,
                 "<p class=\"disclaimer\"><strong>请先看：</strong>{}</p>",
                 esc(&caution.text)
@@ -636,9 +648,9 @@ fn html(checklist: &Checklist) -> String {
         }
         for reason in &case.reasons {
             if reason.sources.is_empty() {
-                let _ = writeln!(out, "<p>{}</p>", esc(&reason.text));
+                putln!(out, "<p>{}</p>", esc(&reason.text));
             } else {
-                let _ = writeln!(
+                putln!(
                     out,
                     "<p>{}<br><span class=\"source\">来源：{}</span></p>",
                     esc(&reason.text),
@@ -647,15 +659,15 @@ fn html(checklist: &Checklist) -> String {
             }
         }
         for change in &case.what_would_change {
-            let _ = writeln!(out, "<p>还需要：{}</p>", esc(change));
+            putln!(out, "<p>还需要：{}</p>", esc(change));
         }
         if let Some(applicants) = &case.applicants {
-            let _ = writeln!(out, "<p>谁可以办：{}</p>", esc(applicants));
+            putln!(out, "<p>谁可以办：{}</p>", esc(applicants));
         }
         if let Some(time_limit) = &case.time_limit {
-            let _ = writeln!(out, "<p>办理时限：{}</p>", esc(time_limit));
+            putln!(out, "<p>办理时限：{}</p>", esc(time_limit));
         }
-        let _ = writeln!(
+        putln!(
             out,
             "<p>费用：{}</p>",
             esc(case.fee.as_deref().unwrap_or("不收费"))
@@ -663,7 +675,7 @@ fn html(checklist: &Checklist) -> String {
         if !case.materials.is_empty() {
             out.push_str("<h3>要带的材料</h3>\n<ul class=\"check\">\n");
             for (i, material) in case.materials.iter().enumerate() {
-                let _ = writeln!(
+                putln!(
                     out,
                     "<li><label><input type=\"checkbox\"{}>{}</label></li>",
                     checked(checklist.material_ticked(case, i)),
@@ -675,7 +687,7 @@ fn html(checklist: &Checklist) -> String {
         if !case.steps.is_empty() {
             out.push_str("<h3>办理步骤</h3>\n<ul class=\"check\">\n");
             for (i, step) in case.steps.iter().enumerate() {
-                let _ = writeln!(
+                putln!(
                     out,
                     "<li><label><input type=\"checkbox\"{}>{}. {}</label></li>",
                     checked(checklist.step_ticked(case, i)),
@@ -691,7 +703,7 @@ fn html(checklist: &Checklist) -> String {
     if !pending.is_empty() {
         out.push_str("<h2>还要回答问题才能判断的情形</h2>\n<ul>\n");
         for case in pending {
-            let _ = writeln!(
+            putln!(
                 out,
                 "<li><strong>{}</strong>：请回答“{}”</li>",
                 esc(&case.title),
@@ -704,14 +716,14 @@ fn html(checklist: &Checklist) -> String {
     if !rejected.is_empty() {
         out.push_str("<h2>不符合的情形</h2>\n<ul>\n");
         for case in rejected {
-            let _ = write!(
+            put!(
                 out,
                 "<li><strong>{}</strong>：{}",
                 esc(&case.title),
                 esc(&case.summary)
             );
             if let Some(correction) = &case.correction {
-                let _ = write!(out, " 更正：{}", esc(correction));
+                put!(out, " 更正：{}", esc(correction));
             }
             out.push_str("</li>\n");
         }
@@ -720,15 +732,15 @@ fn html(checklist: &Checklist) -> String {
     if !checklist.balance_can.is_empty() {
         out.push_str("<h2>余额还可以这样用</h2>\n<ul>\n");
         for reason in &checklist.balance_can {
-            let _ = writeln!(out, "<li>{}</li>", esc(&reason.text));
+            putln!(out, "<li>{}</li>", esc(&reason.text));
         }
         out.push_str("</ul>\n");
     }
     out.push_str("<h2>注意</h2>\n<ul>\n");
     for warning in &checklist.warnings {
-        let _ = writeln!(out, "<li>{}</li>", esc(&warning.text));
+        putln!(out, "<li>{}</li>", esc(&warning.text));
     }
-    let _ = write!(
+    put!(
         out,
         "</ul>\n<footer>{}</footer>\n</body>\n</html>\n",
         esc(&footer(checklist))

@@ -7,8 +7,7 @@ use serde::Serialize;
 
 use crate::domain::{Fact, Procedure};
 use crate::policy::{Condition, Defined, Question};
-use crate::text::Term;
-use crate::text::{Say, Sentence};
+use crate::text::{Say, Sentence, Term};
 
 /// Why an answer was refused, naming what is allowed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

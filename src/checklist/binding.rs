@@ -17,8 +17,7 @@ use crate::policy::Defined;
 use crate::policy::{
     BindingRules, DistanceRule, Material, PolicySet, Question, Reason, ResolvedRegion,
 };
-use crate::text::Term;
-use crate::text::{Lang, Say, Sentence};
+use crate::text::{Lang, Say, Sentence, Term};
 
 /// The language of the sentences built here (see `text`).
 const ZH: Lang = Lang::Zh;
@@ -172,9 +171,9 @@ fn case_from_verdict(
     let mut reasons = verdict.reasons;
     reasons.extend(
         verdict
-            .warnings_said
+            .warnings
             .into_iter()
-            .map(|say| Reason::built(say, Vec::new())),
+            .map(|warning| Reason::built(warning.say().clone(), Vec::new())),
     );
     CaseResult {
         case,

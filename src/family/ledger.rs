@@ -9,8 +9,7 @@ use rust_decimal::Decimal;
 use super::model::{BindingStatus, Family};
 use super::review::FamilyReview;
 use crate::domain::{Use, Verdict};
-use crate::text::Term;
-use crate::text::{Say, Sentence};
+use crate::text::{Say, Sentence, Term};
 
 /// One expense after simulation.
 #[derive(Debug, Clone, PartialEq)]

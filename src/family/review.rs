@@ -8,8 +8,7 @@ use super::model::{Family, Member};
 use super::rules::{BindingError, BindingQuery, BindingVerdict, Reason, check_binding};
 use crate::domain::{Relation, Verdict};
 use crate::policy::PolicySet;
-use crate::text::Term;
-use crate::text::{Lang, Say, Sentence};
+use crate::text::{Say, Sentence, Term};
 
 /// A member's verdict and the problems found with his entry.
 #[derive(Debug, Clone)]
@@ -135,14 +134,9 @@ pub fn review_family(set: &PolicySet, family: &Family, today: NaiveDate) -> Fami
             if let Ok(verdict) = verdict.as_mut() {
                 verdict.verdict = Verdict::NotEligible;
                 verdict.allowed_uses.clear();
-                verdict.reasons.insert(
-                    0,
-                    Reason {
-                        said: Some(Say::SelfBinding),
-                        text: Say::SelfBinding.text(Lang::Zh),
-                        sources: Vec::new(),
-                    },
-                );
+                verdict
+                    .reasons
+                    .insert(0, Reason::built(Say::SelfBinding, Vec::new()));
             }
         } else if !member.name.trim().is_empty()
             && member.name.trim() == holder.name.trim()

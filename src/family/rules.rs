@@ -5,8 +5,7 @@ use serde::Serialize;
 
 use crate::domain::{Availability, Insurance, Relation, SeveralSupporters, Use, Verdict};
 use crate::policy::{PolicySet, ResolvedRegion, SourceRef};
-use crate::text::Term;
-use crate::text::{Lang, Say};
+use crate::text::{Lang, Say, Sentence, Term};
 
 /// A binding to check: who holds the account, and who is to be bound.
 #[derive(Debug, Clone, Copy)]
@@ -30,23 +29,8 @@ pub struct BindingVerdict {
     /// Uses the shared money may pay for this relative, in DOMAIN.md order.
     pub allowed_uses: Vec<Use>,
     pub reasons: Vec<Reason>,
-    /// Things to double-check that do not change the verdict.
-    pub warnings: Vec<String>,
-    /// The same warnings as sentence ids, for the window's language.
-    #[serde(skip)]
-    pub warnings_said: Vec<Say>,
-}
-
-impl BindingVerdict {
-    /// The warnings in `lang`.
-    pub fn warnings_in(&self, lang: Lang) -> Vec<String> {
-        self.warnings_said.iter().map(|w| w.text(lang)).collect()
-    }
-
-    fn warn(&mut self, say: Say) {
-        self.warnings.push(say.text(ZH));
-        self.warnings_said.push(say);
-    }
+    /// Things to double-check that do not change the verdict (Chinese in JSON and the CLI).
+    pub warnings: Vec<Sentence>,
 }
 
 /// Why a binding cannot be checked at all.
@@ -93,15 +77,6 @@ fn reason(resolved: &ResolvedRegion<'_>, text: impl ReasonText, refs: &[SourceRe
         text,
         said,
         sources: resolved.source_records(refs),
-    }
-}
-
-/// A reason built here that rests on no source (the data has no rule for the case).
-fn built(say: Say) -> Reason {
-    Reason {
-        text: say.text(ZH),
-        said: Some(say),
-        sources: Vec::new(),
     }
 }
 
@@ -174,14 +149,16 @@ pub fn check_binding_at(
         allowed_uses: Vec::new(),
         reasons: Vec::new(),
         warnings: Vec::new(),
-        warnings_said: Vec::new(),
     };
 
     let Some(binding) = resolved.binding_with_channel() else {
         result.verdict = Verdict::ConfirmLocally;
-        result.reasons.push(built(Say::NoBindingRulesAskHotline {
-            region: resolved.region().name().to_owned(),
-        }));
+        result.reasons.push(Reason::built(
+            Say::NoBindingRulesAskHotline {
+                region: resolved.region().name().to_owned(),
+            },
+            Vec::new(),
+        ));
         return Ok(result);
     };
     let binding = &binding;
@@ -206,9 +183,12 @@ pub fn check_binding_at(
     // 2. The relative must be a 近亲属.
     let Some(relation_rule) = resolved.relation_rule(query.relation) else {
         result.verdict = Verdict::ConfirmLocally;
-        result.reasons.push(built(Say::NoRelationRule {
-            relation: Term::new(query.relation.label(), query.relation.english()),
-        }));
+        result.reasons.push(Reason::built(
+            Say::NoRelationRule {
+                relation: Term::new(query.relation.label(), query.relation.english()),
+            },
+            Vec::new(),
+        ));
         return Ok(result);
     };
     result.reasons.push(reason(
@@ -238,12 +218,15 @@ pub fn check_binding_at(
         }
         None => {
             result.verdict = worse(result.verdict, Verdict::ConfirmLocally);
-            result.reasons.push(built(Say::NoBeneficiaryRule {
-                insurance: Term::new(
-                    query.member_insurance.label(),
-                    query.member_insurance.english(),
-                ),
-            }));
+            result.reasons.push(Reason::built(
+                Say::NoBeneficiaryRule {
+                    insurance: Term::new(
+                        query.member_insurance.label(),
+                        query.member_insurance.english(),
+                    ),
+                },
+                Vec::new(),
+            ));
         }
     }
 
@@ -287,7 +270,9 @@ pub fn check_binding_at(
         }
         Distance::Unknown => {
             result.verdict = worse(result.verdict, Verdict::ConfirmLocally);
-            result.reasons.push(built(Say::ProvinceUnknown));
+            result
+                .reasons
+                .push(Reason::built(Say::ProvinceUnknown, Vec::new()));
         }
     }
 
@@ -306,13 +291,16 @@ pub fn check_binding_at(
                 )),
                 Availability::Never => {}
             },
-            None => result.reasons.push(built(Say::UseHasNoRule {
-                use_label: Term::new(use_.label(), use_.english()),
-            })),
+            None => result.reasons.push(Reason::built(
+                Say::UseHasNoRule {
+                    use_label: Term::new(use_.label(), use_.english()),
+                },
+                Vec::new(),
+            )),
         }
     }
     if query.member_insurance == Insurance::None {
-        result.warn(Say::UninsuredRelativeFirst);
+        result.warnings.push(Say::UninsuredRelativeFirst.into());
     }
 
     // 6. Several employees supporting the same relative.
@@ -321,7 +309,7 @@ pub fn check_binding_at(
             reason: binding.several_supporters_reason.clone(),
         };
         if binding.several_supporters == SeveralSupporters::Warn {
-            result.warn(say.clone());
+            result.warnings.push(say.clone().into());
         }
         result
             .reasons

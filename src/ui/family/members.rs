@@ -422,7 +422,7 @@ fn binding_verdict_ui(ui: &mut egui::Ui, verdict: &crate::family::BindingVerdict
             }
         });
     }
-    for warning in verdict.warnings_in(lang) {
+    for warning in verdict.warnings.iter().map(|w| w.text(lang)) {
         ui.label(
             RichText::new(lang.labelled(Word::Caution.text(lang), &warning))
                 .color(theme::warning_color(ui.visuals().dark_mode)),

@@ -159,6 +159,22 @@ fn an_expense_beyond_the_balance_is_split_between_account_and_pocket() {
         "paid out of pocket"
     );
     assert!(texts(&harness, "合计：账户支付 100.00 元，自己付 50.50 元").len() == 1);
+    // The shares by relative and by category, as the list shows them.
+    assert!(
+        texts(&harness, "按家人：李堃：账户 100.00 元 / 自付 50.50 元").len() == 1,
+        "{:?}",
+        texts(&harness, "按家人")
+    );
+    assert!(
+        texts(
+            &harness,
+            "按类别：定点药店购药：账户 100.00 元 / 自付 50.50 元"
+        )
+        .len()
+            == 1,
+        "{:?}",
+        texts(&harness, "按类别")
+    );
 }
 
 #[test]

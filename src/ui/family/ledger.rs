@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText};
 use super::workspace::FamilyAction;
 use super::{FamilyPanel, PAGE};
 use crate::domain::Use;
-use crate::family::{Family, FamilyEdit, Ledger, format_yuan};
+use crate::family::{Family, FamilyEdit, Ledger, Totals, format_yuan};
 use crate::text::{Say, Word};
 use crate::ui::theme;
 
@@ -105,44 +105,36 @@ impl FamilyPanel {
                 )
                 .strong(),
             );
+            // Each relative's and each category's share, on one line each.
+            let share = |who: String, t: &Totals| {
+                Say::LedgerShare {
+                    who,
+                    from_account: format_yuan(t.from_account),
+                    out_of_pocket: format_yuan(t.out_of_pocket),
+                }
+                .text(lang)
+            };
             let per_member: Vec<String> = ledger
                 .by_member
                 .iter()
-                .map(|(id, t)| {
-                    Say::LedgerShare {
-                        who: name_of(*id).to_owned(),
-                        from_account: format_yuan(t.from_account),
-                        out_of_pocket: format_yuan(t.out_of_pocket),
-                    }
-                    .text(lang)
-                })
+                .map(|(id, t)| share(name_of(*id).to_owned(), t))
                 .collect();
-            ui.label(
-                RichText::new(lang.labelled(
-                    Word::ByRelative.text(lang),
-                    &per_member.join(lang.sentence_separator()),
-                ))
-                .small(),
-            );
             let per_category: Vec<String> = ledger
                 .by_category
                 .iter()
-                .map(|(c, t)| {
-                    Say::LedgerShare {
-                        who: c.label_in(lang).into_owned(),
-                        from_account: format_yuan(t.from_account),
-                        out_of_pocket: format_yuan(t.out_of_pocket),
-                    }
-                    .text(lang)
-                })
+                .map(|(c, t)| share(c.label_in(lang).into_owned(), t))
                 .collect();
-            ui.label(
-                RichText::new(lang.labelled(
-                    Word::ByCategory.text(lang),
-                    &per_category.join(lang.sentence_separator()),
-                ))
-                .small(),
-            );
+            for (heading, shares) in [
+                (Word::ByRelative, per_member),
+                (Word::ByCategory, per_category),
+            ] {
+                ui.label(
+                    RichText::new(
+                        lang.labelled(heading.text(lang), &shares.join(lang.sentence_separator())),
+                    )
+                    .small(),
+                );
+            }
         }
         if let Some(index) = remove {
             self.edit(FamilyEdit::RemoveExpense(index));

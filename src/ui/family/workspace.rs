@@ -227,6 +227,16 @@ impl FamilyWorkspace {
         });
     }
 
+    /// Shows why an edit or a restore was not done (the error says what, in plain words).
+    fn refused(&mut self, error: &dyn std::fmt::Display) {
+        self.report(
+            Say::Refused {
+                error: error.to_string(),
+            },
+            true,
+        );
+    }
+
     /// Shows a failure and logs `log`, which says what failed without names or ID numbers.
     fn fail(&mut self, say: Say, log: &str) {
         crate::log::error(&format!("family tab: {log}"));
@@ -284,12 +294,7 @@ impl FamilyWorkspace {
         match document.apply(edit) {
             Ok(()) => true,
             Err(error) => {
-                self.report(
-                    Say::Refused {
-                        error: error.to_string(),
-                    },
-                    true,
-                );
+                self.refused(&error);
                 false
             }
         }
@@ -303,12 +308,7 @@ impl FamilyWorkspace {
         match document.apply_typing(form, edit) {
             Ok(()) => true,
             Err(error) => {
-                self.report(
-                    Say::Refused {
-                        error: error.to_string(),
-                    },
-                    true,
-                );
+                self.refused(&error);
                 false
             }
         }
@@ -578,12 +578,7 @@ impl FamilyWorkspace {
                 applied
             }
             Err(error) => {
-                self.report(
-                    Say::Refused {
-                        error: error.to_string(),
-                    },
-                    true,
-                );
+                self.refused(&error);
                 false
             }
         }

@@ -111,7 +111,14 @@ impl HolderForm {
             balance,
         };
         let typed_label = self.label.trim().to_owned();
-        let label = if typed_label.starts_with("家庭 ") && !holder.name.is_empty() {
+        // Still the number, or a name derived while the holder's Latin name was being typed
+        // ("J family" while typing "John Smith"): derive it again from the name.
+        let derived_while_typing = typed_label.strip_suffix(" family").is_some_and(|stem| {
+            !stem.is_empty() && holder.name.split_whitespace().any(|w| w.starts_with(stem))
+        });
+        let label = if (typed_label.starts_with("家庭 ") || derived_while_typing)
+            && !holder.name.is_empty()
+        {
             family_name_of(&holder.name)
         } else if typed_label.is_empty() {
             "未命名家庭".to_owned()
@@ -298,8 +305,13 @@ mod tests {
     #[test]
     fn a_foreign_holder_names_the_family_by_the_last_word() {
         let mut form = HolderForm::of(&Family::new("f", "家庭 1", "nanjing"), true);
-        form.name = "John Smith".to_owned();
-        let (_, label) = form.checked_holder(today(), Lang::En).expect("valid");
+        // Applied as typed, one keystroke at a time, the name never sticks at "J family".
+        let mut label = String::new();
+        for typed in ["J", "Jo", "John", "John ", "John S", "John Smith"] {
+            form.name = typed.to_owned();
+            label = form.checked_holder(today(), Lang::En).expect("valid").1;
+            form.label.clone_from(&label);
+        }
         assert_eq!(label, "Smith family");
     }
 

@@ -165,7 +165,7 @@ pub enum Say {
     /// (family-sharing binding)
     BindingTitle,
     /// (family-sharing binding)
-    BindRelation { relation: String },
+    BindRelation { relation: Term },
     /// (family-sharing binding)
     HolderIs { insurance: Term, reason: String },
     /// (family-sharing binding)
@@ -175,16 +175,16 @@ pub enum Say {
     /// (family-sharing binding)
     OfficeTellsHow { region: String },
     /// (family-sharing binding)
-    HolderLine { holder: String },
+    HolderLine { holder: Term },
     /// (family-sharing binding)
     MemberLine {
-        relation: String,
-        name: String,
-        insurance: String,
+        relation: Term,
+        name: Term,
+        insurance: Term,
         region: String,
     },
     /// (family-sharing binding)
-    BindMemberTitle { relation: String, name: String },
+    BindMemberTitle { relation: Term, name: Term },
     /// (family-sharing binding)
     AlreadyBound,
     /// (family-sharing binding)
@@ -479,14 +479,14 @@ impl Say {
             Say::OnlyCloseRelatives => "只有近亲属能绑定：可以请与他是近亲属、参加职工医保的人（例如他的子女或配偶）来绑定".to_owned(),
             Say::CannotBind => "不能绑定。".to_owned(),
             Say::BindingTitle => "家庭共济绑定".to_owned(),
-            Say::BindRelation { relation } => format!("绑定{relation}"),
+            Say::BindRelation { relation: Term { zh: relation, .. } } => format!("绑定{relation}"),
             Say::HolderIs { insurance: Term { zh: insurance, .. }, reason } => format!("参保人是{insurance}：{reason}"),
             Say::AnswerToSeeBinding => "回答完左边的问题，就能知道能不能绑定、走哪个渠道、要带什么。".to_owned(),
             Say::NoBindingRules { region } => format!("{region}的政策数据里没有家庭共济绑定的规定。"),
             Say::OfficeTellsHow { region } => format!("{region}医保经办机构告诉您办理方式（医保服务热线：手机拨打区号+12393）"),
-            Say::HolderLine { holder } => format!("参保人：{holder}"),
-            Say::MemberLine { relation, name, insurance, region } => format!("{relation}：{name}，{insurance}，在{region}参保"),
-            Say::BindMemberTitle { relation, name } => format!("为{relation} {name} 办理绑定"),
+            Say::HolderLine { holder: Term { zh: holder, .. } } => format!("参保人：{holder}"),
+            Say::MemberLine { relation: Term { zh: relation, .. }, name: Term { zh: name, .. }, insurance: Term { zh: insurance, .. }, region } => format!("{relation}：{name}，{insurance}，在{region}参保"),
+            Say::BindMemberTitle { relation: Term { zh: relation, .. }, name: Term { zh: name, .. } } => format!("为{relation} {name} 办理绑定"),
             Say::AlreadyBound => "家庭记录显示已经绑定；已经办好的，这一项不用再办。".to_owned(),
             Say::MemberRegionUnknown { error } => format!("无法检查这位家人的参保地（{error}）；请在家庭里改成正确的参保地，或向医保经办机构确认。"),
             Say::NoMembersToBind => "（家庭里还没有要绑定的家人）".to_owned(),
@@ -667,14 +667,14 @@ impl Say {
             Say::OnlyCloseRelatives => "Only close relatives can be bound: someone who is his close relative and has employee insurance (his child or spouse, say) can bind him".to_owned(),
             Say::CannotBind => "Cannot be bound.".to_owned(),
             Say::BindingTitle => "Family sharing binding".to_owned(),
-            Say::BindRelation { relation } => format!("Bind: {relation}"),
+            Say::BindRelation { relation: Term { en: relation, .. } } => format!("Bind: {relation}"),
             Say::HolderIs { insurance: Term { en: insurance, .. }, reason } => format!("The holder has {insurance}: {reason}"),
             Say::AnswerToSeeBinding => "Answer the questions on the left to see whether the relative can be bound, through which channel, and what to bring.".to_owned(),
             Say::NoBindingRules { region } => format!("The policy data of {region} has no rules for family-sharing binding."),
             Say::OfficeTellsHow { region } => format!("The medical-insurance office of {region} tells you how (hotline: area code + 12393 from a mobile phone)"),
-            Say::HolderLine { holder } => format!("Holder: {holder}"),
-            Say::MemberLine { relation, name, insurance, region } => format!("{relation}: {name}, {insurance}, insured in {region}"),
-            Say::BindMemberTitle { relation, name } => format!("Binding for {relation} {name}"),
+            Say::HolderLine { holder: Term { en: holder, .. } } => format!("Holder: {holder}"),
+            Say::MemberLine { relation: Term { en: relation, .. }, name: Term { en: name, .. }, insurance: Term { en: insurance, .. }, region } => format!("{relation}: {name}, {insurance}, insured in {region}"),
+            Say::BindMemberTitle { relation: Term { en: relation, .. }, name: Term { en: name, .. } } => format!("Binding for {relation} {name}"),
             Say::AlreadyBound => "The family record says this binding is done; if so, nothing more to do here.".to_owned(),
             Say::MemberRegionUnknown { error } => format!("The relative's place of insurance cannot be checked ({error}); correct it in the family, or ask the medical-insurance office."),
             Say::NoMembersToBind => "(No relative to bind in this family yet)".to_owned(),
@@ -1147,7 +1147,7 @@ mod tests {
             Say::CannotBind,
             Say::BindingTitle,
             Say::BindRelation {
-                relation: "父母".to_owned(),
+                relation: Term::new("父母", "x".to_owned()),
             },
             Say::HolderIs {
                 insurance: Term::new("居民医保", "x".to_owned()),
@@ -1161,17 +1161,17 @@ mod tests {
                 region: "x".to_owned(),
             },
             Say::HolderLine {
-                holder: "王*".to_owned(),
+                holder: Term::new("王*", "x".to_owned()),
             },
             Say::MemberLine {
-                relation: "父母".to_owned(),
-                name: "李*".to_owned(),
-                insurance: "居民医保".to_owned(),
+                relation: Term::new("父母", "x".to_owned()),
+                name: Term::new("李*", "x".to_owned()),
+                insurance: Term::new("居民医保", "x".to_owned()),
                 region: "南京市".to_owned(),
             },
             Say::BindMemberTitle {
-                relation: "父母".to_owned(),
-                name: "李*".to_owned(),
+                relation: Term::new("父母", "x".to_owned()),
+                name: Term::new("李*", "x".to_owned()),
             },
             Say::AlreadyBound,
             Say::MemberRegionUnknown {

@@ -503,6 +503,10 @@ fn the_binding_checklist_follows_relation_insurance_and_province() {
     assert!(!case.steps.iter().any(|s| s.contains("个人医保钱包")));
     assert_eq!(case.fee.as_deref(), Some("不收费"));
     assert!(same.warnings.iter().any(|w| w.text.contains("冒名就医")));
+    // The title names the relation: Chinese in files, English in the English window.
+    assert_eq!(case.title, "绑定父母");
+    assert_eq!(case.title_in(yibao::text::Lang::Zh), case.title);
+    assert_eq!(case.title_in(yibao::text::Lang::En), "Bind: parent");
 
     // Another province: since the 2026-01-09 notice sharing reaches the whole country
     // (FACTS F6), through the wallet.
@@ -656,6 +660,20 @@ fn a_family_binding_checklist_checks_each_member_and_masks_personal_data() {
         assert!(text.contains("3201**********1234"), "{format:?}");
         assert!(!text.contains("王旧人") && !text.contains("王**人"));
     }
+    // Each member's case is titled by relation and masked name, in either language.
+    let english: Vec<String> = masked
+        .cases
+        .iter()
+        .map(|case| case.title_in(yibao::text::Lang::En))
+        .collect();
+    assert_eq!(
+        english,
+        [
+            "Binding for parent 李** (ID 3201**********1234)",
+            "Binding for parent in law 张**",
+            "Binding for child 王**"
+        ]
+    );
     let full = family_binding_checklist(&report.set, &family, PersonalData::Included, today())
         .expect("checklist");
     let text =

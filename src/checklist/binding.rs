@@ -154,7 +154,7 @@ fn explain(
 #[allow(clippy::too_many_arguments)]
 fn case_from_verdict(
     case: String,
-    title: String,
+    title: Say,
     verdict: BindingVerdict,
     binding: &BindingRules,
     distance: Option<&Distance>,
@@ -177,7 +177,8 @@ fn case_from_verdict(
     );
     CaseResult {
         case,
-        title,
+        title: title.text(ZH),
+        title_said: Some(title),
         verdict: verdict.verdict,
         verdict_label: verdict.verdict.label(),
         summary,
@@ -197,16 +198,15 @@ fn case_from_verdict(
     }
 }
 
-fn title_for(relation: Option<Relation>) -> String {
-    relation.map_or_else(
-        || Say::BindingTitle.text(ZH),
-        |r| {
-            Say::BindRelation {
-                relation: r.label().to_owned(),
-            }
-            .text(ZH)
-        },
-    )
+fn title_for(relation: Option<Relation>) -> Say {
+    relation.map_or(Say::BindingTitle, |r| Say::BindRelation {
+        relation: relation_term(r),
+    })
+}
+
+/// A relation as a term of a built sentence.
+fn relation_term(relation: Relation) -> Term {
+    Term::new(relation.label(), relation.english())
 }
 
 /// The single case of the questionnaire.
@@ -315,7 +315,8 @@ fn questionnaire_case(
     };
     CaseResult {
         case: Procedure::Binding.id().to_owned(),
-        title,
+        title: title.text(ZH),
+        title_said: Some(title),
         verdict,
         verdict_label: verdict.label(),
         summary,
@@ -349,7 +350,8 @@ fn said_by(reason: &Reason) -> (String, Option<Say>) {
 fn no_rules_case(region_name: &str) -> CaseResult {
     CaseResult {
         case: Procedure::Binding.id().to_owned(),
-        title: title_for(None),
+        title: title_for(None).text(ZH),
+        title_said: Some(title_for(None)),
         verdict: Verdict::ConfirmLocally,
         verdict_label: Verdict::ConfirmLocally.label(),
         summary: Say::NoBindingRules {
@@ -437,9 +439,9 @@ pub fn family_binding_checklist(
             .map_or(member.region.as_str(), |r| r.name());
         people.push(
             Say::MemberLine {
-                relation: member.relation.label().to_owned(),
+                relation: relation_term(member.relation),
                 name: named.clone(),
-                insurance: member.insurance.label().to_owned(),
+                insurance: Term::new(member.insurance.label(), member.insurance.english()),
                 region: member_region.to_owned(),
             }
             .text(ZH),
@@ -453,15 +455,14 @@ pub fn family_binding_checklist(
             member.status == BindingStatus::Bound
         ));
         let title = Say::BindMemberTitle {
-            relation: member.relation.label().to_owned(),
+            relation: relation_term(member.relation),
             name: named.clone(),
-        }
-        .text(ZH);
+        };
         let case_id = format!("binding.{}", member.id);
         let Some(binding) = resolved.binding_with_channel() else {
             let mut case = no_rules_case(&region_name);
             case.case = case_id;
-            case.title = title;
+            (case.title, case.title_said) = built(title);
             cases.push(case);
             continue;
         };
@@ -498,7 +499,7 @@ pub fn family_binding_checklist(
                 let (materials, steps) = materials_and_steps(&binding, None);
                 let mut case = no_rules_case(&region_name);
                 case.case = case_id;
-                case.title = title;
+                (case.title, case.title_said) = built(title);
                 (case.summary, case.summary_said) = built(Say::MemberRegionUnknown {
                     error: error.to_string(),
                 });

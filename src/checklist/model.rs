@@ -38,6 +38,9 @@ pub struct CaseResult {
     /// a single case (`transfer`).
     pub case: String,
     pub title: String,
+    /// The same title as its id when the code built it (`None`: policy text).
+    #[serde(skip)]
+    pub title_said: Option<crate::text::Say>,
     pub verdict: Verdict,
     pub verdict_label: &'static str,
     /// The one sentence that explains the verdict.
@@ -70,6 +73,13 @@ pub struct CaseResult {
 }
 
 impl CaseResult {
+    /// The title in `lang`: a built title in that language, policy text as written.
+    pub fn title_in(&self, lang: crate::text::Lang) -> String {
+        self.title_said
+            .as_ref()
+            .map_or_else(|| self.title.clone(), |say| say.text(lang))
+    }
+
     /// Who can apply, in `lang`: a built line in that language, policy text as written.
     pub fn applicants_in(&self, lang: crate::text::Lang) -> Option<String> {
         match &self.applicants_said {

@@ -161,6 +161,7 @@ pub(super) fn evaluate_transfer(
         cases.push(CaseResult {
             case: procedure.id().to_owned(),
             title: Say::TransferTitle.text(ZH),
+            title_said: Some(Say::TransferTitle),
             verdict,
             verdict_label: verdict.label(),
             summary,

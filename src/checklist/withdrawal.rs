@@ -264,6 +264,7 @@ fn evaluate_case(
     CaseResult {
         case: rule.case.get_ref().id().to_owned(),
         title: rule.title.clone(),
+        title_said: None,
         verdict,
         verdict_label: verdict.label(),
         summary,

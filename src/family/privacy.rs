@@ -3,6 +3,7 @@
 
 use super::id_number::mask;
 use super::model::{Holder, Member};
+use crate::text::Term;
 
 /// Whether an export shows names and ID numbers in full.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -41,12 +42,13 @@ pub fn mask_name(name: &str) -> String {
     }
 }
 
-/// "张**（身份证 3702**********1234）", or the full name and number when included.
-fn person(name: &str, id_number: Option<&str>, personal: PersonalData) -> String {
-    let name = match (name.trim().is_empty(), personal) {
-        (true, _) => "（未填姓名）".to_owned(),
-        (false, PersonalData::Masked) => mask_name(name),
-        (false, PersonalData::Included) => name.trim().to_owned(),
+/// "张**（身份证 3702**********1234）" (in English "张** (ID 3702**********1234)"), or the
+/// full name and number when included.
+fn person(name: &str, id_number: Option<&str>, personal: PersonalData) -> Term {
+    let (zh, en) = match (name.trim().is_empty(), personal) {
+        (true, _) => ("（未填姓名）".to_owned(), "(no name given)".to_owned()),
+        (false, PersonalData::Masked) => (mask_name(name), mask_name(name)),
+        (false, PersonalData::Included) => (name.trim().to_owned(), name.trim().to_owned()),
     };
     match id_number.map(str::trim).filter(|id| !id.is_empty()) {
         Some(id) => {
@@ -54,18 +56,21 @@ fn person(name: &str, id_number: Option<&str>, personal: PersonalData) -> String
                 PersonalData::Masked => mask(id),
                 PersonalData::Included => id.to_owned(),
             };
-            format!("{name}（身份证 {id}）")
+            Term {
+                zh: format!("{zh}（身份证 {id}）"),
+                en: format!("{en} (ID {id})"),
+            }
         }
-        None => name,
+        None => Term { zh, en },
     }
 }
 
-/// How the holder is named in an export.
-pub fn holder_line(holder: &Holder, personal: PersonalData) -> String {
+/// How the holder is named in an export, in both languages.
+pub fn holder_line(holder: &Holder, personal: PersonalData) -> Term {
     person(&holder.name, holder.id_number.as_deref(), personal)
 }
 
-/// How a member is named in an export.
-pub fn member_line(member: &Member, personal: PersonalData) -> String {
+/// How a member is named in an export, in both languages.
+pub fn member_line(member: &Member, personal: PersonalData) -> Term {
     person(&member.name, member.id_number.as_deref(), personal)
 }

@@ -301,12 +301,12 @@ impl ChecklistPanel {
                 ui.label(match lang {
                     Lang::Zh => format!(
                         "· {}：请回答“{}”",
-                        case.title,
+                        case.title_in(lang),
                         case.pending_questions.join("”“")
                     ),
                     Lang::En => format!(
                         "· {}: {} \"{}\"",
-                        case.title,
+                        case.title_in(lang),
                         Word::PleaseAnswer.text(lang),
                         case.pending_questions.join("\", \"")
                     ),
@@ -399,7 +399,7 @@ impl ChecklistPanel {
                         case.verdict,
                         &case.verdict.label_in(lang),
                     );
-                    ui.label(RichText::new(&case.title).strong());
+                    ui.label(RichText::new(case.title_in(lang)).strong());
                 });
                 for caution in &case.cautions {
                     ui.label(

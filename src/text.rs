@@ -993,7 +993,7 @@ words! {
     NextPerson => "新的一位", "Next person";
     NextPersonHint => "为下一个人重新开始：清空这个办理事项的回答、勾选和称呼",
         "Start again for the next person: clears this procedure's answers, ticks and name";
-    ListFor => "清单给谁（称呼，用于文件名，可不填）", "Whose list (a name for the file, optional)";
+    ListFor => "清单给谁（称呼，印在清单上和文件名里，可不填）", "Whose list (printed on it and in the file name; optional)";
     ListForExample => "例如 王阿姨", "e.g. Auntie Wang";
     AnswerBelow => "请回答下面的问题", "Please answer the questions below";
     NotSureHint => "不清楚的可以选“不清楚”，结果会告诉您还需要确认什么。",

@@ -257,15 +257,26 @@ fn exports_match_the_golden_files() {
             today(),
         )
         .expect("evaluates");
-        for format in ExportFormat::ALL
-            .iter()
-            .copied()
-            .filter(|f| *f != ExportFormat::Pdf)
-        {
+        for format in ExportFormat::ALL.iter().copied() {
             let bytes = render(&checklist, format).expect("renders");
-            let text = String::from_utf8(bytes).expect("utf-8");
+            let text = golden_text(&bytes, format);
             insta::assert_snapshot!(format!("{name}.{}", format.extension()), text);
         }
+    }
+}
+
+/// What a golden file holds: the file's text, or for a PDF its pages' text, page by page.
+fn golden_text(bytes: &[u8], format: ExportFormat) -> String {
+    if format == ExportFormat::Pdf {
+        let pages = pdf_extract::extract_text_from_mem_by_pages(bytes).expect("pdf text");
+        pages
+            .iter()
+            .enumerate()
+            .map(|(i, page)| format!("=== page {} of {}\n{}", i + 1, pages.len(), page.trim()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        String::from_utf8(bytes.to_vec()).expect("utf-8")
     }
 }
 
@@ -713,7 +724,109 @@ fn the_binding_export_matches_its_golden_file() {
             (Fact::MemberProvince, "same_province"),
         ],
     );
-    let text = String::from_utf8(render(&checklist, ExportFormat::Markdown).expect("renders"))
-        .expect("utf-8");
-    insta::assert_snapshot!("binding_nanjing_grandparent.md", text);
+    for format in [ExportFormat::Markdown, ExportFormat::Pdf] {
+        let text = golden_text(&render(&checklist, format).expect("renders"), format);
+        insta::assert_snapshot!(
+            format!("binding_nanjing_grandparent.{}", format.extension()),
+            text
+        );
+    }
+}
+
+/// The PDF's text, page by page.
+fn pdf_pages(checklist: &yibao::checklist::Checklist) -> Vec<String> {
+    let bytes = render(checklist, ExportFormat::Pdf).expect("renders");
+    pdf_extract::extract_text_from_mem_by_pages(&bytes).expect("pdf text")
+}
+
+#[test]
+fn the_handouts_fit_one_page_and_keep_numbers_whole() {
+    // Issue 13: the death-in-合肥, settle-abroad and binding handouts fit one A4 page.
+    let report = shipped();
+    let mut lists: Vec<yibao::checklist::Checklist> = scenarios()
+        .into_iter()
+        .take(2)
+        .map(|(_, region, answers)| {
+            evaluate(
+                &report.set,
+                Procedure::Withdrawal,
+                region,
+                &answers,
+                today(),
+            )
+            .expect("evaluates")
+        })
+        .collect();
+    lists.push(binding(
+        "nanjing",
+        &[
+            (Fact::HolderInsurance, "employee"),
+            (Fact::Relation, "maternal_grandparent"),
+            (Fact::MemberInsurance, "resident"),
+            (Fact::MemberProvince, "same_province"),
+        ],
+    ));
+    for checklist in &lists {
+        let pages = pdf_pages(checklist);
+        assert_eq!(pages.len(), 1, "{}: {pages:?}", checklist.region_name);
+        let text = &pages[0];
+        // What to bring comes before the steps, the steps before the notices, the sources
+        // last; the list number is explained once.
+        let at = |needle: &str| text.find(needle).unwrap_or_else(|| panic!("{needle}"));
+        assert!(at("要带的材料") < at("去哪里办"));
+        assert!(at("去哪里办") < at("办理步骤"));
+        assert!(at("办理步骤") < at("注意"));
+        assert!(at("注意") < at("资料来源"));
+        assert_eq!(text.matches("同样的事项、地区、回答和政策数据").count(), 1);
+        assert!(text.contains(&format!("清单编号 {}", checklist.fingerprint)));
+        assert!(text.contains("区号+12393"));
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let first = line.chars().next().expect("not empty");
+            assert!(
+                !"，。、；：！？）〕】》」』”".contains(first),
+                "a line starts with closing punctuation: {line}"
+            );
+        }
+        // Every 文号, date and number of the policy text is on one printed line.
+        let document = yibao::export::document(checklist, None);
+        for part in &document.parts {
+            for section in &part.sections {
+                for block in &section.blocks {
+                    let written = block.plain_text();
+                    for span in yibao::export::linebreak::protected_spans(&written) {
+                        let token = &written[span.range];
+                        if !span.pair && !token.contains(char::is_whitespace) {
+                            assert!(
+                                text.lines().any(|line| line.contains(token)),
+                                "{token} is split in {}",
+                                checklist.region_name
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_family_list_has_a_page_per_person() {
+    use yibao::checklist::family_binding_checklist;
+    use yibao::family::PersonalData;
+    let family = sample_family();
+    let checklist =
+        family_binding_checklist(&shipped().set, &family, PersonalData::Masked, today())
+            .expect("checklist");
+    let pages = pdf_pages(&checklist);
+    // Three members are not ended; each has a page, then one for what they share.
+    assert!(pages.len() >= 4, "{} pages", pages.len());
+    for (page, name) in pages.iter().zip(["李**", "张**", "王**"]) {
+        assert!(page.contains("为谁办"), "{page}");
+        assert!(page.contains(name), "{name} not on its page: {page}");
+    }
+    // A relative who cannot be bound gets a page saying why, without materials.
+    assert!(pages[1].contains("不符合"), "{}", pages[1]);
+    assert!(!pages[1].contains("要带的材料"), "{}", pages[1]);
+    assert!(pages[0].contains("要带的材料"), "{}", pages[0]);
+    assert!(pages.last().expect("pages").contains("资料来源"));
 }

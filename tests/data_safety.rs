@@ -339,7 +339,7 @@ fn exports_carry_who_they_are_for_and_never_replace_each_other() {
     click(&mut harness, "提取资格清单");
     fill(
         &mut harness,
-        "清单给谁（称呼，用于文件名，可不填）",
+        "清单给谁（称呼，印在清单上和文件名里，可不填）",
         "王阿姨",
     );
     answer(&mut harness, "参保人是否已经去世", "是");
@@ -352,6 +352,9 @@ fn exports_carry_who_they_are_for_and_never_replace_each_other() {
             .iter()
             .all(|p| p.to_string_lossy().contains("提取清单-王阿姨-"))
     );
+    // The name is printed at the top of the list, where the handout says whom it is for.
+    let text = std::fs::read_to_string(&written[0]).expect("file");
+    assert!(text.contains("为谁办：王阿姨"), "{text}");
 }
 
 // 6. The default export folder is Documents/医保助手导出, or the home folder's, never hidden.

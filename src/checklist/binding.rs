@@ -179,6 +179,7 @@ fn case_from_verdict(
         case,
         title: title.text(ZH),
         title_said: Some(title),
+        person: None,
         verdict: verdict.verdict,
         verdict_label: verdict.verdict.label(),
         summary,
@@ -317,6 +318,7 @@ fn questionnaire_case(
         case: Procedure::Binding.id().to_owned(),
         title: title.text(ZH),
         title_said: Some(title),
+        person: None,
         verdict,
         verdict_label: verdict.label(),
         summary,
@@ -352,6 +354,7 @@ fn no_rules_case(region_name: &str) -> CaseResult {
         case: Procedure::Binding.id().to_owned(),
         title: title_for(None).text(ZH),
         title_said: Some(title_for(None)),
+        person: None,
         verdict: Verdict::ConfirmLocally,
         verdict_label: Verdict::ConfirmLocally.label(),
         summary: Say::NoBindingRules {
@@ -437,15 +440,14 @@ pub fn family_binding_checklist(
         let member_region = set
             .region(&member.region)
             .map_or(member.region.as_str(), |r| r.name());
-        people.push(
-            Say::MemberLine {
-                relation: relation_term(member.relation),
-                name: named.clone(),
-                insurance: Term::new(member.insurance.label(), member.insurance.english()),
-                region: member_region.to_owned(),
-            }
-            .text(ZH),
-        );
+        let person = Say::MemberLine {
+            relation: relation_term(member.relation),
+            name: named.clone(),
+            insurance: Term::new(member.insurance.label(), member.insurance.english()),
+            region: member_region.to_owned(),
+        }
+        .text(ZH);
+        people.push(person.clone());
         inputs.push(format!(
             "{}:{}:{}:{}:{}",
             member.relation,
@@ -463,6 +465,7 @@ pub fn family_binding_checklist(
             let mut case = no_rules_case(&region_name);
             case.case = case_id;
             (case.title, case.title_said) = built(title);
+            case.person = Some(person);
             cases.push(case);
             continue;
         };
@@ -491,6 +494,7 @@ pub fn family_binding_checklist(
                     case.reasons
                         .insert(0, Reason::built(Say::AlreadyBound, Vec::new()));
                 }
+                case.person = Some(person);
                 cases.push(case);
             }
             Err(error) => {
@@ -512,6 +516,7 @@ pub fn family_binding_checklist(
                 case.steps = steps;
                 case.applicants = Some(Say::BindingApplicants.text(ZH));
                 case.applicants_said = Some(Say::BindingApplicants);
+                case.person = Some(person);
                 cases.push(case);
             }
         }

@@ -41,6 +41,10 @@ pub struct CaseResult {
     /// The same title as its id when the code built it (`None`: policy text).
     #[serde(skip)]
     pub title_said: Option<crate::text::Say>,
+    /// Whom the case is for in a family's list (their line, masked unless asked); `None` in
+    /// a questionnaire's list.
+    #[serde(skip)]
+    pub person: Option<String>,
     pub verdict: Verdict,
     pub verdict_label: &'static str,
     /// The one sentence that explains the verdict.

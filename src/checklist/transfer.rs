@@ -162,6 +162,7 @@ pub(super) fn evaluate_transfer(
             case: procedure.id().to_owned(),
             title: Say::TransferTitle.text(ZH),
             title_said: Some(Say::TransferTitle),
+            person: None,
             verdict,
             verdict_label: verdict.label(),
             summary,

@@ -265,6 +265,7 @@ fn evaluate_case(
         case: rule.case.get_ref().id().to_owned(),
         title: rule.title.clone(),
         title_said: None,
+        person: None,
         verdict,
         verdict_label: verdict.label(),
         summary,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{self, RichText};
 
 use crate::checklist::Checklist;
-use crate::export::{ExportFormat, file_name, render};
+use crate::export::{ExportFormat, file_name, render_for};
 use crate::store::{write_atomically, write_new_file};
 use crate::text::{Lang, Word};
 use crate::ui::theme;
@@ -62,8 +62,14 @@ impl ExportBar {
     }
 
     /// Renders, then writes. A render that fails writes nothing and never says 已保存.
-    fn write(&mut self, checklist: &Checklist, path: &Path, format: ExportFormat) {
-        let bytes = match render(checklist, format) {
+    fn write(
+        &mut self,
+        checklist: &Checklist,
+        owner: Option<&str>,
+        path: &Path,
+        format: ExportFormat,
+    ) {
+        let bytes = match render_for(checklist, owner, format) {
             Ok(bytes) => bytes,
             Err(error) => {
                 self.fail(
@@ -125,7 +131,7 @@ impl ExportBar {
             Some(path) => {
                 let format =
                     ExportFormat::from_extension(&path.to_string_lossy()).unwrap_or(self.format);
-                self.write(checklist, &path, format);
+                self.write(checklist, owner, &path, format);
             }
             None => {
                 self.status = Some((Word::NoPlaceChosen.text(self.lang).to_owned(), false));
@@ -140,7 +146,7 @@ impl ExportBar {
             return;
         };
         let path = dir.join(file_name(checklist, owner, self.format));
-        let bytes = match render(checklist, self.format) {
+        let bytes = match render_for(checklist, owner, self.format) {
             Ok(bytes) => bytes,
             Err(error) => {
                 self.fail(

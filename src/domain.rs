@@ -15,11 +15,19 @@ pub struct UnknownId {
 }
 
 /// Defines a closed vocabulary: the enum, its stable ids, Chinese labels, parsing and serde.
+/// A variant may carry its English label after a slash (`Id = "id" : "中文" / "English"`);
+/// without one, the English label is the id in words.
 macro_rules! vocabulary {
+    (@english $id:literal) => {
+        $id.replace('_', " ")
+    };
+    (@english $id:literal, $english:literal) => {
+        $english.to_owned()
+    };
     (
         $(#[$meta:meta])*
         $name:ident ($kind:literal) {
-            $( $variant:ident = $id:literal : $label:literal ),+ $(,)?
+            $( $variant:ident = $id:literal : $label:literal $(/ $english:literal)? ),+ $(,)?
         }
     ) => {
         $(#[$meta])*
@@ -44,9 +52,10 @@ macro_rules! vocabulary {
                 match self { $( $name::$variant => $label ),+ }
             }
 
-            /// The label in the English window: the id in words ("parent in law").
+            /// The label in the English window, with no capital of its own so that it fits
+            /// inside a sentence: the English label given, or else the id in words ("spouse").
             pub fn english(self) -> String {
-                self.id().replace('_', " ")
+                match self { $( $name::$variant => vocabulary!(@english $id $(, $english)?) ),+ }
             }
 
             /// The label in `lang`.
@@ -103,12 +112,12 @@ vocabulary! {
     Topic ("topic") {
         FamilySharing = "family_sharing" : "家庭共济",
         Withdrawal = "withdrawal" : "个人账户提取",
-        BalanceQuery = "balance_query" : "余额查询",
+        BalanceQuery = "balance_query" : "余额查询" / "checking the balance",
         Transfer = "transfer" : "转移接续",
         Fees = "fees" : "手续费",
         Dental = "dental" : "牙科报销",
-        WechatCashout = "wechat_cashout" : "转入微信",
-        Fraud = "fraud" : "违规与处罚",
+        WechatCashout = "wechat_cashout" : "转入微信" / "WeChat cash-out",
+        Fraud = "fraud" : "违规与处罚" / "violations and penalties",
     }
 }
 
@@ -116,10 +125,10 @@ vocabulary! {
     /// How sure we are of a statement.
     Confidence ("confidence") {
         Official = "official" : "官方依据",
-        Reported = "reported" : "文章说法",
-        Local = "local" : "因地而异",
+        Reported = "reported" : "文章说法" / "reported in articles",
+        Local = "local" : "因地而异" / "varies by place",
         Disputed = "disputed" : "存疑",
-        False = "false" : "错误说法",
+        False = "false" : "错误说法" / "false claim",
     }
 }
 
@@ -143,16 +152,16 @@ impl Confidence {
 vocabulary! {
     /// Kind of basic medical insurance a person has.
     Insurance ("insurance") {
-        Employee = "employee" : "职工医保",
-        Resident = "resident" : "居民医保",
-        None = "none" : "未参保",
+        Employee = "employee" : "职工医保" / "employee insurance",
+        Resident = "resident" : "居民医保" / "resident insurance",
+        None = "none" : "未参保" / "no insurance",
     }
 }
 
 vocabulary! {
     /// Whether an employee-insured person still works.
     InsuredStatus ("insured status") {
-        InService = "in_service" : "在职",
+        InService = "in_service" : "在职" / "working",
         Retired = "retired" : "退休",
     }
 }
@@ -164,18 +173,18 @@ vocabulary! {
         Parent = "parent" : "父母",
         Child = "child" : "子女",
         Sibling = "sibling" : "兄弟姐妹",
-        Grandparent = "grandparent" : "祖父母",
+        Grandparent = "grandparent" : "祖父母" / "paternal grandparent",
         MaternalGrandparent = "maternal_grandparent" : "外祖父母",
-        Grandchild = "grandchild" : "孙子女",
-        MaternalGrandchild = "maternal_grandchild" : "外孙子女",
-        ParentInLaw = "parent_in_law" : "岳父母/公婆",
-        ChildInLaw = "child_in_law" : "儿媳/女婿",
-        SiblingInLaw = "sibling_in_law" : "兄弟姐妹的配偶/配偶的兄弟姐妹",
-        UncleAunt = "uncle_aunt" : "叔伯姑舅姨",
-        NephewNiece = "nephew_niece" : "侄子女/外甥子女",
+        Grandchild = "grandchild" : "孙子女" / "grandchild (son's child)",
+        MaternalGrandchild = "maternal_grandchild" : "外孙子女" / "grandchild (daughter's child)",
+        ParentInLaw = "parent_in_law" : "岳父母/公婆" / "parent-in-law",
+        ChildInLaw = "child_in_law" : "儿媳/女婿" / "child-in-law",
+        SiblingInLaw = "sibling_in_law" : "兄弟姐妹的配偶/配偶的兄弟姐妹" / "sibling-in-law",
+        UncleAunt = "uncle_aunt" : "叔伯姑舅姨" / "uncle or aunt",
+        NephewNiece = "nephew_niece" : "侄子女/外甥子女" / "nephew or niece",
         Cousin = "cousin" : "堂/表兄弟姐妹",
-        GreatGrandparent = "great_grandparent" : "曾祖父母",
-        GreatGrandchild = "great_grandchild" : "曾孙子女",
+        GreatGrandparent = "great_grandparent" : "曾祖父母" / "great-grandparent",
+        GreatGrandchild = "great_grandchild" : "曾孙子女" / "great-grandchild",
         Other = "other" : "其他",
     }
 }
@@ -183,12 +192,12 @@ vocabulary! {
 vocabulary! {
     /// What shared money may be spent on.
     Use ("use") {
-        MedicalSelfPay = "medical_self_pay" : "就医个人自付",
-        Pharmacy = "pharmacy" : "定点药店购药",
-        ResidentPremium = "resident_premium" : "居民医保个人缴费",
-        LongTermCarePremium = "long_term_care_premium" : "长期护理保险个人缴费",
+        MedicalSelfPay = "medical_self_pay" : "就医个人自付" / "out-of-pocket medical costs",
+        Pharmacy = "pharmacy" : "定点药店购药" / "pharmacy purchases",
+        ResidentPremium = "resident_premium" : "居民医保个人缴费" / "resident insurance premium",
+        LongTermCarePremium = "long_term_care_premium" : "长期护理保险个人缴费" / "long-term care insurance premium",
         CommercialInsurance = "commercial_insurance" : "商业保险",
-        Cash = "cash" : "提取现金",
+        Cash = "cash" : "提取现金" / "cash withdrawal",
     }
 }
 
@@ -205,23 +214,23 @@ vocabulary! {
     /// Questions the questionnaires ask (withdrawal and transfer facts of DOMAIN.md, and the
     /// binding facts); an unanswered fact is unknown.
     Fact ("fact") {
-        InsuredStatus = "insured_status" : "参保状态",
+        InsuredStatus = "insured_status" : "参保状态" / "working or retired",
         Deceased = "deceased" : "参保人已去世",
         SettledAbroad = "settled_abroad" : "出国（境）定居",
         ForeignNationalLeaving = "foreign_national_leaving" : "外籍人员离境",
         GivesUpEmployeeInsurance = "gives_up_employee_insurance" : "主动放弃职工医保",
         Moving = "moving" : "转移医保关系",
-        NewScheme = "new_scheme" : "新参保地参加的医保",
+        NewScheme = "new_scheme" : "新参保地参加的医保" / "insurance at the new place",
         NewPlaceAcceptsBalance = "new_place_accepts_balance" : "新参保地接收余额",
         RetiredElsewhere = "retired_elsewhere" : "异地安置退休",
         LongTermElsewhere = "long_term_elsewhere" : "长期异地居住",
         SeriousIllness = "serious_illness" : "重病或大额医疗费用",
-        HolderInsurance = "holder_insurance" : "参保人参加的医保",
+        HolderInsurance = "holder_insurance" : "参保人参加的医保" / "holder's insurance",
         Relation = "relation" : "家人与参保人的关系",
-        MemberInsurance = "member_insurance" : "家人参加的医保",
-        MemberProvince = "member_province" : "家人参保的省份",
+        MemberInsurance = "member_insurance" : "家人参加的医保" / "relative's insurance",
+        MemberProvince = "member_province" : "家人参保的省份" / "relative's province",
         EmploymentType = "employment_type" : "参保身份（单位职工或灵活就业）",
-        LostNationality = "lost_nationality" : "已放弃中国国籍",
+        LostNationality = "lost_nationality" : "已放弃中国国籍" / "gave up Chinese nationality",
         PensionLumpSum = "pension_lump_sum" : "养老金一次性领取（清退）",
     }
 }

@@ -583,33 +583,33 @@ impl Say {
                 "Given your earlier answers, this case does not apply.".to_owned()
             }
             Say::IfAskedAgain { question } => {
-                format!("If earlier answers were different, so that “{question}” is asked")
+                format!("If earlier answers were different, so that \"{question}\" is asked")
             }
             Say::FailedCondition { question, answer } => {
-                format!("Not met: the answer to “{question}” is “{answer}”.")
+                format!("Not met: the answer to \"{question}\" is \"{answer}\".")
             }
             Say::IfAnswered { question, values } => {
-                format!("If the answer to “{question}” were “{values}”")
+                format!("If the answer to \"{question}\" were \"{values}\"")
             }
             Say::IfNotAnswered { question, values } => {
-                format!("If the answer to “{question}” were not “{values}”")
+                format!("If the answer to \"{question}\" were not \"{values}\"")
             }
-            Say::AnswerQuestion { question } => format!("Answer “{question}”"),
+            Say::AnswerQuestion { question } => format!("Answer \"{question}\""),
             Say::AnswerQuestionWith { question, values } => {
-                format!("Answer “{question}”: the case applies only with “{values}”")
+                format!("Answer \"{question}\": the case applies only with \"{values}\"")
             }
             Say::OfficeConfirms { region } => format!(
                 "The medical-insurance office of {region} confirms it can be done (hotline: area code + 12393 from a mobile phone)"
             ),
             Say::NeverCash => "Whatever the answers, this case never pays out cash.".to_owned(),
             Say::IgnoredRuledOut { question, answer } => format!(
-                "Your answer to “{question}” is “{answer}”, so this question does not apply and this answer was not used."
+                "Your answer to \"{question}\" is \"{answer}\", so this question does not apply and this answer was not used."
             ),
             Say::IgnoredNotAsked { procedure: Term { en: procedure, .. } } => {
-                format!("The {procedure} list does not ask this question; the answer was not used.")
+                format!("The {procedure} checklist does not ask this question, so the answer was not used.")
             }
             Say::IgnoredNotRead { region } => format!(
-                "Under the rules of {region}, this answer does not affect a withdrawal, so it was not used."
+                "Under the rules of {region}, this answer does not affect whether you can withdraw, so it was not used."
             ),
             Say::TransferCovers {
                 covers,
@@ -617,7 +617,7 @@ impl Say {
                 receiving_starts_on,
                 receiving_days,
             } => format!(
-                "The transfer rules cover {covers} The old place finishes within {sending_days} working days; the new place finishes within {receiving_days} working days of {receiving_starts_on}."
+                "Who the transfer rules cover: {covers} The old place of insurance completes the transfer-out within {sending_days} working days; the new place completes the transfer-in within {receiving_days} working days, counted from: {receiving_starts_on}."
             ),
             Say::NotMoving => "Not moving the insurance: no transfer is needed.".to_owned(),
             Say::IfMoving => {
@@ -625,12 +625,12 @@ impl Say {
                     .to_owned()
             }
             Say::NoNewScheme { backpay_months } => format!(
-                "Without insurance at the new place there is nothing to transfer to. A gap of up to {backpay_months} months can be paid back; after a longer gap, benefits start after a waiting period (set locally)."
+                "Without insurance at the new place there is nothing to transfer to. A gap of up to {backpay_months} months can be paid back; after a longer gap, benefits resume only after a waiting period once you re-enrol (rules vary by place)."
             ),
             Say::IfJoiningAScheme => {
-                "If employee or resident insurance is joined at the new place".to_owned()
+                "If you join employee or resident insurance at the new place".to_owned()
             }
-            Say::RetireeOutsideTransfer => "Retirees are outside the transfer rules; a retiree living elsewhere usually registers for medical care elsewhere, and what happens to the account is decided locally.".to_owned(),
+            Say::RetireeOutsideTransfer => "Retirees are outside the transfer rules. A retiree who lives in another place usually files for out-of-area medical treatment there; what happens to the insurance and the personal account is decided locally.".to_owned(),
             Say::OfficeConfirmsRetiree { region } => format!(
                 "The medical-insurance office of {region} confirms how a retiree proceeds (hotline: area code + 12393 from a mobile phone)"
             ),
@@ -646,9 +646,9 @@ impl Say {
                 receiving_days,
                 done_by,
             } => format!(
-                "Applying today ({today}): the old place finishes by about {sent_by}; the new place finishes within {receiving_days} working days of {receiving_starts_on}, by about {done_by}. Only weekends are skipped, not public holidays, which push the dates back."
+                "If you apply today ({today}): the old place should complete the transfer-out by about {sent_by}; the new place then has {receiving_days} working days, counted from: {receiving_starts_on}, so by about {done_by}. Only weekends are skipped, not public holidays; a public holiday pushes the dates back."
             ),
-            Say::AnswerTransferQuestionsFirst => "First answer the open questions: in service or retired, and which insurance at the new place, decide how to proceed.".to_owned(),
+            Say::AnswerTransferQuestionsFirst => "First answer the open questions: how to proceed depends on whether you are working or retired and which insurance you join at the new place.".to_owned(),
             Say::AskHotlineIfUnsure => "If unsure, call the medical-insurance hotline (area code + 12393 from a mobile phone) or ask the office of the old place.".to_owned(),
             Say::TransferTitle => "Transferring the medical insurance".to_owned(),
             Say::TransferApplicants => "The insured person (or someone they authorise)".to_owned(),
@@ -657,16 +657,16 @@ impl Say {
                 "Given your other answers, this question does not apply.".to_owned()
             }
             Say::OrJoined { values } => values.join(" or "),
-            Say::BindingApplicants => "The insured holder (employee insurance, in service or retired) applies; the relative confirms as the app asks.".to_owned(),
-            Say::StepInProvince { step } => format!("Relative in this province: {step}"),
+            Say::BindingApplicants => "The account holder (employee insurance, working or retired) applies; the relative confirms with their own identity when prompted.".to_owned(),
+            Say::StepInProvince { step } => format!("Relative in the same province: {step}"),
             Say::StepOtherProvince { step } => format!("Relative in another province: {step}"),
             Say::CanBind { uses } => format!("Can be bound. The shared money can pay for this relative: {uses}."),
             Say::IfAppShowsBothProvinces { channel } => format!("{channel} shows cross-province sharing open in both provinces"),
             Say::ProbablyCanBind => "Probably can be bound, but one point needs checking first (see below).".to_owned(),
-            Say::BindByEmployeeRelative => "A close relative with employee insurance binds instead (only employee insurance has a personal account)".to_owned(),
-            Say::OnlyCloseRelatives => "Only close relatives can be bound: someone who is his close relative and has employee insurance (his child or spouse, say) can bind him".to_owned(),
+            Say::BindByEmployeeRelative => "Ask a close relative with employee insurance to do the binding instead (only employee insurance has a personal account)".to_owned(),
+            Say::OnlyCloseRelatives => "Only close relatives can be bound: ask someone who is their close relative and has employee insurance (for example their child or spouse) to bind them".to_owned(),
             Say::CannotBind => "Cannot be bound.".to_owned(),
-            Say::BindingTitle => "Family sharing binding".to_owned(),
+            Say::BindingTitle => "Family-sharing binding".to_owned(),
             Say::BindRelation { relation: Term { en: relation, .. } } => format!("Bind: {relation}"),
             Say::HolderIs { insurance: Term { en: insurance, .. }, reason } => format!("The holder has {insurance}: {reason}"),
             Say::AnswerToSeeBinding => "Answer the questions on the left to see whether the relative can be bound, through which channel, and what to bring.".to_owned(),
@@ -679,14 +679,14 @@ impl Say {
             Say::MemberRegionUnknown { error } => format!("The relative's place of insurance cannot be checked ({error}); correct it in the family, or ask the medical-insurance office."),
             Say::NoMembersToBind => "(No relative to bind in this family yet)".to_owned(),
             Say::NoBindingRulesAskHotline { region } => format!("The policy data of {region} has no rules for family-sharing binding; ask the local office (hotline: area code + 12393 from a mobile phone)."),
-            Say::NoRelationRule { relation: Term { en: relation, .. } } => format!("The policy data does not say whether “{relation}” can be bound; ask the local office."),
-            Say::NoBeneficiaryRule { insurance: Term { en: insurance, .. } } => format!("The policy data does not say what can be paid for a relative with “{insurance}”; ask locally."),
+            Say::NoRelationRule { relation: Term { en: relation, .. } } => format!("The policy data does not say whether \"{relation}\" can be bound; ask the local office."),
+            Say::NoBeneficiaryRule { insurance: Term { en: insurance, .. } } => format!("The policy data does not say what can be paid for a relative with \"{insurance}\"; ask locally."),
             Say::SameProvinceChannel { reason, channel } => format!("Relative in the same province: {reason} (channel: {channel})"),
             Say::OtherProvinceChannel { place, reason, channel } => format!("Relative in another province{place}: {reason} (channel: {channel})"),
-            Say::WalletNoCommercialInsurance => "The cross-province wallet cannot buy commercial insurance.".to_owned(),
+            Say::WalletNoCommercialInsurance => "The medical-insurance wallet used for cross-province sharing cannot be used to buy commercial insurance.".to_owned(),
             Say::UseIsLocal { use_label: Term { en: use_label, .. }, reason } => format!("{use_label}: varies by place, {reason}"),
             Say::UseHasNoRule { use_label: Term { en: use_label, .. } } => format!("{use_label}: the policy data has no rule; ask locally."),
-            Say::UninsuredRelativeFirst => "The relative is not insured yet: first pay his resident-insurance premium from the account; his medical costs can be paid once he is insured.".to_owned(),
+            Say::UninsuredRelativeFirst => "The relative is not insured yet: first pay their resident insurance premium from the account; their medical and medicine costs can be paid only once they are insured.".to_owned(),
             Say::SupportedByOthers { reason } => format!("Other employees already share with this relative: {reason}"),
             Say::ProvinceUnknown => "It is not known in which province the holder or the relative is insured (only the whole-country entry was chosen), so same-province and cross-province sharing cannot be told apart; choose a province or city.".to_owned(),
             Say::HolderIdProblem {
@@ -694,30 +694,37 @@ impl Say {
             } => format!("Holder: {problem}"),
             Say::MemberIdProblem {
                 problem: Term { en: problem, .. },
-            } => format!("ID number: {problem}"),
-            Say::HolderRegionUnknown { region } => format!("The place of insurance “{region}” is not in the policy data"),
-            Say::SelfBinding => "This is the holder himself (same ID number): nobody binds himself; he uses his own insurance for his own care.".to_owned(),
-            Say::SameNameAsHolder => "Same name as the holder: check that this is not the holder himself (he needs no binding).".to_owned(),
-            Say::DuplicateMember { number, name } => format!("Same person as relative no. {number} “{name}”: remove one of them."),
-            Say::YoungerThanRelationSays { relation: Term { en: relation, .. } } => format!("The relation is “{relation}”, but by the ID numbers he is younger than the holder: check the relation or the ID number."),
-            Say::OlderThanRelationSays { relation: Term { en: relation, .. } } => format!("The relation is “{relation}”, but by the ID numbers he is older than the holder: check the relation or the ID number."),
-            Say::ExpenseMemberRemoved => "The relative of this bill was removed".to_owned(),
+            } => capitalised(problem),
+            Say::HolderRegionUnknown { region } => format!("The place of insurance \"{region}\" is not in the policy data"),
+            Say::SelfBinding => "This is the holder (same ID number): nobody needs to, or can, bind themselves; the holder uses their own insurance for their own care.".to_owned(),
+            Say::SameNameAsHolder => "Same name as the holder: check that this is not the holder (who needs no binding).".to_owned(),
+            Say::DuplicateMember { number, name } => format!("Same person as relative no. {number} \"{name}\": remove one of them."),
+            Say::YoungerThanRelationSays { relation: Term { en: relation, .. } } => format!("The relation is \"{relation}\", but by the ID numbers this relative is younger than the holder: check the relation or the ID number."),
+            Say::OlderThanRelationSays { relation: Term { en: relation, .. } } => format!("The relation is \"{relation}\", but by the ID numbers this relative is older than the holder: check the relation or the ID number."),
+            Say::ExpenseMemberRemoved => "The relative this bill belongs to has been deleted".to_owned(),
             Say::BindingEnded { name } => format!("The binding of {name} has ended"),
             Say::BindingUnknown => "Whether the relative can be bound is not known".to_owned(),
             Say::DeleteExpense { number } => format!("Delete bill {number}"),
-            Say::PaidOutOfPocket { date, name, amount, why } => format!("· {date} {name} {amount}: {why}; all out of pocket"),
+            Say::PaidOutOfPocket { date, name, amount, why } => format!("· {date} {name} {amount}: {why}; paid in full out of pocket"),
             Say::LedgerTotal { from_account, out_of_pocket, opening, closing } => format!("Total: {from_account} from the account, {out_of_pocket} out of pocket; balance {opening} → {closing}"),
-            Say::LedgerShare { who, from_account, out_of_pocket } => format!("{who}: account {from_account} / own {out_of_pocket}"),
+            Say::LedgerShare { who, from_account, out_of_pocket } => format!("{who}: {from_account} from the account / {out_of_pocket} out of pocket"),
             Say::PagerRange { first, last, total, unit } => format!("{first}–{last} of {total} {unit}"),
-            Say::HiddenOutOfForce { count, date } => format!("{count} more are not in force on {date} and are hidden."),
+            Say::HiddenOutOfForce { count, date } => if *count == 1 {
+                format!("1 more statement is hidden because it is not in force on {date}.")
+            } else {
+                format!("{count} more statements are hidden because they are not in force on {date}.")
+            },
             Say::BadDate { typed } => format!("The date \"{typed}\" is not valid: write it like 2026-03-01"),
             Say::Undone => "Undone".to_owned(),
             Say::Redone => "Redone".to_owned(),
             Say::NoSaveFolder => "There is no folder to save in; nothing was saved.".to_owned(),
-            Say::SomeNotSaved { failed, saved, list } => format!("{failed} families were not saved ({saved} saved): {list}"),
+            Say::SomeNotSaved { failed, saved, list } => format!(
+                "{failed} {} not saved ({saved} saved): {list}",
+                plural(*failed, "family was", "families were")
+            ),
             Say::NothingToSave => "There are no changes to save.".to_owned(),
             Say::SavedTo { path } => format!("Saved to {path}"),
-            Say::SavedMany { count, dir } => format!("Saved {count} families to {dir}"),
+            Say::SavedMany { count, dir } => format!("Saved {count} {} to {dir}", plural(*count, "family", "families")),
             Say::SaveBeforeRemoveFailed { error } => format!("Saving before removal failed, so nothing was removed: {error}"),
             Say::RemoveFailed { error } => format!("Removing failed: {error}"),
             Say::MovedToRecycleBin { label } => format!("Moved \"{label}\" to the recycle bin (below the list on the left); it can be restored."),
@@ -735,7 +742,7 @@ impl Say {
             Say::BackupFailed { error } => format!("Backup failed: {error}"),
             Say::BackedUpTo { path } => format!("Backed up to {path} (it holds full names and ID numbers: keep it safe)"),
             Say::Refused { error } => format!("Not done: {error}"),
-            Say::HolderFormHasErrors => "The insured person's details have errors and are not applied yet: correct them first (see the insured person box).".to_owned(),
+            Say::HolderFormHasErrors => "The holder's details have errors and are not applied yet: correct them first (see the holder box).".to_owned(),
             Say::NewOrSelectFamilyFirst => "Create or choose a family first, then export the list.".to_owned(),
             Say::AddRelativesBeforeExport => "There are no relatives yet: add one, then export the list.".to_owned(),
             Say::NoPlacePicked => "No place was chosen (if no window appeared, use \"Back up to the default folder\").".to_owned(),
@@ -743,13 +750,13 @@ impl Say {
             Say::NoFilePicked => "No file was chosen. If no window appeared, this computer has no file dialog; import on another computer and save there.".to_owned(),
             Say::SearchFound { matched, more, limit } => format!("Found {matched}{}{} (Esc clears the search)", if *more { "+" } else { "" }, limit.map_or_else(String::new, |n| format!("; only the first {n} are listed, type more to narrow it"))),
             Say::ResultRange { first, last, total } => format!("{first}–{last} of {total}"),
-            Say::CompareSummary { regions, topic, rows, differing } => format!("{regions} · {topic}: {rows} statements, {differing} of them differ or exist only in some regions"),
+            Say::CompareSummary { regions, topic, rows, differing } => format!("{regions} · {topic}: {rows} {}; differing or found only in some regions: {differing}", plural(*rows, "statement", "statements")),
             Say::OnlyIn { regions } => format!("⚠ Only in {regions}"),
-            Say::SourcesSeen { region, count } => format!("{region} sees {count} sources (its parent regions' included). Grades: A law or government site, B official media or a faithful copy, C web article (never a basis)."),
+            Say::SourcesSeen { region, count } => format!("{count} {} to {region} (counting those of its parent regions). Grades: A = law or government website; B = official media or a faithful reprint; C = web article (not a valid basis).", plural(*count, "source applies", "sources apply")),
             Say::Grade { grade } => format!("[grade {grade}] "),
-            Say::CitedBy { count } => format!("Cited by {count}:"),
+            Say::CitedBy { count } => format!("Cited by {count} {}:", plural(*count, "statement", "statements")),
             Say::FamiliesFolderUnreadable { dir, error } => format!("Cannot read the families folder {dir}: {error}. Saved families are not shown and will not be changed; check the folder's permissions."),
-            Say::NewerVersionFile { path, version } => format!("{path} was saved by a newer version (format {version}); it was not opened and will not be changed."),
+            Say::NewerVersionFile { path, version } => format!("{path} was saved by a newer version of this app (file format {version}); it was not opened and will not be changed."),
             Say::DamagedUsedBackup { error, to } => format!("{error}. It was moved to {to}, and the backup from before the last save is used instead (the latest changes may be missing)."),
             Say::DamagedSetAside { error, to } => format!("{error}. It was moved to {to}."),
             Say::DamagedNotMoved { error, move_error } => format!("{error}. It could not be moved away either: {move_error}"),
@@ -757,13 +764,26 @@ impl Say {
             Say::RecycledFileUnreadable { error } => format!("A file in the recycle bin cannot be read: {error}"),
             Say::NoDataFolder => "No folder to keep data in was found: families cannot be saved.".to_owned(),
             Say::ConfirmRemove { label } => format!("Move \"{label}\" to the recycle bin? It leaves the list; you can restore it from the recycle bin on the left, or press \"Undo removal\" right away."),
-            Say::ConfirmRestoreBackup { label } => format!("Go back to the version of \"{label}\" before the last save? What is there now is replaced; Ctrl+Z undoes it, and saving makes the current version the new backup."),
+            Say::ConfirmRestoreBackup { label } => format!("Go back to the version of \"{label}\" before the last save? The current content will be replaced. You can undo this with Ctrl+Z; when you save, the version you have now becomes the new backup."),
             Say::ConfirmPurge { label } => format!("Delete \"{label}\" from the recycle bin for good? This cannot be undone."),
             Say::CannotBindName { name } => format!("{name} cannot be bound"),
-            Say::AccountCannotPay { name, use_label: Term { en: use_label, .. } } => format!("The account cannot pay “{use_label}” for {name}"),
+            Say::AccountCannotPay { name, use_label: Term { en: use_label, .. } } => format!("The account cannot pay \"{use_label}\" for {name}"),
 
         }
     }
+}
+
+/// `one` when `count` is 1, else `many`: English nouns take a plural, Chinese ones do not.
+fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
+    if count == 1 { one } else { many }
+}
+
+/// `text` with its first letter in upper case, to start a sentence with a phrase.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// A sentence the code built, said in Chinese where the CLI, the exports and the JSON use
@@ -850,6 +870,7 @@ words! {
     TabExplorer => "政策浏览", "Policies";
     TabFamily => "家庭共济绑定", "Family binding";
     TabChecklist => "提取资格清单", "Checklists";
+    TabHistory => "导出记录", "Exported lists";
     Appearance => "外观", "Appearance";
     ThemeSystem => "跟随系统", "System";
     ThemeLight => "浅色", "Light";
@@ -858,11 +879,11 @@ words! {
     /// The one-line note of the English window: policy texts are quoted as written.
     PolicyStaysChinese => "政策原文保持中文。",
         "Policy statements are shown in Chinese, as the sources write them; everything else is in English.";
-    ReferenceOnly => "仅供参考，以当地医保部门最新规定为准", "For reference only: the local medical insurance office's current rules decide";
+    ReferenceOnly => "仅供参考，以当地医保部门最新规定为准", "For reference only; the latest rules of the local medical-insurance office prevail";
     DataVersion => "政策数据版本", "policy data version";
     LastChecked => "最近核实", "last checked";
     Unknown => "未知", "unknown";
-    Hotline => "医保服务热线 12393（手机加区号）", "medical insurance hotline 12393 (add the area code on a mobile)";
+    Hotline => "医保服务热线 12393（手机加区号）", "medical-insurance hotline (area code + 12393 from a mobile phone)";
     UnsavedTitle => "家庭信息还没有保存", "The family is not saved yet";
     UnsavedQuestion => "关闭前要保存吗？不保存的话，这次的修改会丢失。",
         "Save before closing? If you do not, this session's changes are lost.";
@@ -870,7 +891,7 @@ words! {
     CloseWithoutSaving => "不保存，直接关闭", "Close without saving";
     Cancel => "取消", "Cancel";
     FamilyIntro => "录入职工医保参保人和他的家人，逐一检查能否绑定、个人账户可以为谁支付哪些费用，并模拟用余额付款。",
-        "Enter an insured employee and their relatives: check each binding, what the personal account may pay for whom, and simulate paying from the balance.";
+        "Enter a person with employee insurance and their relatives, check for each relative whether they can be bound and what the personal account may pay for them, and simulate paying bills from the balance.";
     FamilyStart => "点左边的“新建家庭”开始。数据只保存在这台电脑上。",
         "Click \"New family\" on the left to start. The data stays on this computer.";
     Families => "家庭", "Families";
@@ -885,23 +906,23 @@ words! {
         "For each relative: whether the binding is possible, where to do it, what to bring and the steps. Print it and take it along.";
     FullNamesInExport => "导出时包含完整姓名和身份证号", "Include full names and ID numbers in the export";
     MaskedHint => "不勾选时，姓名只显示姓，身份证号只显示前4位和后4位。",
-        "Unticked, names show the surname only and ID numbers their first and last 4 digits.";
+        "When unticked, only the surname and the first and last 4 digits of each ID number are shown.";
     Holder => "参保人（账户持有人）", "Insured person (account holder)";
-    NoName => "（未填姓名）", "(no name)";
+    NoName => "（未填姓名）", "(no name given)";
     NotFilled => "未填", "not filled";
     IdNumber => "身份证", "ID";
     AccountBalance => "个人账户余额", "Personal account balance";
-    EditHolder => "修改参保人…", "Edit insured person…";
+    EditHolder => "修改参保人…", "Edit holder...";
     FamilyName => "家庭名称", "Family name";
     Name => "姓名", "Name";
     IdNumberOptional => "身份证号（可不填）", "ID number (optional)";
-    InsuranceKind => "参保类型", "Insurance";
+    InsuranceKind => "参保类型", "Insurance type";
     WorkStatus => "在职/退休", "Working/retired";
     InsuredIn => "参保地", "Insured in";
     BalanceYuan => "个人账户余额（元）", "Personal account balance (yuan)";
     Done => "完成", "Done";
     Collapse => "收起", "Collapse";
-    FixHolderFirst => "先改正参保人信息，或点“完成”", "Correct the insured person first, or click \"Done\"";
+    FixHolderFirst => "先改正参保人信息，或点“完成”", "Correct the holder's details first, or click \"Done\"";
     Relatives => "家人", "Relatives";
     NoRelativesYet => "还没有家人。在下面“添加家人”里填写。", "No relatives yet. Fill in \"Add relative\" below.";
     RelativesUnit => "位家人", "relatives";
@@ -927,7 +948,7 @@ words! {
     Basis => "依据", "Basis";
     Sources => "份资料", "sources";
     Source => "来源", "Source";
-    Caution => "注意", "Note";
+    Caution => "注意", "Caution";
     Save => "保存", "Save";
     Undo => "撤销", "Undo";
     Redo => "重做", "Redo";
@@ -936,15 +957,15 @@ words! {
     ZoomIn => "放大", "Zoom in";
     ZoomOut => "缩小", "Zoom out";
     ZoomReset => "恢复默认大小", "Reset zoom";
-    ExportFamilyList => "导出家庭共济清单（打印用）…", "Export the family list (to print)…";
+    ExportFamilyList => "导出家庭共济清单（打印用）…", "Export the family list (to print)...";
     BackupAndRestore => "备份与恢复", "Backup and restore";
-    BackupFile => "备份家庭文件…", "Back up the family file…";
+    BackupFile => "备份家庭文件…", "Back up the family file...";
     BackupHint => "备份文件含完整姓名和身份证号，用于换电脑或留底，不是打印用的清单",
-        "The backup holds full names and ID numbers: it is for moving computers or keeping a copy, not a list to print";
+        "The backup holds full names and ID numbers: it is for switching to another computer or keeping a copy, not a list to print";
     BackupToDefault => "备份到默认文件夹", "Back up to the default folder";
-    ImportFile => "导入家庭文件…", "Import a family file…";
+    ImportFile => "导入家庭文件…", "Import a family file...";
     RestorePrevious => "从备份恢复上一次保存前的版本", "Restore the version before the last save";
-    RemoveFamily => "移除此家庭…", "Remove this family…";
+    RemoveFamily => "移除此家庭…", "Remove this family...";
     UnsavedChanges => "有未保存的修改", "Unsaved changes";
     UndoRemove => "撤销移除", "Undo removal";
     RemoveFamilyTitle => "移除家庭", "Remove family";
@@ -953,7 +974,7 @@ words! {
     GoBack => "换回", "Go back";
     BackupTitle => "备份家庭文件", "Back up the family file";
     BackupWarning => "备份文件里有这个家庭全部人员的完整姓名和身份证号，任何拿到文件的人都能看到。它用于换电脑或留底；要打印带去办理的，请用“导出家庭共济清单”（默认隐藏姓名和身份证号）。继续备份吗？",
-        "The backup file holds the full names and ID numbers of everyone in this family; anyone who gets the file can read them. It is for moving computers or keeping a copy; to print a list to take along, use \"Export the family list\" (names and ID numbers hidden by default). Back up anyway?";
+        "The backup file holds the full names and ID numbers of everyone in this family; anyone who gets the file can read them. It is for switching to another computer or keeping a copy; to print a list to take along, use \"Export the family list\" (names and ID numbers hidden by default). Back up anyway?";
     BackupAnyway => "我知道，继续备份", "I understand, back up";
     LedgerTitle => "费用模拟：用个人账户为家人付款", "Expense simulation: paying relatives' bills from the personal account";
     AddRelativesFirst => "先添加家人，再录入他的费用。", "Add a relative first, then enter their bills.";
@@ -974,7 +995,7 @@ words! {
     PreviousPage => "上一页", "Previous page";
     NextPage => "下一页", "Next page";
     ExportFormatLabel => "导出格式", "Export format";
-    ExportDots => "导出…", "Export…";
+    ExportDots => "导出…", "Export...";
     SaveToDefaultFolder => "保存到默认文件夹", "Save to the default folder";
     OpenFolder => "打开所在文件夹", "Open its folder";
     NotSaved => "没有保存", "Not saved";
@@ -985,6 +1006,17 @@ words! {
     NoExportFolder => "找不到默认导出文件夹（文档文件夹或个人文件夹），没有保存。",
         "The default export folder (Documents or your home folder) was not found; nothing was saved.";
     CannotOpenFolder => "无法打开文件夹", "Cannot open the folder";
+    ExportedLists => "导出过的清单", "Lists exported on this computer";
+    ExportedListsIntro => "今天和以前导出的清单都在这里：可以再打开，也可以按今天的政策数据重新生成（不会改动原来的文件）。", "Every list exported here, today's first: open one again, or make it again with today's policy data (the old file is left as it is).";
+    RemakeFormat => "重新生成的格式", "Format to make it in";
+    NoExportsYet => "还没有导出过清单。在“提取资格清单”或“家庭共济绑定”里导出后，会列在这里。", "No list has been exported yet. Lists exported from the checklists or the family tab show up here.";
+    NoNameGiven => "（未填称呼）", "(no name given)";
+    OpenFile => "打开", "Open";
+    RemakeList => "重新生成", "Make again";
+    RemakeListHint => "按今天的政策数据和原来的回答（或家庭）再生成一份，存到默认导出文件夹", "Make the list again from the same answers (or family) with today's policy data, into the default export folder";
+    HistoryNotSaved => "导出记录没有保存", "The export history was not saved";
+    FileGone => "文件已经不在原来的位置", "The file is no longer where it was";
+    CannotOpenFile => "无法打开文件", "Cannot open the file";
     DefinedIn => "定义于", "defined in";
     VerifiedOn => "核实于", "checked on";
     NotKnown => "不清楚", "Not sure";
@@ -1000,7 +1032,7 @@ words! {
         "If you are not sure, choose \"Not sure\": the result says what is left to confirm.";
     CannotShowQuestions => "无法显示问题", "Cannot show the questions";
     ChecklistTrust => "仅供参考，以当地医保部门最新规定为准。官方办理不收费。医保服务热线 12393（手机拨打加区号）。",
-        "For reference only: the local office's current rules decide. Official procedures are free. Hotline 12393 (add the area code on a mobile).";
+        "For reference only; the latest rules of the local medical-insurance office prevail. Official procedures are free. Medical-insurance hotline (area code + 12393 from a mobile phone).";
     AnswerFirst => "请先回答左边的问题。", "Please answer the questions on the left first.";
     KeepAnswering => "请继续回答左边的问题。", "Please go on answering the questions on the left.";
     NothingApplies => "根据目前的回答，没有可以办理的情形。", "With these answers, no case applies.";
@@ -1010,7 +1042,7 @@ words! {
     UnusedAnswers => "没有用上的回答", "Answers not used";
     BalanceCan => "余额还可以这样用", "The balance can also be used like this";
     ListStamp => "政策数据版本", "Policy data version";
-    GeneratedOn => "生成日期", "made on";
+    GeneratedOn => "生成日期", "generated on";
     Fingerprint => "清单指纹", "list fingerprint";
     ReadFirst => "请先看", "Read first";
     Correction => "更正", "Correction";
@@ -1034,11 +1066,11 @@ words! {
     NoRegionData => "没有这个地区的政策数据。", "There is no policy data for this region.";
     BackToResults => "← 返回搜索结果", "← Back to the search results";
     NoStatements => "这个主题暂时没有资料。请拨打医保服务热线（手机拨打：区号+12393）咨询当地医保部门。",
-        "Nothing on this topic yet. Call the medical insurance hotline (on a mobile: area code + 12393) to ask the local office.";
+        "Nothing on this topic yet. Call the medical-insurance hotline (area code + 12393 from a mobile phone) to ask the local office.";
     SearchHint => "汉字、拼音 gongji、首字母 gj、文号 43号", "Chinese characters, pinyin gongji, initials gj, or a document number such as 43";
-    FillHolderName => "请填写参保人姓名", "Please fill in the insured person's name";
+    FillHolderName => "请填写参保人姓名", "Please fill in the holder's name";
     FixIdNumber => "身份证号有误，请按输入框旁的提示改正", "The ID number is wrong: correct it as the note beside the field says";
-    ChooseInsurance => "请选择参保类型", "Please choose the insurance";
+    ChooseInsurance => "请选择参保类型", "Please choose the insurance type";
     FillRelativeName => "请填写家人姓名", "Please fill in the relative's name";
     NothingFound => "没有找到。试试更短的词，或换用拼音、首字母。", "Nothing found. Try a shorter word, or pinyin, or initials.";
     CompareWhich => "对比地区（选 2～3 个）：", "Compare regions (choose 2 or 3):";
@@ -1047,13 +1079,13 @@ words! {
     Same => "相同", "Same";
     DiffersByPlace => "⚠ 各地不同", "⚠ Differs by place";
     NotInThisRegion => "（本地区没有这一条）", "(not in this region)";
-    CitedOnlyByRules => "（只被规则引用，没有条目引用）", "(cited only by rules, by no statement)";
-    SourceId => "编号", "id";
+    CitedOnlyByRules => "（只被规则引用，没有条目引用）", "(cited only by rules, not by any statement)";
+    SourceId => "编号", "ID";
     BackupDialogTitle => "备份家庭文件（含完整姓名和身份证号）", "Back up the family file (full names and ID numbers)";
     ImportDialogTitle => "导入家庭文件", "Import a family file";
     FamilyFile => "家庭文件", "Family file";
-    CanBind => "可以绑定", "Can bind";
-    CannotBind => "不能绑定", "Cannot bind";
+    CanBind => "可以绑定", "Can be bound";
+    CannotBind => "不能绑定", "Cannot be bound";
     ConfirmLocally => "需向当地确认", "Confirm locally";
 }
 

@@ -761,3 +761,106 @@ fn an_answer_ruled_out_by_another_is_reported_not_dropped() {
     assert_eq!(transfer.ignored_answers.len(), 1);
     assert!(transfer.ignored_answers[0].reason.contains("转移接续"));
 }
+
+// A community worker's day: the lists exported today and earlier, found again by day, opened
+// or made again.
+mod exported_lists {
+    use super::*;
+    use yibao::export::ExportFormat;
+    use yibao::export::history::{ExportHistory, ExportRecord, HISTORY_FILE, MadeFrom};
+
+    fn at(day: u32, hour: u32) -> chrono::NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, day)
+            .and_then(|d| d.and_hms_opt(hour, 0, 0))
+            .expect("a time")
+    }
+
+    fn death_list() -> (Answers, Checklist) {
+        let answers: Answers = [(Deceased, "yes".to_owned())].into_iter().collect();
+        let checklist =
+            evaluate(&shipped().set, Withdrawal, "hefei", &answers, today()).expect("evaluates");
+        (answers, checklist)
+    }
+
+    #[test]
+    fn lists_are_found_again_by_day_after_a_restart() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (answers, mut checklist) = death_list();
+        let key = checklist.material_key(&checklist.cases[0].clone(), 0);
+        checklist.ticked.insert(key);
+        let (mut history, problem) = ExportHistory::load(dir.path());
+        assert!(problem.is_none());
+        for (who, day, hour) in [("王阿姨", 29, 15), ("李大爷", 30, 9), ("张奶奶", 30, 11)]
+        {
+            let record = ExportRecord::new(
+                &checklist,
+                MadeFrom::Answers {
+                    answers: answers.clone(),
+                },
+                Some(who),
+                &dir.path().join(format!("提取清单-{who}.pdf")),
+                ExportFormat::Pdf,
+                at(day, hour),
+            );
+            history.record(record).expect("saved");
+        }
+        // A new session reads the same history.
+        let (again, problem) = ExportHistory::load(dir.path());
+        assert!(problem.is_none());
+        let days = again.by_day();
+        assert_eq!(days.len(), 2);
+        assert_eq!(
+            days[0].0,
+            NaiveDate::from_ymd_opt(2026, 11, 30).expect("day")
+        );
+        let today_names: Vec<&str> = days[0]
+            .1
+            .iter()
+            .map(|r| r.who.as_deref().expect("who"))
+            .collect();
+        assert_eq!(today_names, ["张奶奶", "李大爷"], "newest first");
+        assert_eq!(days[1].1[0].who.as_deref(), Some("王阿姨"));
+        // Made again: the same list (same fingerprint), with the same ticks.
+        let remade = days[1].1[0]
+            .remake(&shipped().set, |_| None, today())
+            .expect("made again");
+        assert_eq!(remade.fingerprint, checklist.fingerprint);
+        assert_eq!(remade.ticked, checklist.ticked);
+    }
+
+    #[test]
+    fn a_family_that_is_gone_is_said_and_a_damaged_history_is_kept_aside() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (_, checklist) = death_list();
+        let record = ExportRecord::new(
+            &checklist,
+            MadeFrom::Family {
+                family: "wang".to_owned(),
+                full_personal_data: false,
+            },
+            Some("王某"),
+            &dir.path().join("x.pdf"),
+            ExportFormat::Pdf,
+            at(30, 10),
+        );
+        let error = record
+            .remake(&shipped().set, |_| None, today())
+            .expect_err("the family is gone");
+        assert!(error.to_string().contains("已经不在家庭列表里"), "{error}");
+        // A damaged history file is renamed aside, never overwritten.
+        std::fs::write(dir.path().join(HISTORY_FILE), "{ not json").expect("write");
+        let (mut history, problem) = ExportHistory::load(dir.path());
+        assert!(problem.is_some());
+        assert!(history.records().is_empty());
+        history.record(record).expect("saved");
+        let aside: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains("damaged"))
+            .collect();
+        assert_eq!(aside.len(), 1, "{aside:?}");
+        let kept = std::fs::read_to_string(dir.path().join(&aside[0])).expect("kept");
+        assert_eq!(kept, "{ not json");
+    }
+}

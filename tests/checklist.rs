@@ -681,7 +681,7 @@ fn a_family_binding_checklist_checks_each_member_and_masks_personal_data() {
         english,
         [
             "Binding for parent 李** (ID 3201**********1234)",
-            "Binding for parent in law 张**",
+            "Binding for parent-in-law 张**",
             "Binding for child 王**"
         ]
     );
@@ -829,4 +829,95 @@ fn a_family_list_has_a_page_per_person() {
     assert!(!pages[1].contains("要带的材料"), "{}", pages[1]);
     assert!(pages[0].contains("要带的材料"), "{}", pages[0]);
     assert!(pages.last().expect("pages").contains("资料来源"));
+}
+
+#[test]
+fn the_handout_says_where_to_go_from_the_regions_own_office_or_the_hotline() {
+    // A test region whose file has an [office] (a fixture, not shipped data), and a district
+    // under it without one.
+    let city = r#"[region]
+id = "testcity"
+name = "测试市"
+parent = "anhui"
+
+[sources.test_office]
+title = "测试市医保服务大厅办事指南"
+issuer = "测试市医疗保障局"
+grade = "A"
+
+[office]
+name = "测试市医保服务大厅"
+address = "测试路1号"
+phone = "0000-1234567"
+hours = "工作日 9:00-17:00"
+online = ["测试医保App"]
+sources = ["test_office"]
+"#;
+    let district = r#"[region]
+id = "testdistrict"
+name = "测试区"
+parent = "testcity"
+"#;
+    let report = crate::support::shipped_with(vec![
+        crate::support::file("national/anhui/testcity.toml", city),
+        crate::support::file("national/anhui/testcity/testdistrict.toml", district),
+    ]);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let death = answers(&[(Fact::Deceased, "yes")]);
+    let list = |region: &str| {
+        let checklist = evaluate(&report.set, Procedure::Withdrawal, region, &death, today())
+            .expect("evaluates");
+        String::from_utf8(render(&checklist, ExportFormat::Text).expect("renders")).expect("utf-8")
+    };
+    let text = list("testcity");
+    let office = text
+        .split("【去哪里办】")
+        .nth(1)
+        .and_then(|rest| rest.split('【').next())
+        .expect("a where-to-go section");
+    for shown in [
+        "测试市医保服务大厅",
+        "地址：测试路1号",
+        "电话：0000-1234567",
+        "办公时间：工作日 9:00-17:00",
+        "网上办理：测试医保App",
+        "12393",
+    ] {
+        assert!(office.contains(shown), "{shown} missing: {office}");
+    }
+    assert!(text.contains("测试市医疗保障局，《测试市医保服务大厅办事指南》"));
+    // The district is not the city: no address is printed that its data does not show.
+    let text = list("testdistrict");
+    assert!(!text.contains("测试路1号"), "{text}");
+    assert!(
+        text.contains("参保地（测试区）医保经办机构的服务窗口"),
+        "{text}"
+    );
+    assert!(text.contains("区号+12393"));
+}
+
+#[test]
+fn an_office_without_sources_is_refused() {
+    let city = r#"[region]
+id = "testcity"
+name = "测试市"
+parent = "anhui"
+
+[office]
+name = "测试市医保服务大厅"
+address = "测试路1号"
+sources = []
+"#;
+    let report = crate::support::shipped_with(vec![crate::support::file(
+        "national/anhui/testcity.toml",
+        city,
+    )]);
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|d| d.to_string().contains("[office]")),
+        "{:?}",
+        report.problems
+    );
 }

@@ -632,3 +632,44 @@ fn copied_family_files_load_as_two_families() {
     assert!(!yibao::family::is_safe_family_id("nul"));
     assert!(!yibao::family::is_safe_family_id("com1"));
 }
+
+// 8. A community worker's day: the lists exported today are listed again, by day, after a
+// restart, and one can be made again (a new file; the old one untouched).
+#[test]
+fn todays_lists_are_listed_again_and_can_be_made_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app(dir.path(), Preferences::default());
+    harness.run();
+    click(&mut harness, "提取资格清单");
+    fill(
+        &mut harness,
+        "清单给谁（称呼，印在清单上和文件名里，可不填）",
+        "王阿姨",
+    );
+    answer(&mut harness, "参保人是否已经去世", "是");
+    click(&mut harness, "保存到默认文件夹");
+    let first = files_in(&dir.path().join("exports"));
+    assert_eq!(first.len(), 1);
+    let before = std::fs::read(&first[0]).expect("file");
+    drop(harness);
+    // The next session lists it under today.
+    let mut harness = app(dir.path(), Preferences::default());
+    harness.run();
+    click(&mut harness, "导出记录");
+    harness.get_by_label_contains("今天（2026-11-30） · 1");
+    harness.get_by_label_contains("王阿姨 · 个人账户一次性支取 · 合肥市");
+    click(&mut harness, "重新生成");
+    let written = files_in(&dir.path().join("exports"));
+    assert_eq!(written.len(), 2, "{written:?}");
+    assert_eq!(
+        std::fs::read(&first[0]).expect("file"),
+        before,
+        "the first file is untouched"
+    );
+    let made = written
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .expect("made again as PDF, the tab's default format");
+    assert!(made.to_string_lossy().contains("提取清单-王阿姨-"));
+    harness.get_by_label_contains("今天（2026-11-30） · 2");
+}

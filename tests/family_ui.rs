@@ -469,7 +469,11 @@ fn a_binding_check_in_the_english_window() {
     // the account pays the relative's medical costs.
     fill(&mut harness, "Relative's name", "Mary Smith");
     choose(&mut harness, "Relation", "spouse");
-    choose(&mut harness, "Relative's own insurance", "resident");
+    choose(
+        &mut harness,
+        "Relative's own insurance",
+        "resident insurance",
+    );
     harness
         .get_by_role_and_label(Role::Button, "Add relative")
         .click();
@@ -484,12 +488,12 @@ fn a_binding_check_in_the_english_window() {
             .len(),
         1
     );
-    assert!(harness.query_all_by_label("Can bind").count() >= 1);
+    assert!(harness.query_all_by_label("Can be bound").count() >= 1);
     assert!(harness.query_all_by_label("可以绑定").next().is_none());
     assert!(
         texts(&harness, "May pay for: ")
             .iter()
-            .any(|t| t.contains("medical self pay")),
+            .any(|t| t.contains("out-of-pocket medical costs")),
         "the allowed uses in English"
     );
     assert!(

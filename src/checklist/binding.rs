@@ -538,6 +538,7 @@ pub fn family_binding_checklist(
         warnings: notices(&resolved, procedure, &cases),
         cases,
         balance_can: Vec::new(),
+        office: super::model::OfficeRecord::of(&resolved),
         policy_version,
         fingerprint,
         generated_on: today,

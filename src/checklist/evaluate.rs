@@ -103,6 +103,7 @@ pub(super) fn from_answers(
         warnings: notices(resolved, procedure, &cases),
         cases,
         balance_can,
+        office: super::model::OfficeRecord::of(resolved),
         policy_version,
         fingerprint,
         generated_on: today,

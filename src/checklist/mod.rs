@@ -15,5 +15,5 @@ pub use answers::{AnswerError, Answers, IgnoredAnswer, parse_answer};
 pub use binding::family_binding_checklist;
 pub use calendar::add_working_days;
 pub use evaluate::{evaluate, questions_for};
-pub use model::{CaseResult, Checklist, ChecklistError, QuestionView};
+pub use model::{CaseResult, Checklist, ChecklistError, OfficeRecord, QuestionView};
 pub use session::{Questionnaire, Questionnaires};

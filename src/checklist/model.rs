@@ -100,6 +100,25 @@ impl CaseResult {
     }
 }
 
+/// A region's service office with the sources that show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficeRecord {
+    #[serde(flatten)]
+    pub office: crate::policy::Office,
+    pub sources: Vec<crate::policy::SourceRecord>,
+}
+
+impl OfficeRecord {
+    /// The office of the region itself (a parent's is not this region's), with its sources.
+    pub fn of(resolved: &crate::policy::ResolvedRegion<'_>) -> Option<Self> {
+        let office = resolved.region().office.as_ref()?;
+        Some(OfficeRecord {
+            office: office.clone(),
+            sources: resolved.source_records(office.sources.get_ref()),
+        })
+    }
+}
+
 /// A whole checklist: what the person qualifies for and what to bring.
 #[derive(Debug, Clone, Serialize)]
 pub struct Checklist {
@@ -124,6 +143,9 @@ pub struct Checklist {
     pub warnings: Vec<Reason>,
     /// When no case applies: what the balance can be used for instead.
     pub balance_can: Vec<Reason>,
+    /// The region's own service office, when its data has one (from sources).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<OfficeRecord>,
     pub policy_version: String,
     /// Hash of procedure, region, answers and policy version: the same inputs give the same
     /// list.

@@ -226,6 +226,13 @@ impl Block {
 /// national medical-insurance hotline; from a mobile phone 区号 + 12393).
 pub const FOOTER_NOTE: &str = "仅供参考，以当地医保部门最新规定为准；官方办理不收费。全国医疗保障服务热线 12393（手机拨打：区号+12393）。";
 
+/// The national hotline (FACTS.md: 12393 is the national medical-insurance hotline; from a
+/// mobile phone 区号 + 12393), as the office section names it.
+const HOTLINE_NAMED: &str = "全国医疗保障服务热线；手机拨打：区号+12393";
+
+/// How the hotline is dialled.
+const HOTLINE_DIAL: &str = "12393（手机拨打：区号+12393）";
+
 /// How many ruled lines the notes get.
 const NOTE_LINES: usize = 2;
 
@@ -283,8 +290,16 @@ struct Citations {
 
 impl Citations {
     fn cite(&mut self, reason: &Reason) -> Cited {
+        Cited {
+            text: reason.text.clone(),
+            sources: self.cite_records(&reason.sources),
+        }
+    }
+
+    /// The numbers of `records`, numbering those not cited before.
+    fn cite_records(&mut self, records: &[crate::policy::SourceRecord]) -> Vec<usize> {
         let mut numbers = Vec::new();
-        for record in &reason.sources {
+        for record in records {
             let next = self.lines.len() + 1;
             let number = *self.numbers.entry(record.id.clone()).or_insert_with(|| {
                 let mut line = record.source.citation();
@@ -298,10 +313,7 @@ impl Citations {
                 numbers.push(number);
             }
         }
-        Cited {
-            text: reason.text.clone(),
-            sources: numbers,
-        }
+        numbers
     }
 
     fn blocks(&self) -> Vec<Block> {
@@ -557,7 +569,7 @@ fn case_sections(
         sections.push(Section {
             kind: SectionKind::Office,
             heading: "去哪里办".to_owned(),
-            blocks: office_blocks(checklist),
+            blocks: office_blocks(checklist, sources),
         });
     }
     let mut steps = Vec::new();
@@ -627,11 +639,39 @@ fn reason_blocks(case: &CaseResult, sources: &mut Citations) -> Vec<Block> {
 
 /// Where to go: the region's service office (no address is printed that no source shows),
 /// and the national hotline.
-fn office_blocks(checklist: &Checklist) -> Vec<Block> {
-    vec![Block::Paragraph(Cited::plain(format!(
-        "参保地（{}）医保经办机构的服务窗口。本清单没有收录窗口的地址和办公时间，去之前先打 12393 问清楚（全国医疗保障服务热线；手机拨打：区号+12393）。",
-        checklist.region_name
-    )))]
+fn office_blocks(checklist: &Checklist, sources: &mut Citations) -> Vec<Block> {
+    let Some(record) = &checklist.office else {
+        return vec![Block::Paragraph(Cited::plain(format!(
+            "参保地（{}）医保经办机构的服务窗口。本清单没有收录窗口的地址和办公时间，去之前先打 12393 问清楚（{HOTLINE_NAMED}）。",
+            checklist.region_name
+        )))];
+    };
+    let office = &record.office;
+    let cited = sources.cite_records(&record.sources);
+    let mut blocks = vec![Block::Paragraph(Cited {
+        text: office.name.clone(),
+        sources: cited,
+    })];
+    let fields = [
+        ("地址", office.address.clone()),
+        ("电话", office.phone.clone()),
+        ("办公时间", office.hours.clone()),
+        (
+            "网上办理",
+            Some(office.online.join("、")).filter(|online| !online.is_empty()),
+        ),
+    ];
+    blocks.extend(fields.into_iter().filter_map(|(label, value)| {
+        value.map(|value| Block::Field {
+            label: label.to_owned(),
+            value,
+        })
+    }));
+    blocks.push(Block::Field {
+        label: "全国医疗保障服务热线".to_owned(),
+        value: HOTLINE_DIAL.to_owned(),
+    });
+    blocks
 }
 
 /// Cases that need more answers: each with its questions when nothing can be done yet; in one

@@ -12,6 +12,7 @@
 
 mod csv_table;
 pub mod document;
+pub mod history;
 mod html;
 pub mod linebreak;
 mod markdown;

@@ -580,3 +580,78 @@ fn document_date(document: &Document) -> Option<DateTime> {
         .timestamp();
     DateTime::from_unix_timestamp(timestamp).ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(style: Style, text: &str, keep_with_next: bool) -> Item {
+        Item::Lines {
+            style,
+            lines: vec![text.to_owned()],
+            keep_with_next,
+        }
+    }
+
+    /// The page each text is placed on.
+    fn page_of(pages: &[Vec<Placed>], wanted: &str) -> usize {
+        pages
+            .iter()
+            .position(|page| {
+                page.iter()
+                    .any(|placed| matches!(placed, Placed::Text { text, .. } if text == wanted))
+            })
+            .unwrap_or_else(|| panic!("{wanted} is not placed"))
+    }
+
+    #[test]
+    fn a_heading_is_never_alone_at_the_foot_of_a_page() {
+        // Wherever the filler ends, the heading shares its page with what follows it, and so
+        // does a subheading under it.
+        for filler in 0..90 {
+            let mut items: Vec<Item> = (0..filler)
+                .map(|i| line(Style::Body, &format!("filler {i}"), false))
+                .collect();
+            items.push(line(Style::Heading, "heading", true));
+            items.push(line(Style::Subheading, "subheading", true));
+            items.push(line(Style::Tick(Some(false)), "first item", false));
+            let pages = paginate(&items);
+            let heading = page_of(&pages, "heading");
+            assert_eq!(heading, page_of(&pages, "subheading"), "filler {filler}");
+            assert_eq!(heading, page_of(&pages, "first item"), "filler {filler}");
+        }
+    }
+
+    #[test]
+    fn ruled_lines_for_notes_stay_together_and_parts_start_a_page() {
+        for filler in 0..90 {
+            let mut items: Vec<Item> = (0..filler)
+                .map(|i| line(Style::Body, &format!("filler {i}"), false))
+                .collect();
+            items.push(Item::WritingLines(3));
+            items.push(Item::PageBreak);
+            items.push(line(Style::Title, "next person", true));
+            items.push(line(Style::Body, "their list", false));
+            let pages = paginate(&items);
+            let rules: Vec<usize> = pages
+                .iter()
+                .enumerate()
+                .flat_map(|(i, page)| {
+                    page.iter()
+                        .filter(|p| matches!(p, Placed::Rule { .. }))
+                        .map(move |_| i)
+                })
+                .collect();
+            assert_eq!(rules.len(), 3);
+            assert!(
+                rules.iter().all(|page| *page == rules[0]),
+                "filler {filler}"
+            );
+            assert_eq!(
+                page_of(&pages, "next person"),
+                rules[0] + 1,
+                "filler {filler}"
+            );
+        }
+    }
+}

@@ -441,6 +441,27 @@ pub struct WithinProvinceRule {
     pub sources: Spanned<Vec<SourceRef>>,
 }
 
+/// `[office]`: the region's medical-insurance service office as a source shows it. Printed on
+/// the region's own handouts (never a parent's: a province's hall is not a city's). Every
+/// field is optional; write only what the cited source shows (FACTS.md: never an address no
+/// source shows).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    /// Apps or websites where the errand can be done.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub online: Vec<String>,
+    #[serde(skip_serializing)]
+    pub sources: Spanned<Vec<SourceRef>>,
+}
+
 /// `[checklist]`: what the checklists take from the region's statements.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -489,6 +510,8 @@ pub struct Region {
     /// `[binding.same_province]` of an ancestor without restating the whole `[binding]`.
     pub binding_same_province: Option<DistanceRule>,
     pub checklist: Option<ChecklistSettings>,
+    /// `[office]`: where the region's people go, when a source shows it.
+    pub office: Option<Office>,
 }
 
 impl Region {

@@ -128,6 +128,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
     let mut transfer_within_province = None;
     let mut binding_same_province = None;
     let mut checklist = None;
+    let mut office = None;
 
     for (key, value) in root.into_inner() {
         match key.get_ref().as_ref() {
@@ -154,6 +155,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
                 binding_same_province = reporter.value::<DistanceRule>(value);
             }
             "checklist" => checklist = reporter.value::<super::model::ChecklistSettings>(value),
+            "office" => office = reporter.value::<super::model::Office>(value),
             other => reporter.report(key.span(), Problem::UnknownSection(other.to_owned())),
         }
     }
@@ -260,6 +262,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
             "[binding_same_province]",
             binding_same_province.as_ref().map(|r| &r.sources),
         ),
+        ("[office]", office.as_ref().map(|o| &o.sources)),
     ];
     for (what, sources) in section_sources {
         if let Some(sources) = sources
@@ -299,6 +302,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
         transfer_within_province,
         binding_same_province,
         checklist,
+        office,
     })
 }
 

@@ -367,6 +367,9 @@ fn all_source_refs(region: &Region) -> Vec<&SourceRef> {
     for notice in &region.notices {
         refs.extend(notice.sources.get_ref());
     }
+    if let Some(office) = &region.office {
+        refs.extend(office.sources.get_ref());
+    }
     if let Some(transfer) = &region.transfer {
         refs.extend(transfer.sources.get_ref());
     }

@@ -26,6 +26,8 @@ pub struct ChecklistPanel {
     who: String,
     export: ExportBar,
     today: NaiveDate,
+    /// Lists written and not yet taken into the export history.
+    exported: Vec<crate::export::history::ExportRecord>,
 }
 
 impl ChecklistPanel {
@@ -42,6 +44,7 @@ impl ChecklistPanel {
             sessions,
             who: String::new(),
             export: ExportBar::new("checklist_export", export_dir, native_dialogs),
+            exported: Vec::new(),
             today,
         }
     }
@@ -107,9 +110,27 @@ impl ChecklistPanel {
             Ok(checklist) => {
                 let who = self.who().map(str::to_owned);
                 self.export.run(request, &checklist, who.as_deref());
+                if let Some((path, format)) = self.export.take_written() {
+                    self.exported
+                        .push(crate::export::history::ExportRecord::new(
+                            &checklist,
+                            crate::export::history::MadeFrom::Answers {
+                                answers: checklist.answers.clone(),
+                            },
+                            who.as_deref(),
+                            &path,
+                            format,
+                            self.today.and_time(chrono::Local::now().time()),
+                        ));
+                }
             }
             Err(error) => self.export.fail_to_make(&error),
         }
+    }
+
+    /// The lists written since last asked, for the export history.
+    pub fn take_exported(&mut self) -> Vec<crate::export::history::ExportRecord> {
+        std::mem::take(&mut self.exported)
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet) {

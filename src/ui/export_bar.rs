@@ -33,6 +33,8 @@ pub struct ExportBar {
     native_dialogs: bool,
     /// The window's language when the bar was last drawn (its messages follow it).
     lang: Lang,
+    /// A file written and not yet taken into the export history.
+    written: Option<(PathBuf, ExportFormat)>,
 }
 
 impl ExportBar {
@@ -45,7 +47,13 @@ impl ExportBar {
             last_export: None,
             native_dialogs,
             lang: Lang::Zh,
+            written: None,
         }
+    }
+
+    /// The file the last export wrote, once (for the export history).
+    pub fn take_written(&mut self) -> Option<(PathBuf, ExportFormat)> {
+        self.written.take()
     }
 
     /// Says that the list could not be made, in the bar's language.
@@ -88,6 +96,7 @@ impl ExportBar {
                     false,
                 ));
                 self.last_export = Some(path.to_path_buf());
+                self.written = Some((path.to_path_buf(), format));
             }
             Err(error) => self.fail(
                 self.lang
@@ -164,6 +173,7 @@ impl ExportBar {
                         .labelled(Word::Saved.text(self.lang), &written.display().to_string()),
                     false,
                 ));
+                self.written = Some((written.clone(), self.format));
                 self.last_export = Some(written);
             }
             Err(error) => self.fail(

@@ -9,6 +9,7 @@ mod explorer_panel;
 mod export_bar;
 mod family;
 pub mod fonts;
+mod history_panel;
 mod search_panel;
 mod sources_panel;
 pub mod theme;
@@ -30,17 +31,19 @@ use commands::UiCommand;
 pub use explorer_panel::{ExplorerMode, ExplorerPanel};
 pub use family::FamilyPanel;
 pub use family::workspace::{FamilyAction, FamilyWorkspace};
+pub use history_panel::{HistoryAction, HistoryPanel};
 pub use search_panel::{StatementAddress, search_box_id};
 
 /// The window title.
 pub const WINDOW_TITLE: &str = "医保个人账户助手";
 
-/// The three parts of the app.
+/// The parts of the app: the three tools and the lists exported so far.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
 pub enum Tab {
     Explorer,
     Family,
     Checklist,
+    History,
 }
 
 impl Tab {
@@ -52,6 +55,7 @@ impl Tab {
             Tab::Explorer => Word::TabExplorer,
             Tab::Family => Word::TabFamily,
             Tab::Checklist => Word::TabChecklist,
+            Tab::History => Word::TabHistory,
         }
         .text(lang)
     }
@@ -155,6 +159,10 @@ pub struct YibaoApp {
     explorer: ExplorerPanel,
     family: FamilyPanel,
     checklist: ChecklistPanel,
+    history: HistoryPanel,
+    /// Where "make it again" writes (the default export folder).
+    export_dir: Option<PathBuf>,
+    today: NaiveDate,
     /// The close button was pressed with unsaved family changes: ask first.
     confirm_close: bool,
     /// The user chose to close without saving.
@@ -197,6 +205,23 @@ impl YibaoApp {
                     .is_some_and(|c| c.chain.len() >= 3)
             })
             .map_or_else(|| policy::ROOT_REGION.to_owned(), |r| r.id().to_owned());
+        // The export history lives beside the families, in the data folder.
+        let history = match storage
+            .families
+            .as_ref()
+            .and_then(|store| store.dir().parent())
+        {
+            Some(dir) => {
+                let (history, problem) = crate::export::history::ExportHistory::load(dir);
+                let mut panel = HistoryPanel::new(history);
+                if let Some(problem) = problem {
+                    panel.set_status(problem.to_string(), true);
+                }
+                panel
+            }
+            None => HistoryPanel::new(crate::export::history::ExportHistory::in_memory()),
+        };
+        let export_dir = storage.exports.clone();
         let family = FamilyPanel::new(
             storage.families,
             storage.exports.clone(),
@@ -221,6 +246,9 @@ impl YibaoApp {
             explorer,
             family,
             checklist,
+            history,
+            export_dir,
+            today,
             confirm_close: false,
             allow_close: false,
             close_after_first_frame: false,
@@ -315,6 +343,9 @@ impl YibaoApp {
             explorer,
             family,
             checklist,
+            history,
+            export_dir: _,
+            today,
             confirm_close: _,
             allow_close: _,
             close_after_first_frame: _,
@@ -355,13 +386,131 @@ impl YibaoApp {
             skipped_files_ui(ui, policies);
             ui.add_space(2.0);
         });
+        let mut history_action = None;
         egui::CentralPanel::default().show(ui, |ui| match tab {
             Tab::Explorer => explorer.ui(ui, &policies.set, index),
             Tab::Family => family.ui(ui, &policies.set),
             Tab::Checklist => checklist.ui(ui, &policies.set),
+            Tab::History => history_action = history.ui(ui, *today),
         });
         // Buttons pressed in this frame: applied now, in the same place as the keys.
         self.run_commands(ui.ctx());
+        self.record_exports();
+        if let Some(action) = history_action {
+            self.apply_history(action);
+        }
+    }
+
+    /// Takes the lists the tabs wrote into the export history.
+    fn record_exports(&mut self) {
+        let mut written = self.checklist.take_exported();
+        written.extend(self.family.take_exported());
+        for record in written {
+            if let Err(error) = self.history.history_mut().record(record) {
+                let lang = self.lang;
+                self.history.set_status(
+                    lang.labelled(Word::HistoryNotSaved.text(lang), &error.to_string()),
+                    true,
+                );
+            }
+        }
+    }
+
+    /// Opens an exported file or its folder, or makes the list again into the export folder.
+    fn apply_history(&mut self, action: HistoryAction) {
+        let lang = self.lang;
+        let index = match &action {
+            HistoryAction::Open(i) | HistoryAction::OpenFolder(i) | HistoryAction::Remake(i, _) => {
+                *i
+            }
+        };
+        let Some(record) = self.history.history().records().get(index).cloned() else {
+            return;
+        };
+        match action {
+            HistoryAction::Open(_) | HistoryAction::OpenFolder(_) => {
+                let target = match action {
+                    HistoryAction::Open(_) => record.path.clone(),
+                    _ => record.path.parent().map(PathBuf::from).unwrap_or_default(),
+                };
+                if !target.exists() {
+                    self.history.set_status(
+                        lang.labelled(Word::FileGone.text(lang), &target.display().to_string()),
+                        true,
+                    );
+                } else if let Err(error) = opener::open(&target) {
+                    // A local file in the system's viewer; nothing goes over the network.
+                    self.history.set_status(
+                        lang.labelled(Word::CannotOpenFile.text(lang), &error.to_string()),
+                        true,
+                    );
+                }
+            }
+            HistoryAction::Remake(_, format) => self.remake(&record, format),
+        }
+    }
+
+    /// Makes a list again, as of today, and writes it as a new file in the export folder.
+    fn remake(
+        &mut self,
+        record: &crate::export::history::ExportRecord,
+        format: crate::export::ExportFormat,
+    ) {
+        let lang = self.lang;
+        let family = &self.family;
+        let made = record.remake(&self.policies.set, |id| family.family_by_id(id), self.today);
+        let checklist = match made {
+            Ok(checklist) => checklist,
+            Err(error) => {
+                self.history.set_status(
+                    lang.labelled(Word::CannotMakeList.text(lang), &error.to_string()),
+                    true,
+                );
+                return;
+            }
+        };
+        let Some(dir) = self.export_dir.clone() else {
+            self.history
+                .set_status(Word::NoExportFolder.text(lang).to_owned(), true);
+            return;
+        };
+        let who = record.who.as_deref();
+        let path = dir.join(crate::export::file_name(&checklist, who, format));
+        let written = crate::export::render_for(&checklist, who, format)
+            .map_err(|error| error.to_string())
+            .and_then(|bytes| {
+                crate::store::write_new_file(&path, &bytes).map_err(|error| error.to_string())
+            });
+        match written {
+            Ok(path) => {
+                self.history.set_status(
+                    lang.labelled(Word::Saved.text(lang), &path.display().to_string()),
+                    false,
+                );
+                let again = crate::export::history::ExportRecord::new(
+                    &checklist,
+                    record.made_from.clone(),
+                    who,
+                    &path,
+                    format,
+                    self.today.and_time(chrono::Local::now().time()),
+                );
+                if let Err(error) = self.history.history_mut().record(again) {
+                    self.history.set_status(
+                        lang.labelled(Word::HistoryNotSaved.text(lang), &error.to_string()),
+                        true,
+                    );
+                }
+            }
+            Err(error) => self
+                .history
+                .set_status(lang.labelled(Word::SaveFailed.text(lang), &error), true),
+        }
+    }
+
+    /// The export history's tab state.
+    pub fn history(&self) -> &HistoryPanel {
+        &self.history
     }
 }
 

@@ -80,9 +80,21 @@ pub struct FamilyPanel {
     /// Commands the tab's buttons sent this frame, applied by the app in one place with the
     /// keyboard's (`YibaoApp::run_commands`).
     sent: Vec<UiCommand>,
+    /// Lists written and not yet taken into the export history.
+    exported: Vec<crate::export::history::ExportRecord>,
 }
 
 impl FamilyPanel {
+    /// The lists written since last asked, for the export history.
+    pub fn take_exported(&mut self) -> Vec<crate::export::history::ExportRecord> {
+        std::mem::take(&mut self.exported)
+    }
+
+    /// A family of the list by its id, as it is now (for making a list again).
+    pub fn family_by_id(&self, id: &str) -> Option<crate::family::Family> {
+        self.workspace.family_by_id(id)
+    }
+
     /// Loads the saved families from `store` (none when there is no data folder).
     pub fn new(
         store: Option<FamilyStore>,
@@ -107,6 +119,7 @@ impl FamilyPanel {
             binding_export_requested: false,
             native_dialogs,
             sent: Vec::new(),
+            exported: Vec::new(),
         };
         panel.reset_forms();
         panel
@@ -420,6 +433,20 @@ impl FamilyPanel {
                                 file_name_mask(&family.holder.name)
                             };
                             self.binding_export.run(request, &checklist, Some(&who));
+                            if let Some((path, format)) = self.binding_export.take_written() {
+                                self.exported
+                                    .push(crate::export::history::ExportRecord::new(
+                                        &checklist,
+                                        crate::export::history::MadeFrom::Family {
+                                            family: family.id.clone(),
+                                            full_personal_data: self.include_personal_data,
+                                        },
+                                        Some(&who),
+                                        &path,
+                                        format,
+                                        self.today.and_time(chrono::Local::now().time()),
+                                    ));
+                            }
                         }
                         Err(error) => self.binding_export.fail_to_make(&error),
                     }

@@ -166,6 +166,15 @@ impl FamilyWorkspace {
         self.current
     }
 
+    /// A family of the list by its id, as it is now.
+    pub fn family_by_id(&self, id: &str) -> Option<Family> {
+        self.documents
+            .iter()
+            .map(FamilyDocument::family)
+            .find(|family| family.id == id)
+            .cloned()
+    }
+
     /// The family shown, if any.
     pub fn current_family(&self) -> Option<&Family> {
         self.current

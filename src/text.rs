@@ -151,7 +151,7 @@ pub enum Say {
     /// (family-sharing binding)
     StepOtherProvince { step: String },
     /// (family-sharing binding)
-    CanBind { uses: String },
+    CanBind { uses: Term },
     /// (family-sharing binding)
     IfAppShowsBothProvinces { channel: String },
     /// (family-sharing binding)
@@ -472,7 +472,7 @@ impl Say {
             Say::BindingApplicants => "参保人本人（职工医保，在职或退休）申请；家人按页面提示用本人身份确认。".to_owned(),
             Say::StepInProvince { step } => format!("家人在本省：{step}"),
             Say::StepOtherProvince { step } => format!("家人在外省：{step}"),
-            Say::CanBind { uses } => format!("可以绑定。共济的钱可以为这位家人支付：{uses}。"),
+            Say::CanBind { uses: Term { zh: uses, .. } } => format!("可以绑定。共济的钱可以为这位家人支付：{uses}。"),
             Say::IfAppShowsBothProvinces { channel } => format!("{channel}显示双方所在省份都已开通跨省共济"),
             Say::ProbablyCanBind => "很可能可以绑定，但要先确认一点（见下）。".to_owned(),
             Say::BindByEmployeeRelative => "由参加职工医保的近亲属来绑定（只有职工医保有个人账户）".to_owned(),
@@ -494,7 +494,10 @@ impl Say {
             Say::NoRelationRule { relation: Term { zh: relation, .. } } => format!("政策数据里没有“{relation}”能否绑定的规定，请向当地医保部门确认。"),
             Say::NoBeneficiaryRule { insurance: Term { zh: insurance, .. } } => format!("政策数据里没有家人为“{insurance}”时可以支付什么的规定，请向当地确认。"),
             Say::SameProvinceChannel { reason, channel } => format!("家人在同一省内：{reason}（办理渠道：{channel}）"),
-            Say::OtherProvinceChannel { place, reason, channel } => format!("家人在外省{place}：{reason}（办理渠道：{channel}）"),
+            Say::OtherProvinceChannel { place, reason, channel } => {
+                let place = if place.is_empty() { String::new() } else { format!("（{place}）") };
+                format!("家人在外省{place}：{reason}（办理渠道：{channel}）")
+            }
             Say::WalletNoCommercialInsurance => "跨省共济的医保钱包不能用于购买商业保险。".to_owned(),
             Say::UseIsLocal { use_label: Term { zh: use_label, .. }, reason } => format!("{use_label}：因地而异，{reason}"),
             Say::UseHasNoRule { use_label: Term { zh: use_label, .. } } => format!("{use_label}：政策数据里没有规定，需向当地确认。"),
@@ -660,7 +663,7 @@ impl Say {
             Say::BindingApplicants => "The account holder (employee insurance, working or retired) applies; the relative confirms with their own identity when prompted.".to_owned(),
             Say::StepInProvince { step } => format!("Relative in the same province: {step}"),
             Say::StepOtherProvince { step } => format!("Relative in another province: {step}"),
-            Say::CanBind { uses } => format!("Can be bound. The shared money can pay for this relative: {uses}."),
+            Say::CanBind { uses: Term { en: uses, .. } } => format!("Can be bound. The shared money can pay for this relative: {uses}."),
             Say::IfAppShowsBothProvinces { channel } => format!("{channel} shows cross-province sharing open in both provinces"),
             Say::ProbablyCanBind => "Probably can be bound, but one point needs checking first (see below).".to_owned(),
             Say::BindByEmployeeRelative => "Ask a close relative with employee insurance to do the binding instead (only employee insurance has a personal account)".to_owned(),
@@ -682,7 +685,10 @@ impl Say {
             Say::NoRelationRule { relation: Term { en: relation, .. } } => format!("The policy data does not say whether \"{relation}\" can be bound; ask the local office."),
             Say::NoBeneficiaryRule { insurance: Term { en: insurance, .. } } => format!("The policy data does not say what can be paid for a relative with \"{insurance}\"; ask locally."),
             Say::SameProvinceChannel { reason, channel } => format!("Relative in the same province: {reason} (channel: {channel})"),
-            Say::OtherProvinceChannel { place, reason, channel } => format!("Relative in another province{place}: {reason} (channel: {channel})"),
+            Say::OtherProvinceChannel { place, reason, channel } => {
+                let place = if place.is_empty() { String::new() } else { format!(" ({place})") };
+                format!("Relative in another province{place}: {reason} (channel: {channel})")
+            }
             Say::WalletNoCommercialInsurance => "The medical-insurance wallet used for cross-province sharing cannot be used to buy commercial insurance.".to_owned(),
             Say::UseIsLocal { use_label: Term { en: use_label, .. }, reason } => format!("{use_label}: varies by place, {reason}"),
             Say::UseHasNoRule { use_label: Term { en: use_label, .. } } => format!("{use_label}: the policy data has no rule; ask locally."),
@@ -1168,7 +1174,7 @@ mod tests {
                 step: "x".to_owned(),
             },
             Say::CanBind {
-                uses: "就医".to_owned(),
+                uses: Term::new("就医", "x".to_owned()),
             },
             Say::IfAppShowsBothProvinces {
                 channel: "APP".to_owned(),

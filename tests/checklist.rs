@@ -518,6 +518,33 @@ fn the_binding_checklist_follows_relation_insurance_and_province() {
     assert_eq!(case.title, "绑定父母");
     assert_eq!(case.title_in(yibao::text::Lang::Zh), case.title);
     assert_eq!(case.title_in(yibao::text::Lang::En), "Bind: parent");
+    // The fee the code wrote is said in the window's language too.
+    assert_eq!(
+        case.fee_in(yibao::text::Lang::Zh).as_deref(),
+        Some("不收费")
+    );
+    let fee = case.fee_in(yibao::text::Lang::En).expect("a fee");
+    assert!(
+        !fee.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{fee}"
+    );
+    // Without the relative's province both channels are listed, each step labelled by the
+    // code: in English, the label is English (the policy step stays as written).
+    let unknown = binding(
+        "hefei",
+        &[
+            (Fact::HolderInsurance, "employee"),
+            (Fact::Relation, "parent"),
+            (Fact::MemberInsurance, "resident"),
+        ],
+    );
+    let case = &unknown.cases[0];
+    assert!(!case.steps.is_empty());
+    for i in 0..case.steps.len() {
+        assert_eq!(case.step_in(i, yibao::text::Lang::Zh), case.steps[i]);
+        let english = case.step_in(i, yibao::text::Lang::En);
+        assert!(english.starts_with("Relative in "), "{english}");
+    }
 
     // Another province: since the 2026-01-09 notice sharing reaches the whole country
     // (FACTS F6), through the wallet.

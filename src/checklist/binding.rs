@@ -64,11 +64,15 @@ fn reason(
 
 /// The materials and steps for a distance; both channels, each step labelled, when the
 /// distance is not known.
-fn materials_and_steps(
-    binding: &BindingRules,
-    distance: Option<&Distance>,
-) -> (Vec<Material>, Vec<String>) {
-    let one = |rule: &DistanceRule| (rule.materials.clone(), rule.steps.clone());
+/// Materials and steps: the channel's for a known distance; both channels', each step
+/// labelled, when the relative's province is not known. Steps come with their ids where the
+/// code built them.
+fn materials_and_steps(binding: &BindingRules, distance: Option<&Distance>) -> MaterialsAndSteps {
+    let one = |rule: &DistanceRule| MaterialsAndSteps {
+        materials: rule.materials.clone(),
+        steps: rule.steps.clone(),
+        steps_said: Vec::new(),
+    };
     match distance {
         Some(Distance::SameProvince) => one(&binding.same_province),
         Some(Distance::OtherProvince(_)) => one(&binding.other_province),
@@ -79,29 +83,55 @@ fn materials_and_steps(
                     materials.push(material.clone());
                 }
             }
-            let steps = binding
+            let steps_said: Vec<Option<Say>> = binding
                 .same_province
                 .steps
                 .iter()
-                .map(|s| Say::StepInProvince { step: s.clone() }.text(ZH))
+                .map(|s| Say::StepInProvince { step: s.clone() })
                 .chain(
                     binding
                         .other_province
                         .steps
                         .iter()
-                        .map(|s| Say::StepOtherProvince { step: s.clone() }.text(ZH)),
+                        .map(|s| Say::StepOtherProvince { step: s.clone() }),
                 )
+                .map(Some)
                 .collect();
-            (materials, steps)
+            MaterialsAndSteps {
+                materials,
+                steps: steps_said
+                    .iter()
+                    .flatten()
+                    .map(|say| say.text(ZH))
+                    .collect(),
+                steps_said,
+            }
         }
     }
 }
 
-fn uses_text(uses: &[Use]) -> String {
-    uses.iter()
-        .map(|u| u.label())
-        .collect::<Vec<_>>()
-        .join("、")
+/// What to bring and do for a binding.
+#[derive(Default)]
+struct MaterialsAndSteps {
+    materials: Vec<Material>,
+    steps: Vec<String>,
+    steps_said: Vec<Option<Say>>,
+}
+
+/// The uses a relative's bills may be paid for, listed in both languages.
+fn uses_text(uses: &[Use]) -> Term {
+    Term {
+        zh: uses
+            .iter()
+            .map(|u| u.label())
+            .collect::<Vec<_>>()
+            .join("、"),
+        en: uses
+            .iter()
+            .map(|u| u.english())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
 }
 
 /// The one-line summary and what would change a checked binding.
@@ -163,8 +193,8 @@ fn case_from_verdict(
 ) -> CaseResult {
     let ((summary, summary_said), what_would_change) =
         explain(&verdict, binding, distance, holder_insurance, region_name);
-    let (materials, steps) = if verdict.verdict == Verdict::NotEligible {
-        (Vec::new(), Vec::new())
+    let todo = if verdict.verdict == Verdict::NotEligible {
+        MaterialsAndSteps::default()
     } else {
         materials_and_steps(binding, distance)
     };
@@ -188,14 +218,17 @@ fn case_from_verdict(
         cautions: Vec::new(),
         reasons,
         correction: None,
-        materials,
-        steps,
+        materials: todo.materials,
+        steps: todo.steps,
+        steps_said: todo.steps_said,
         what_would_change,
         pending_questions: Vec::new(),
         applicants: Some(Say::BindingApplicants.text(ZH)),
         applicants_said: Some(Say::BindingApplicants),
         time_limit: None,
+        time_limit_said: None,
         fee: Some(Say::Free.text(ZH)),
+        fee_said: Some(Say::Free),
     }
 }
 
@@ -309,8 +342,8 @@ fn questionnaire_case(
             .map_or_else(|| built(Say::CannotBind), said_by),
         _ => built(Say::AnswerToSeeBinding),
     };
-    let (materials, steps) = if verdict == Verdict::NotEligible {
-        (Vec::new(), Vec::new())
+    let todo = if verdict == Verdict::NotEligible {
+        MaterialsAndSteps::default()
     } else {
         materials_and_steps(binding, given.distance.as_ref())
     };
@@ -327,14 +360,17 @@ fn questionnaire_case(
         cautions: Vec::new(),
         reasons,
         correction: None,
-        materials,
-        steps,
+        materials: todo.materials,
+        steps: todo.steps,
+        steps_said: todo.steps_said,
         what_would_change,
         pending_questions,
         applicants: Some(Say::BindingApplicants.text(ZH)),
         applicants_said: Some(Say::BindingApplicants),
         time_limit: None,
+        time_limit_said: None,
         fee: Some(Say::Free.text(ZH)),
+        fee_said: Some(Say::Free),
     }
 }
 
@@ -370,6 +406,7 @@ fn no_rules_case(region_name: &str) -> CaseResult {
         correction: None,
         materials: Vec::new(),
         steps: Vec::new(),
+        steps_said: Vec::new(),
         what_would_change: vec![
             Say::OfficeTellsHow {
                 region: region_name.to_owned(),
@@ -380,7 +417,9 @@ fn no_rules_case(region_name: &str) -> CaseResult {
         applicants: None,
         applicants_said: None,
         time_limit: None,
+        time_limit_said: None,
         fee: Some(Say::Free.text(ZH)),
+        fee_said: Some(Say::Free),
     }
 }
 
@@ -500,7 +539,7 @@ pub fn family_binding_checklist(
             Err(error) => {
                 // The member's region is not in the policy data: say so, and list both
                 // channels.
-                let (materials, steps) = materials_and_steps(&binding, None);
+                let todo = materials_and_steps(&binding, None);
                 let mut case = no_rules_case(&region_name);
                 case.case = case_id;
                 (case.title, case.title_said) = built(title);
@@ -512,8 +551,9 @@ pub fn family_binding_checklist(
                     binding.holder_reason.clone(),
                     binding.sources.get_ref(),
                 )];
-                case.materials = materials;
-                case.steps = steps;
+                case.materials = todo.materials;
+                case.steps = todo.steps;
+                case.steps_said = todo.steps_said;
                 case.applicants = Some(Say::BindingApplicants.text(ZH));
                 case.applicants_said = Some(Say::BindingApplicants);
                 case.person = Some(person);

@@ -61,6 +61,9 @@ pub struct CaseResult {
     pub correction: Option<String>,
     pub materials: Vec<Material>,
     pub steps: Vec<String>,
+    /// The steps the code built, by position, as ids (`None`, or past the end: policy text).
+    #[serde(skip)]
+    pub steps_said: Vec<Option<crate::text::Say>>,
     /// For 不符合 and 需确认: the answers (or the check) that would change the verdict.
     pub what_would_change: Vec<crate::text::Sentence>,
     /// Questions not yet answered that this case depends on.
@@ -72,8 +75,14 @@ pub struct CaseResult {
     pub applicants_said: Option<crate::text::Say>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time_limit: Option<String>,
+    /// The same time limit as its id when the code built it.
+    #[serde(skip)]
+    pub time_limit_said: Option<crate::text::Say>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fee: Option<String>,
+    /// The same fee as its id when the code built it.
+    #[serde(skip)]
+    pub fee_said: Option<crate::text::Say>,
 }
 
 impl CaseResult {
@@ -89,6 +98,30 @@ impl CaseResult {
         match &self.applicants_said {
             Some(say) => Some(say.text(lang)),
             None => self.applicants.clone(),
+        }
+    }
+
+    /// Step `index` in `lang`: a built step in that language, policy text as written.
+    pub fn step_in(&self, index: usize, lang: crate::text::Lang) -> String {
+        match self.steps_said.get(index) {
+            Some(Some(say)) => say.text(lang),
+            _ => self.steps.get(index).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// The time limit in `lang` (see [`CaseResult::step_in`]).
+    pub fn time_limit_in(&self, lang: crate::text::Lang) -> Option<String> {
+        match &self.time_limit_said {
+            Some(say) => Some(say.text(lang)),
+            None => self.time_limit.clone(),
+        }
+    }
+
+    /// The fee in `lang` (see [`CaseResult::step_in`]).
+    pub fn fee_in(&self, lang: crate::text::Lang) -> Option<String> {
+        match &self.fee_said {
+            Some(say) => Some(say.text(lang)),
+            None => self.fee.clone(),
         }
     }
 

@@ -59,6 +59,7 @@ pub(super) fn evaluate_transfer(
         let mut pending = Vec::new();
         let mut materials = Vec::new();
         let mut steps = Vec::new();
+        let mut steps_said = Vec::new();
         let mut time_limit = None;
         let moving = answers.get(&Fact::Moving).map(String::as_str);
         let retired = answers.get(&Fact::InsuredStatus).map(String::as_str) == Some("retired");
@@ -131,24 +132,26 @@ pub(super) fn evaluate_transfer(
                 let sent_by = add_working_days(today, rule.sending_working_days);
                 let done_by = add_working_days(sent_by, rule.receiving_working_days);
                 reasons.push(Reason::built(Say::BalanceMoves, sources.clone()));
-                time_limit = Some(
-                    Say::TransferDates {
-                        today: today.format("%Y-%m-%d").to_string(),
-                        sent_by: sent_by.format("%Y-%m-%d").to_string(),
-                        receiving_starts_on: receiving_starts_on.to_owned(),
-                        receiving_days: rule.receiving_working_days,
-                        done_by: done_by.format("%Y-%m-%d").to_string(),
-                    }
-                    .text(ZH),
-                );
+                time_limit = Some(Say::TransferDates {
+                    today: today.format("%Y-%m-%d").to_string(),
+                    sent_by: sent_by.format("%Y-%m-%d").to_string(),
+                    receiving_starts_on: receiving_starts_on.to_owned(),
+                    receiving_days: rule.receiving_working_days,
+                    done_by: done_by.format("%Y-%m-%d").to_string(),
+                });
                 Verdict::Eligible
             } else {
                 // Not yet known to be covered: no worker steps, no dates; what to do first.
                 materials.clone_from(&rule.retiree_materials);
-                steps = vec![
-                    Say::AnswerTransferQuestionsFirst.text(ZH),
-                    Say::AskHotlineIfUnsure.text(ZH),
+                steps_said = vec![
+                    Some(Say::AnswerTransferQuestionsFirst),
+                    Some(Say::AskHotlineIfUnsure),
                 ];
+                steps = steps_said
+                    .iter()
+                    .flatten()
+                    .map(|say| say.text(ZH))
+                    .collect();
                 Verdict::ConfirmLocally
             }
         };
@@ -173,12 +176,15 @@ pub(super) fn evaluate_transfer(
             correction: None,
             materials,
             steps,
+            steps_said,
             what_would_change,
             pending_questions: pending,
             applicants: Some(Say::TransferApplicants.text(ZH)),
             applicants_said: Some(Say::TransferApplicants),
-            time_limit,
+            time_limit: time_limit.as_ref().map(|say| say.text(ZH)),
+            time_limit_said: time_limit,
             fee: Some(Say::Free.text(ZH)),
+            fee_said: Some(Say::Free),
         });
     }
     from_answers(

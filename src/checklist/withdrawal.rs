@@ -276,6 +276,7 @@ fn evaluate_case(
         correction: rule.correction.clone(),
         materials: rule.materials.clone(),
         steps: rule.steps.clone(),
+        steps_said: Vec::new(),
         what_would_change,
         pending_questions: unknown
             .iter()
@@ -284,7 +285,9 @@ fn evaluate_case(
         applicants: rule.applicants.clone(),
         applicants_said: None,
         time_limit: rule.time_limit.clone(),
+        time_limit_said: None,
         fee: rule.fee.clone(),
+        fee_said: None,
     }
 }
 

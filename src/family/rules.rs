@@ -247,9 +247,7 @@ pub fn check_binding_at(
         Distance::OtherProvince(province) => {
             let rule = &binding.other_province;
             result.verdict = worse(result.verdict, rule.outcome);
-            let place = province
-                .as_ref()
-                .map_or_else(String::new, |name| format!("（{name}）"));
+            let place = province.as_ref().map_or_else(String::new, Clone::clone);
             result.reasons.push(reason(
                 &resolved,
                 Say::OtherProvinceChannel {

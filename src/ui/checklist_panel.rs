@@ -477,13 +477,17 @@ impl ChecklistPanel {
                 if let Some(applicants) = case.applicants_in(lang) {
                     ui.label(lang.labelled(Word::WhoCanApply.text(lang), &applicants));
                 }
-                if let Some(time_limit) = &case.time_limit {
-                    ui.label(lang.labelled(Word::TimeLimit.text(lang), time_limit));
+                if let Some(time_limit) = case.time_limit_in(lang) {
+                    ui.label(lang.labelled(Word::TimeLimit.text(lang), &time_limit));
                 }
-                ui.label(lang.labelled(
-                    Word::Fee.text(lang),
-                    case.fee.as_deref().unwrap_or(Word::Free.text(lang)),
-                ));
+                ui.label(
+                    lang.labelled(
+                        Word::Fee.text(lang),
+                        &case
+                            .fee_in(lang)
+                            .unwrap_or_else(|| Word::Free.text(lang).to_owned()),
+                    ),
+                );
                 if !case.materials.is_empty() {
                     ui.label(RichText::new(Word::Materials.text(lang)).strong());
                     for (i, material) in case.materials.iter().enumerate() {
@@ -524,7 +528,8 @@ impl ChecklistPanel {
                 }
                 if !case.steps.is_empty() {
                     ui.label(RichText::new(Word::Steps.text(lang)).strong());
-                    for (i, step) in case.steps.iter().enumerate() {
+                    for i in 0..case.steps.len() {
+                        let step = case.step_in(i, lang);
                         let key = checklist.step_key(case, i);
                         let ticked_now = &mut self.sessions.get_mut(self.procedure).ticked;
                         let mut ticked = ticked_now.contains(&key);

@@ -9,7 +9,7 @@ use super::document::{Block, Document, Head, Part, Section, TypeSize};
 
 /// The page's style: on screen and in print.
 const STYLE: &str = r#"
-@page { size: A4; margin: 15mm 15mm 16mm; }
+@page { size: A4; margin: 10mm 12mm 12mm; }
 body { font-family: "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; font-size: 12.5pt; line-height: 1.5; color: #111; max-width: 180mm; margin: 1em auto; padding: 0 1em; }
 h1 { font-size: 19pt; margin: 0 0 4pt; }
 h2 { font-size: 14pt; border-bottom: 1.5px solid #333; padding-bottom: 1pt; margin: 12pt 0 4pt; break-after: avoid; }
@@ -28,7 +28,22 @@ section.sources { font-size: 9pt; color: #222; }
 section.sources h2 { font-size: 10.5pt; }
 footer { margin-top: 10pt; font-size: 9pt; color: #222; }
 .part + .part { break-before: page; }
-@media print { body { margin: 0; padding: 0; max-width: none; } }
+@media print {
+  body { margin: 0; padding: 0; max-width: none; font-size: 12pt; line-height: 1.22; }
+  h1 { font-size: 17pt; }
+  h2 { font-size: 13pt; margin: 4pt 0 1pt; }
+  .head p { margin: 1pt 0; }
+  .rule { height: 6mm; }
+  ul.ticks li, ol.steps li { margin: 0.5pt 0; }
+  section.secondary { font-size: 10.5pt; }
+  section.sources { font-size: 7.5pt; }
+  section.sources ol.steps li, section.sources ul li { display: inline; margin-right: 0.8em; padding: 0; text-indent: 0; }
+  section.sources ul, section.sources ol { display: inline; padding: 0; }
+  footer p.number { display: none; }
+  section.sources h2 { font-size: 10pt; }
+  footer { font-size: 7.5pt; margin-top: 2pt; }
+  footer p { margin: 0; }
+}
 "#;
 
 /// The document as HTML.
@@ -55,7 +70,7 @@ pub fn html(document: &Document) -> String {
                 @for part in &document.parts {
                     (part_markup(document, part))
                 }
-                footer { p { (document.footer_note) } p { "清单编号 " (document.list_number) } }
+                footer { p { (document.footer_note) } p.number { "清单编号 " (document.list_number) } }
             }
         }
     };

@@ -1021,6 +1021,7 @@ words! {
     RemakeList => "重新生成", "Make again";
     RemakeListHint => "按今天的政策数据和原来的回答（或家庭）再生成一份，存到默认导出文件夹", "Make the list again from the same answers (or family) with today's policy data, into the default export folder";
     HistoryNotSaved => "导出记录没有保存", "The export history was not saved";
+    HistoryNotRead => "导出记录读不出来", "The export history could not be read";
     FileGone => "文件已经不在原来的位置", "The file is no longer where it was";
     CannotOpenFile => "无法打开文件", "Cannot open the file";
     DefinedIn => "定义于", "defined in";

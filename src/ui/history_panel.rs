@@ -25,8 +25,9 @@ pub enum HistoryAction {
 pub struct HistoryPanel {
     history: ExportHistory,
     format: ExportFormat,
-    /// The last outcome: text and whether it is an error.
-    status: Option<(String, bool)>,
+    /// The last outcome: what happened (said in the window's language when drawn), the
+    /// detail (a path or an error), and whether it is an error.
+    status: Option<(Word, String, bool)>,
 }
 
 impl HistoryPanel {
@@ -46,13 +47,24 @@ impl HistoryPanel {
         &mut self.history
     }
 
-    /// Shows an outcome.
-    pub fn set_status(&mut self, message: String, is_error: bool) {
+    /// Shows an outcome: `what` happened, with `detail` (a path or an error).
+    pub fn set_status(&mut self, what: Word, detail: String, is_error: bool) {
         if is_error {
-            // Not the message: it can carry a file name with a person's name.
-            crate::log::error("an exported list could not be opened or made again");
+            // Not the detail: it can carry a file name with a person's name.
+            crate::log::error("an exported list could not be opened, made again or recorded");
         }
-        self.status = Some((message, is_error));
+        self.status = Some((what, detail, is_error));
+    }
+
+    /// The last outcome as the window says it.
+    pub fn status_text(&self, lang: Lang) -> Option<String> {
+        self.status.as_ref().map(|(what, detail, _)| {
+            if detail.is_empty() {
+                what.text(lang).to_owned()
+            } else {
+                lang.labelled(what.text(lang), detail)
+            }
+        })
     }
 
     /// Draws the tab; returns what the user asked for.
@@ -73,7 +85,7 @@ impl HistoryPanel {
                 .response
                 .labelled_by(label.id);
         });
-        if let Some((message, is_error)) = &self.status {
+        if let (Some(message), Some((_, _, is_error))) = (self.status_text(lang), &self.status) {
             ui.label(RichText::new(message).color(theme::status_color(ui.visuals(), *is_error)));
         }
         ui.separator();
@@ -89,7 +101,11 @@ impl HistoryPanel {
             .show(ui, |ui| {
                 for (day, day_records) in &days {
                     let title = if *day == today {
-                        format!("{}（{}）", Word::Today.text(lang), day.format("%Y-%m-%d"))
+                        let date = day.format("%Y-%m-%d");
+                        match lang {
+                            Lang::Zh => format!("{}（{date}）", Word::Today.text(lang)),
+                            Lang::En => format!("{} ({date})", Word::Today.text(lang)),
+                        }
                     } else {
                         day.format("%Y-%m-%d").to_string()
                     };

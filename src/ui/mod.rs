@@ -215,7 +215,7 @@ impl YibaoApp {
                 let (history, problem) = crate::export::history::ExportHistory::load(dir);
                 let mut panel = HistoryPanel::new(history);
                 if let Some(problem) = problem {
-                    panel.set_status(problem.to_string(), true);
+                    panel.set_status(Word::HistoryNotRead, problem.to_string(), true);
                 }
                 panel
             }
@@ -407,18 +407,14 @@ impl YibaoApp {
         written.extend(self.family.take_exported());
         for record in written {
             if let Err(error) = self.history.history_mut().record(record) {
-                let lang = self.lang;
-                self.history.set_status(
-                    lang.labelled(Word::HistoryNotSaved.text(lang), &error.to_string()),
-                    true,
-                );
+                self.history
+                    .set_status(Word::HistoryNotSaved, error.to_string(), true);
             }
         }
     }
 
     /// Opens an exported file or its folder, or makes the list again into the export folder.
     fn apply_history(&mut self, action: HistoryAction) {
-        let lang = self.lang;
         let index = match &action {
             HistoryAction::Open(i) | HistoryAction::OpenFolder(i) | HistoryAction::Remake(i, _) => {
                 *i
@@ -434,16 +430,12 @@ impl YibaoApp {
                     _ => record.path.parent().map(PathBuf::from).unwrap_or_default(),
                 };
                 if !target.exists() {
-                    self.history.set_status(
-                        lang.labelled(Word::FileGone.text(lang), &target.display().to_string()),
-                        true,
-                    );
+                    self.history
+                        .set_status(Word::FileGone, target.display().to_string(), true);
                 } else if let Err(error) = opener::open(&target) {
                     // A local file in the system's viewer; nothing goes over the network.
-                    self.history.set_status(
-                        lang.labelled(Word::CannotOpenFile.text(lang), &error.to_string()),
-                        true,
-                    );
+                    self.history
+                        .set_status(Word::CannotOpenFile, error.to_string(), true);
                 }
             }
             HistoryAction::Remake(_, format) => self.remake(&record, format),
@@ -456,22 +448,19 @@ impl YibaoApp {
         record: &crate::export::history::ExportRecord,
         format: crate::export::ExportFormat,
     ) {
-        let lang = self.lang;
         let family = &self.family;
         let made = record.remake(&self.policies.set, |id| family.family_by_id(id), self.today);
         let checklist = match made {
             Ok(checklist) => checklist,
             Err(error) => {
-                self.history.set_status(
-                    lang.labelled(Word::CannotMakeList.text(lang), &error.to_string()),
-                    true,
-                );
+                self.history
+                    .set_status(Word::CannotMakeList, error.to_string(), true);
                 return;
             }
         };
         let Some(dir) = self.export_dir.clone() else {
             self.history
-                .set_status(Word::NoExportFolder.text(lang).to_owned(), true);
+                .set_status(Word::NoExportFolder, String::new(), true);
             return;
         };
         let who = record.who.as_deref();
@@ -483,10 +472,8 @@ impl YibaoApp {
             });
         match written {
             Ok(path) => {
-                self.history.set_status(
-                    lang.labelled(Word::Saved.text(lang), &path.display().to_string()),
-                    false,
-                );
+                self.history
+                    .set_status(Word::Saved, path.display().to_string(), false);
                 let again = crate::export::history::ExportRecord::new(
                     &checklist,
                     record.made_from.clone(),
@@ -496,15 +483,11 @@ impl YibaoApp {
                     self.today.and_time(chrono::Local::now().time()),
                 );
                 if let Err(error) = self.history.history_mut().record(again) {
-                    self.history.set_status(
-                        lang.labelled(Word::HistoryNotSaved.text(lang), &error.to_string()),
-                        true,
-                    );
+                    self.history
+                        .set_status(Word::HistoryNotSaved, error.to_string(), true);
                 }
             }
-            Err(error) => self
-                .history
-                .set_status(lang.labelled(Word::SaveFailed.text(lang), &error), true),
+            Err(error) => self.history.set_status(Word::SaveFailed, error, true),
         }
     }
 

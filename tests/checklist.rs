@@ -260,6 +260,11 @@ fn exports_match_the_golden_files() {
         for format in ExportFormat::ALL.iter().copied() {
             let bytes = render(&checklist, format).expect("renders");
             let text = golden_text(&bytes, format);
+            if format == ExportFormat::Json {
+                // Readable: Chinese as UTF-8, never \u escapes.
+                assert!(!text.contains("\\u"), "{text}");
+                assert!(text.contains("合") || text.contains("青") || text.contains("南"));
+            }
             insta::assert_snapshot!(format!("{name}.{}", format.extension()), text);
         }
     }

@@ -119,6 +119,18 @@ pub enum PoliciesCommand {
         /// Folder to check on top of the shipped files (default: what the app loads).
         dir: Option<PathBuf>,
     },
+    /// Search every region's statements as the explorer does: 汉字, pinyin in any reading
+    /// (yinhang), initials (gj), 文号, and everyday words (取钱, 过世).
+    Search {
+        /// What to look for.
+        query: String,
+        /// Only statements that apply in this region (its own and its ancestors').
+        #[arg(long)]
+        region: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
     /// Print a region's statements, inherited ones included.
     Show {
         /// Region id, e.g. nanjing.
@@ -174,6 +186,11 @@ pub fn run(cli: &Cli) -> ExitCode {
                 topic,
                 format,
             } => show(cli, region, *topic, *format),
+            PoliciesCommand::Search {
+                query,
+                region,
+                format,
+            } => search(cli, query, region.as_deref(), *format),
         },
         Some(Command::Checklist {
             procedure,
@@ -418,6 +435,107 @@ fn show(cli: &Cli, region: &str, topic: Option<Topic>, format: ShowFormat) -> Ex
             }
         },
         ShowFormat::Text => show_text(&resolved.path_label(), report.set.data_version(), &records),
+    };
+    let mut stdout = std::io::stdout().lock();
+    print_line(&mut stdout, &output);
+    ExitCode::SUCCESS
+}
+
+/// One search result as JSON (DOMAIN.md: `id`, `region`, `topic`, `text`, `confidence`).
+#[derive(serde::Serialize)]
+struct SearchRecord<'a> {
+    id: &'a str,
+    region: &'a str,
+    region_name: &'a str,
+    topic: Topic,
+    text: &'a str,
+    confidence: crate::domain::Confidence,
+}
+
+/// `yibao policies search`: the explorer's search, in force today, in the window's order.
+fn search(cli: &Cli, query: &str, region: Option<&str>, format: ShowFormat) -> ExitCode {
+    let report = policy::load_with_folders(&policy_folders(cli.policies.as_ref()));
+    warn_about_skipped(&report);
+    let chain: Option<Vec<String>> = match region {
+        None => None,
+        Some(id) => match report.set.resolve(id) {
+            Some(resolved) => Some(resolved.chain.iter().map(|r| r.id().to_owned()).collect()),
+            None => {
+                eprintln!(
+                    "unknown region \"{id}\" (known regions: {})",
+                    report.set.region_ids().join(", ")
+                );
+                return ExitCode::from(1);
+            }
+        },
+    };
+    let index = crate::policy::search::SearchIndex::build(&report.set);
+    let results = index.search(query);
+    let today = chrono::Local::now().date_naive();
+    let (hits, _) = index.in_force_in_order(
+        &report.set,
+        &results,
+        today,
+        crate::policy::search::RESULT_LIMIT,
+    );
+    let mut found: Vec<SearchRecord<'_>> = Vec::new();
+    for hit in hits {
+        let Some(entry) = index.entry(hit.entry) else {
+            continue;
+        };
+        if chain
+            .as_ref()
+            .is_some_and(|chain| !chain.contains(&entry.region))
+        {
+            continue;
+        }
+        let Some(defined) = report.set.region(&entry.region) else {
+            continue;
+        };
+        let Some(statement) = defined.statements.iter().find(|s| s.key() == entry.key) else {
+            continue;
+        };
+        found.push(SearchRecord {
+            id: statement.key(),
+            region: defined.id(),
+            region_name: defined.name(),
+            topic: statement.topic,
+            text: &statement.text,
+            confidence: statement.confidence,
+        });
+    }
+    let output = match format {
+        ShowFormat::Json => match serde_json::to_string_pretty(&found) {
+            Ok(json) => json,
+            Err(error) => {
+                eprintln!("cannot write JSON: {error}");
+                return ExitCode::from(1);
+            }
+        },
+        ShowFormat::Text if found.is_empty() => format!(
+            "没有找到“{query}”。可以换个说法，或用拼音（如 yinhang）、首字母（如 gj）、文号（如 43号）再找。"
+        ),
+        ShowFormat::Text => {
+            let mut out = format!("找到 {} 条（今天有效的规定）：\n", found.len());
+            let mut group = None;
+            for record in &found {
+                if group != Some((record.region, record.topic)) {
+                    group = Some((record.region, record.topic));
+                    out.push_str(&format!(
+                        "\n## {} · {}\n",
+                        record.region_name,
+                        record.topic.label()
+                    ));
+                }
+                out.push_str(&format!(
+                    "[{}] {}\n  {}\n",
+                    record.confidence.label(),
+                    record.id,
+                    record.text
+                ));
+            }
+            out
+        }
     };
     let mut stdout = std::io::stdout().lock();
     print_line(&mut stdout, &output);

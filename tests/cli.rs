@@ -438,3 +438,62 @@ fn the_binding_checklist_runs_on_the_command_line() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("maternal_grandparent"));
 }
+
+#[test]
+fn policies_search_answers_everyday_words_and_pinyin_like_the_window() {
+    use yibao::policy::search::{RESULT_LIMIT, SearchIndex};
+    let report = crate::support::shipped();
+    let index = SearchIndex::build(&report.set);
+    let today = chrono::Local::now().date_naive();
+    for query in ["取钱", "过世", "yinhang"] {
+        let output = yibao(&["policies", "search", query, "--format", "json"]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let json: Value = serde_json::from_str(&stdout(&output)).expect("json");
+        let hits = json.as_array().expect("an array");
+        assert!(!hits.is_empty(), "{query} finds nothing");
+        for hit in hits {
+            for field in ["id", "region", "topic", "text", "confidence"] {
+                assert!(hit.get(field).is_some(), "{field} missing in {hit}");
+            }
+        }
+        // The same statements, in the same order, as the window shows.
+        let results = index.search(query);
+        let (window, _) = index.in_force_in_order(&report.set, &results, today, RESULT_LIMIT);
+        let window: Vec<String> = window
+            .iter()
+            .filter_map(|hit| index.entry(hit.entry))
+            .map(|e| format!("{}/{}", e.region, e.key))
+            .collect();
+        let cli: Vec<String> = hits
+            .iter()
+            .map(|h| {
+                format!(
+                    "{}/{}",
+                    h["region"].as_str().unwrap_or(""),
+                    h["id"].as_str().unwrap_or("")
+                )
+            })
+            .collect();
+        assert_eq!(cli, window, "{query}");
+    }
+    // Text: grouped by region and topic, in Chinese.
+    let output = yibao(&["policies", "search", "过世"]);
+    assert!(
+        stdout(&output).contains("## 全国 · 个人账户提取"),
+        "{}",
+        stdout(&output)
+    );
+    // --region keeps what applies there; an unknown region is an error that names it.
+    let output = yibao(&[
+        "policies", "search", "取钱", "--region", "hefei", "--format", "json",
+    ]);
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("json");
+    assert!(
+        json.as_array().expect("array").iter().all(|h| {
+            ["national", "anhui", "hefei"].contains(&h["region"].as_str().unwrap_or(""))
+        })
+    );
+    let output = yibao(&["policies", "search", "取钱", "--region", "atlantis"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("atlantis"));
+}

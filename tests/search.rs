@@ -147,3 +147,63 @@ fn an_empty_or_unmatched_query_finds_nothing() {
     assert!(index.search("   ").hits.is_empty());
     assert!(index.search("量子计算机").hits.is_empty());
 }
+
+/// The statement texts a query finds.
+fn texts(index: &SearchIndex, query: &str) -> Vec<String> {
+    let report = shipped();
+    found(index, query)
+        .into_iter()
+        .filter_map(|(region, key)| {
+            report
+                .set
+                .region(&region)?
+                .statements
+                .iter()
+                .find(|s| s.key() == key)
+                .map(|s| s.text.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn everyday_words_find_the_rules_words() {
+    // Issue 14: people type 取钱 and 过世; the rules say 提取/支取 and 去世.
+    let index = index();
+    let money = texts(&index, "取钱");
+    assert!(!money.is_empty());
+    // The best match says it in the rules' words.
+    assert!(
+        money[0].contains("提取") || money[0].contains("支取"),
+        "{money:?}"
+    );
+    assert!(found(&index, "取钱").contains(&(
+        "national".to_owned(),
+        "withdrawal.no_national_list".to_owned()
+    )));
+    let death = texts(&index, "过世");
+    assert!(!death.is_empty());
+    assert!(death.iter().any(|t| t.contains("去世")), "{death:?}");
+    // The same words inside a longer question: 怎么取钱 still finds 提取.
+    assert!(!found(&index, "怎么取钱").is_empty());
+    // A literal match ranks above an everyday one.
+    let hits = index.search("提取").hits;
+    assert!(hits.iter().all(|h| h.kind != MatchKind::Everyday));
+    let everyday = index.search("提现").hits;
+    assert!(everyday.iter().any(|h| h.kind == MatchKind::Everyday));
+}
+
+#[test]
+fn pinyin_matches_every_reading_of_a_character() {
+    // 行 is first read xíng; 银行 is yínháng.
+    let index = index();
+    let by_pinyin = found(&index, "yinhang");
+    assert!(!by_pinyin.is_empty());
+    assert_eq!(by_pinyin.len(), found(&index, "银行").len());
+    // Every match is the word 银行 itself, wherever it stands (text, correction or source).
+    for hit in index.search("yinhang").hits {
+        let (text, ranges) = index.highlight(&hit, "yinhang").expect("a field");
+        let chars: Vec<char> = text.chars().collect();
+        let word: String = chars[ranges[0].clone()].iter().collect();
+        assert_eq!(word, "银行");
+    }
+}

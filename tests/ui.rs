@@ -406,3 +406,32 @@ fn without_the_bundled_font_chinese_is_missing() {
     });
     harness.run();
 }
+
+#[test]
+fn everyday_words_and_any_reading_find_rules_in_the_window() {
+    // Issue 14: a 72-year-old types 过世, not 去世; yinhang is 银行 though 行 is first xíng.
+    let mut harness = app_harness();
+    harness.run();
+    harness.get_by_label("搜索").click();
+    harness.run();
+    harness.get_by_label("搜索").type_text("过世");
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("去世")
+            .any(|node| shown(&node).starts_with("［")),
+        "no result card mentions 去世"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.get_by_label("搜索").click();
+    harness.run();
+    harness.get_by_label("搜索").type_text("yinhang");
+    harness.run();
+    assert!(
+        harness
+            .query_all_by_label_contains("银行")
+            .any(|node| shown(&node).starts_with("［")),
+        "no result mentions 银行"
+    );
+}

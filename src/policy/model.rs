@@ -462,6 +462,25 @@ pub struct Office {
     pub sources: Spanned<Vec<SourceRef>>,
 }
 
+/// `[search]`: how people word their questions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchSettings {
+    /// Everyday words and the words the rules use for them (取钱 → 提取, 支取).
+    #[serde(default)]
+    pub synonyms: Vec<Synonym>,
+}
+
+/// Everyday words that mean what the rules say in other words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Synonym {
+    /// What people type: 取钱, 提现.
+    pub words: Vec<String>,
+    /// What the rules say: 提取, 支取.
+    pub means: Vec<String>,
+}
+
 /// `[checklist]`: what the checklists take from the region's statements.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -512,6 +531,8 @@ pub struct Region {
     pub checklist: Option<ChecklistSettings>,
     /// `[office]`: where the region's people go, when a source shows it.
     pub office: Option<Office>,
+    /// `[search]`: everyday words for the search.
+    pub search: Option<SearchSettings>,
 }
 
 impl Region {

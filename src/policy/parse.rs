@@ -129,6 +129,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
     let mut binding_same_province = None;
     let mut checklist = None;
     let mut office = None;
+    let mut search = None;
 
     for (key, value) in root.into_inner() {
         match key.get_ref().as_ref() {
@@ -156,6 +157,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
             }
             "checklist" => checklist = reporter.value::<super::model::ChecklistSettings>(value),
             "office" => office = reporter.value::<super::model::Office>(value),
+            "search" => search = reporter.value::<super::model::SearchSettings>(value),
             other => reporter.report(key.span(), Problem::UnknownSection(other.to_owned())),
         }
     }
@@ -303,6 +305,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
         binding_same_province,
         checklist,
         office,
+        search,
     })
 }
 

@@ -1,6 +1,8 @@
 //! Full-text search over every statement, correction and source of every region, by Chinese
-//! substring, full pinyin without tones (`gongji` → 共济), pinyin initials (`gj` → 共济) and
-//! document numbers (`43号`).
+//! substring, full pinyin without tones in any reading of a character (`gongji` → 共济,
+//! `yinhang` → 银行 though 行 is first read xíng), pinyin initials (`gj` → 共济), document
+//! numbers (`43号`) and everyday words (取钱 → 提取/支取, 过世 → 去世) from the synonym list in
+//! the policy data (`[[search.synonyms]]`).
 //!
 //! Posting lists of character pairs find the candidate fields; fields are numbered texts
 //! first, then corrections, then sources, so walking a posting list visits the better matches
@@ -14,7 +16,7 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use pinyin::ToPinyin;
+use pinyin::ToPinyinMulti;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::set::PolicySet;
@@ -36,6 +38,8 @@ pub enum Field {
 pub enum MatchKind {
     /// The characters themselves (汉字, digits, letters).
     Literal,
+    /// A word the everyday word in the query stands for (取钱 → 提取).
+    Everyday,
     /// Full pinyin, syllables joined without tones or spaces.
     Pinyin,
     /// The first letter of each character's pinyin.
@@ -68,9 +72,9 @@ struct Unit {
     entries: Vec<u32>,
     /// The field's text in lower case.
     literal: String,
-    /// One ASCII byte per character of `literal`: its pinyin initial, the character itself
-    /// for ASCII letters and digits, a space otherwise.
-    initials: Vec<u8>,
+    /// One set per character of `literal`: the initials of all its pinyin readings, or the
+    /// character itself for ASCII letters and digits (see [`initial_bit`]); empty otherwise.
+    initials: Vec<u64>,
 }
 
 /// One search result: the best match of a statement.
@@ -107,6 +111,8 @@ pub struct SearchIndex {
     /// Every prefix of every syllable, to tell whether a query can be pinyin at all (`gj`
     /// cannot; `gongj` can).
     syllable_prefixes: FxHashSet<String>,
+    /// Everyday words and the words of the rules they stand for.
+    synonyms: Vec<(String, Vec<String>)>,
 }
 
 /// The indexed fields and their posting lists (unit ids in ascending order).
@@ -130,29 +136,55 @@ struct FieldJob<'a> {
     text: std::borrow::Cow<'a, str>,
 }
 
-/// The full pinyin of a Han character without tone.
-fn pinyin_of(c: char) -> Option<&'static str> {
-    c.to_pinyin().map(|p| p.plain())
-}
-
-/// The searchable pinyin token of a character: its syllable (`ü` written `v`), or the
-/// character itself for ASCII letters and digits, or nothing.
-fn pinyin_token(c: char, buffer: &mut String) {
-    if let Some(syllable) = pinyin_of(c) {
-        for ch in syllable.chars() {
-            buffer.push(if ch == 'ü' { 'v' } else { ch });
+/// Every pinyin reading of a Han character without tone (`ü` written `v`), most common
+/// first, each once (行 → xing, hang, heng).
+fn readings(c: char) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    if let Some(multi) = c.to_pinyin_multi() {
+        for reading in multi {
+            let plain = reading.plain().replace('ü', "v");
+            if !found.contains(&plain) {
+                found.push(plain);
+            }
         }
-    } else if c.is_ascii_alphanumeric() {
-        buffer.push(c.to_ascii_lowercase());
+    }
+    found
+}
+
+/// The searchable pinyin tokens of a character: its readings, or the character itself for
+/// ASCII letters and digits, or none.
+fn pinyin_tokens(c: char) -> Vec<String> {
+    if c.is_ascii_alphanumeric() {
+        return vec![c.to_ascii_lowercase().to_string()];
+    }
+    readings(c)
+}
+
+/// The bit of an initial: a–z, then 0–9.
+fn initial_bit(b: u8) -> u64 {
+    match b {
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        _ => 0,
     }
 }
 
-fn initial_of(c: char) -> u8 {
-    match pinyin_of(c) {
-        Some(syllable) => syllable.as_bytes().first().copied().unwrap_or(b' '),
-        None if c.is_ascii_alphanumeric() => c.to_ascii_lowercase() as u8,
-        None => b' ',
+/// The initials a character can be typed with: of every reading, or itself.
+fn initials_of(c: char) -> u64 {
+    if c.is_ascii_alphanumeric() {
+        return initial_bit(c.to_ascii_lowercase() as u8);
     }
+    readings(c)
+        .iter()
+        .filter_map(|r| r.as_bytes().first())
+        .fold(0, |set, &b| set | initial_bit(b))
+}
+
+/// The initials in a set, as bytes.
+fn initial_bytes(set: u64) -> impl Iterator<Item = u8> {
+    (b'a'..=b'z')
+        .chain(b'0'..=b'9')
+        .filter(move |&b| set & initial_bit(b) != 0)
 }
 
 fn add_postings<K: std::hash::Hash + Ord + Copy>(
@@ -249,11 +281,46 @@ impl SearchIndex {
                 syllable_prefixes.insert(syllable[..end].to_owned());
             }
         }
+        let synonyms = set
+            .regions_in_tree_order()
+            .iter()
+            .filter_map(|region| region.search.as_ref())
+            .flat_map(|search| search.synonyms.iter())
+            .flat_map(|synonym| {
+                synonym
+                    .words
+                    .iter()
+                    .map(|word| (normalize(word), synonym.means.clone()))
+            })
+            .filter(|(word, _)| !word.is_empty())
+            .collect();
         SearchIndex {
             entries,
             fields,
             syllable_prefixes,
+            synonyms,
         }
+    }
+
+    /// The query with each everyday word in it replaced by each word it stands for.
+    fn everyday_queries(&self, query: &str) -> Vec<String> {
+        let mut queries = Vec::new();
+        for (word, means) in &self.synonyms {
+            if query.contains(word.as_str()) {
+                for meant in means {
+                    let meant = normalize(meant);
+                    // 取钱的材料 → 提取的材料 first; then 提取 alone, so that a question
+                    // around the word (怎么取钱) still finds the rule.
+                    let replaced = query.replace(word.as_str(), &meant);
+                    for candidate in [replaced, meant] {
+                        if candidate != query && !queries.contains(&candidate) {
+                            queries.push(candidate);
+                        }
+                    }
+                }
+            }
+        }
+        queries
     }
 
     /// Whether `query` splits into whole syllables followed by a syllable's beginning.
@@ -308,6 +375,21 @@ impl SearchIndex {
                 collector.add(unit_id, unit, MatchKind::Literal, 0..0, String::new());
                 if collector.full() {
                     break;
+                }
+            }
+        }
+        for everyday in self.everyday_queries(&query) {
+            if collector.full() {
+                break;
+            }
+            for unit_id in self.literal_candidates(&everyday) {
+                let unit = &self.fields.units[unit_id as usize];
+                if let Some(range) = literal_ranges(&unit.literal, &everyday).into_iter().next() {
+                    let word = char_slice(&unit.literal, range.clone());
+                    collector.add(unit_id, unit, MatchKind::Everyday, range, word);
+                    if collector.full() {
+                        break;
+                    }
                 }
             }
         }
@@ -378,6 +460,45 @@ impl SearchIndex {
         intersect(lists)
     }
 
+    /// The hits in force on `as_of`, at most `limit` of the best, in the order the window
+    /// and the command line show them: regions in tree order, topics in vocabulary order, the
+    /// best match first. Also returns how many were in force.
+    pub fn in_force_in_order<'a>(
+        &self,
+        set: &PolicySet,
+        results: &'a SearchResults,
+        as_of: NaiveDate,
+        limit: usize,
+    ) -> (Vec<&'a SearchHit>, usize) {
+        let visible: Vec<&SearchHit> = results
+            .hits
+            .iter()
+            .filter(|hit| self.entry(hit.entry).is_some_and(|e| e.in_force_on(as_of)))
+            .collect();
+        let matched = visible.len();
+        let order: FxHashMap<&str, usize> = set
+            .regions_in_tree_order()
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id(), i))
+            .collect();
+        let mut shown: Vec<&SearchHit> = visible.into_iter().take(limit).collect();
+        shown.sort_by_key(|hit| {
+            let entry = self.entry(hit.entry);
+            let region = entry
+                .and_then(|e| order.get(e.region.as_str()).copied())
+                .unwrap_or(usize::MAX);
+            (
+                region,
+                entry.map(|e| e.topic),
+                std::cmp::Reverse(hit.score),
+                std::cmp::Reverse(hit.frequency),
+                hit.entry,
+            )
+        });
+        (shown, matched)
+    }
+
     /// Where `query` matches in the hit's field: the field's text (lower case) and the
     /// character ranges to highlight.
     pub fn highlight(&self, hit: &SearchHit, query: &str) -> Option<(String, Vec<Range<usize>>)> {
@@ -385,7 +506,7 @@ impl SearchIndex {
         let unit = self.fields.units.get(hit.unit as usize)?;
         let ranges = match hit.kind {
             MatchKind::Literal => literal_ranges(&unit.literal, &query),
-            MatchKind::Initials | MatchKind::Pinyin => {
+            MatchKind::Initials | MatchKind::Pinyin | MatchKind::Everyday => {
                 let (start, len) = (hit.matched.0 as usize, hit.matched.1 as usize);
                 std::iter::once(start..start + len).collect()
             }
@@ -444,34 +565,42 @@ impl FieldIndex {
         let unit_id = u32::try_from(self.units.len()).unwrap_or(u32::MAX);
         let literal = job.text.to_lowercase();
         let mut chars: Vec<char> = literal.chars().collect();
-        let initials: Vec<u8> = chars.iter().map(|&c| initial_of(c)).collect();
+        let initials: Vec<u64> = chars.iter().map(|&c| initials_of(c)).collect();
 
         let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
         add_postings(&mut self.literal_pairs, &mut pairs, unit_id);
-        add_postings(&mut self.literal_chars, &mut chars, unit_id);
-        let mut initial_pairs: Vec<(u8, u8)> = initials.windows(2).map(|w| (w[0], w[1])).collect();
+        let mut initial_pairs: Vec<(u8, u8)> = initials
+            .windows(2)
+            .flat_map(|w| {
+                initial_bytes(w[0]).flat_map(move |a| initial_bytes(w[1]).map(move |b| (a, b)))
+            })
+            .collect();
         add_postings(&mut self.initial_pairs, &mut initial_pairs, unit_id);
-        let mut pinyin = String::with_capacity(literal.len() * 2);
-        let mut token_starts = Vec::with_capacity(initials.len());
-        for c in literal.chars() {
-            if let Some(syllable) = pinyin_of(c)
-                && !self.syllables.contains(syllable)
-            {
-                self.syllables.insert(syllable.replace('ü', "v"));
-            }
-            let before = pinyin.len();
-            pinyin_token(c, &mut pinyin);
-            if pinyin.len() > before {
-                token_starts.push(before);
+        // Every reading's first two letters, where a pinyin match may start.
+        let mut starts: Vec<(u8, u8)> = Vec::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let next = chars.get(i + 1).copied();
+            for token in pinyin_tokens(c) {
+                if !c.is_ascii_alphanumeric() && !self.syllables.contains(&token) {
+                    self.syllables.insert(token.clone());
+                }
+                let bytes = token.as_bytes();
+                match (bytes.first(), bytes.get(1)) {
+                    (Some(&a), Some(&b)) => starts.push((a, b)),
+                    (Some(&a), None) => {
+                        // A one-letter token continues into the next character's tokens.
+                        for next_token in next.map(pinyin_tokens).unwrap_or_default() {
+                            if let Some(&b) = next_token.as_bytes().first() {
+                                starts.push((a, b));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
             }
         }
-        let bytes = pinyin.as_bytes();
-        let mut starts: Vec<(u8, u8)> = token_starts
-            .into_iter()
-            .filter(|&at| at + 1 < bytes.len())
-            .map(|at| (bytes[at], bytes[at + 1]))
-            .collect();
         add_postings(&mut self.pinyin_starts, &mut starts, unit_id);
+        add_postings(&mut self.literal_chars, &mut chars, unit_id);
 
         self.units.push(Unit {
             field: job.field,
@@ -575,11 +704,12 @@ fn normalize(query: &str) -> String {
     }
 }
 
-/// Literal matches rank above pinyin, pinyin above initials; the statement's text above its
+/// Literal matches rank above everyday words, those above pinyin, pinyin above initials; the statement's text above its
 /// correction, the correction above its sources.
 fn score(kind: MatchKind, field: Field) -> u32 {
     let kind_weight = match kind {
         MatchKind::Literal => 30,
+        MatchKind::Everyday => 25,
         MatchKind::Pinyin => 20,
         MatchKind::Initials => 10,
     };
@@ -607,55 +737,60 @@ fn literal_ranges(text: &str, query: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Every character range whose initials spell `query`.
-fn initials_matches(initials: &[u8], query: &[u8]) -> Vec<Range<usize>> {
+/// Every character range whose initials spell `query` (in any reading of each character).
+fn initials_matches(initials: &[u64], query: &[u8]) -> Vec<Range<usize>> {
     if query.is_empty() || initials.len() < query.len() {
         return Vec::new();
     }
-    // One byte per character, so byte offsets are character offsets.
     (0..=initials.len() - query.len())
-        .filter(|&start| &initials[start..start + query.len()] == query)
+        .filter(|&start| {
+            query
+                .iter()
+                .zip(&initials[start..])
+                .all(|(&b, &set)| set & initial_bit(b) != 0)
+        })
         .map(|start| start..start + query.len())
         .collect()
 }
 
-/// Every character range whose pinyin spells `query`, starting at a syllable; the last
-/// syllable may be typed only in part (`gongj` finds 共济). Only positions whose initial is
-/// the query's first letter are tried.
+/// Every character range whose pinyin spells `query`, starting at a syllable, in any reading
+/// of each character; the last syllable may be typed only in part (`gongj` finds 共济). Only
+/// positions one of whose initials is the query's first letter are tried.
 fn pinyin_matches(unit: &Unit, query: &str) -> Vec<Range<usize>> {
     let Some(&first_letter) = query.as_bytes().first() else {
         return Vec::new();
     };
+    let first = initial_bit(first_letter);
     let mut chars: Option<Vec<char>> = None;
     let mut ranges = Vec::new();
-    let mut token = String::new();
     for start in 0..unit.initials.len() {
-        if unit.initials[start] != first_letter {
+        if unit.initials[start] & first == 0 {
             continue;
         }
         let chars = chars.get_or_insert_with(|| unit.literal.chars().collect());
-        let mut rest = query;
-        let mut end = start;
-        while !rest.is_empty() && end < chars.len() {
-            token.clear();
-            pinyin_token(chars[end], &mut token);
-            if token.is_empty() {
-                break;
-            }
-            if let Some(after) = rest.strip_prefix(token.as_str()) {
-                rest = after;
-            } else if token.starts_with(rest) {
-                rest = "";
-            } else {
-                break;
-            }
-            end += 1;
-        }
-        if rest.is_empty() && end > start {
+        if let Some(end) = spell_from(chars, start, query) {
             ranges.push(start..end);
         }
     }
     ranges
+}
+
+/// Where `rest` ends when spelled by the characters from `at` on, trying each reading.
+fn spell_from(chars: &[char], at: usize, rest: &str) -> Option<usize> {
+    let c = *chars.get(at)?;
+    for token in pinyin_tokens(c) {
+        if let Some(after) = rest.strip_prefix(token.as_str()) {
+            if after.is_empty() {
+                return Some(at + 1);
+            }
+            if let Some(end) = spell_from(chars, at + 1, after) {
+                return Some(end);
+            }
+        } else if token.starts_with(rest) {
+            return Some(at + 1);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -667,7 +802,7 @@ mod tests {
             field: Field::Text,
             entries: vec![0],
             literal: text.to_owned(),
-            initials: text.chars().map(initial_of).collect(),
+            initials: text.chars().map(initials_of).collect(),
         }
     }
 
@@ -684,9 +819,20 @@ mod tests {
     }
 
     #[test]
-    fn initials_cover_one_byte_per_character() {
-        let initials: Vec<u8> = "家庭共济，APP".chars().map(initial_of).collect();
-        assert_eq!(initials, b"jtgj app");
+    fn initials_cover_every_reading() {
+        let initials: Vec<u64> = "家庭共济，APP".chars().map(initials_of).collect();
+        assert_eq!(initials.len(), 8);
         assert_eq!(initials_matches(&initials, b"gj"), vec![2..4]);
+        // 行 is read xíng and háng: 银行 is yh as well as yx.
+        let bank: Vec<u64> = "银行卡".chars().map(initials_of).collect();
+        assert_eq!(initials_matches(&bank, b"yhk"), vec![0..3]);
+        assert_eq!(initials_matches(&bank, b"yxk"), vec![0..3]);
+    }
+
+    #[test]
+    fn pinyin_matches_any_reading() {
+        assert_eq!(pinyin_matches(&unit("银行卡"), "yinhang"), vec![0..2]);
+        assert_eq!(pinyin_matches(&unit("银行卡"), "yinxing"), vec![0..2]);
+        assert_eq!(pinyin_matches(&unit("还款"), "huankuan"), vec![0..2]);
     }
 }

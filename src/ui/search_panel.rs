@@ -110,37 +110,7 @@ impl SearchPanel {
         {
             return Rc::clone(rows);
         }
-        let visible: Vec<&SearchHit> = self
-            .results
-            .hits
-            .iter()
-            .filter(|hit| index.entry(hit.entry).is_some_and(|e| e.in_force_on(as_of)))
-            .collect();
-        let matched = visible.len();
-        // Group: regions in tree order, topics in vocabulary order, hits by score.
-        let order: Vec<&str> = policies
-            .regions_in_tree_order()
-            .iter()
-            .map(|r| r.id())
-            .collect();
-        let mut shown: Vec<&SearchHit> = visible.into_iter().take(MAX_SHOWN).collect();
-        shown.sort_by_key(|hit| {
-            let entry = index.entry(hit.entry);
-            let region = entry.map_or(usize::MAX, |e| {
-                order
-                    .iter()
-                    .position(|id| *id == e.region)
-                    .unwrap_or(usize::MAX)
-            });
-            let topic = entry.map(|e| e.topic);
-            (
-                region,
-                topic,
-                std::cmp::Reverse(hit.score),
-                std::cmp::Reverse(hit.frequency),
-                hit.entry,
-            )
-        });
+        let (shown, matched) = index.in_force_in_order(policies, &self.results, as_of, MAX_SHOWN);
         let mut rows = Vec::new();
         let mut current_group = None;
         for hit in shown {

@@ -94,8 +94,8 @@ pub enum FamilyCommand {
         /// The holder's region id, e.g. nanjing.
         #[arg(long)]
         region: String,
-        /// The holder's insurance: employee, resident, none.
-        #[arg(long, value_parser = parse_vocab::<Insurance>)]
+        /// The holder's insurance: employee, resident, none (always known: not `unknown`).
+        #[arg(long, value_parser = parse_holder_insurance)]
         holder_insurance: Insurance,
         /// The relative, from the holder's side: spouse, parent, parent_in_law, …
         #[arg(long, value_parser = parse_vocab::<Relation>)]
@@ -152,6 +152,16 @@ pub enum ShowFormat {
 
 fn parse_topic(text: &str) -> Result<Topic, String> {
     parse_vocab(text)
+}
+
+/// A holder's insurance: `unknown` is a relative's answer only (DOMAIN.md).
+fn parse_holder_insurance(text: &str) -> Result<Insurance, String> {
+    match parse_vocab::<Insurance>(text)? {
+        Insurance::Unknown => Err(
+            "the holder's own insurance must be known (employee, resident, none); `unknown` is only for --member-insurance".to_owned(),
+        ),
+        known => Ok(known),
+    }
 }
 
 /// Parses a DOMAIN.md id; an unknown one is a usage error naming the allowed ids.

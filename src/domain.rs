@@ -155,7 +155,14 @@ vocabulary! {
         Employee = "employee" : "职工医保" / "employee insurance",
         Resident = "resident" : "居民医保" / "resident insurance",
         None = "none" : "未参保" / "no insurance",
+        Unknown = "unknown" : "不清楚" / "not sure",
     }
+}
+
+impl Insurance {
+    /// What a holder may have: a holder's own insurance is always known (DOMAIN.md).
+    pub const FOR_HOLDER: &'static [Insurance] =
+        &[Insurance::Employee, Insurance::Resident, Insurance::None];
 }
 
 vocabulary! {
@@ -241,10 +248,17 @@ impl Fact {
         const YES_NO: &[(&str, &str)] = &[("yes", "是"), ("no", "否")];
         static INSURANCES: LazyLock<Vec<(&str, &str)>> =
             LazyLock::new(|| Insurance::ALL.iter().map(|i| (i.id(), i.label())).collect());
+        static HOLDER_INSURANCES: LazyLock<Vec<(&str, &str)>> = LazyLock::new(|| {
+            Insurance::FOR_HOLDER
+                .iter()
+                .map(|i| (i.id(), i.label()))
+                .collect()
+        });
         static RELATIONS: LazyLock<Vec<(&str, &str)>> =
             LazyLock::new(|| Relation::ALL.iter().map(|r| (r.id(), r.label())).collect());
         match self {
-            Fact::HolderInsurance | Fact::MemberInsurance => &INSURANCES,
+            Fact::HolderInsurance => &HOLDER_INSURANCES,
+            Fact::MemberInsurance => &INSURANCES,
             Fact::Relation => &RELATIONS,
             Fact::MemberProvince => &[
                 ("same_province", "和参保人同一个省"),

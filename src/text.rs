@@ -213,6 +213,8 @@ pub enum Say {
     UseHasNoRule { use_label: Term },
     /// (binding rules)
     UninsuredRelativeFirst,
+    /// (family-sharing binding) The relative's insurance is not known: how to find out.
+    RelativeInsuranceUnknown,
     /// (binding rules)
     SupportedByOthers { reason: String },
     /// Only 全国 was chosen for a place of insurance.
@@ -501,6 +503,7 @@ impl Say {
             Say::WalletNoCommercialInsurance => "跨省共济的医保钱包不能用于购买商业保险。".to_owned(),
             Say::UseIsLocal { use_label: Term { zh: use_label, .. }, reason } => format!("{use_label}：因地而异，{reason}"),
             Say::UseHasNoRule { use_label: Term { zh: use_label, .. } } => format!("{use_label}：政策数据里没有规定，需向当地确认。"),
+            Say::RelativeInsuranceUnknown => "家人参加的是哪种医保还不清楚，能用共济的钱付什么要看这一点。查法：请家人用国家医保服务平台App或微信、支付宝里的医保电子凭证查看自己的参保信息；或拨打12393（手机拨打：区号+12393），报上家人的姓名和身份证号询问。".to_owned(),
             Say::UninsuredRelativeFirst => "家人还没有参保：先用个人账户为他缴纳居民医保，参保后才能支付他的看病买药费用。".to_owned(),
             Say::SupportedByOthers { reason } => format!("已有其他职工为这位家人共济：{reason}"),
             Say::ProvinceUnknown => "不知道参保人或家人在哪个省参保（只选了“全国”），无法判断是省内共济还是跨省共济；请选择具体的省或市。".to_owned(),
@@ -692,6 +695,7 @@ impl Say {
             Say::WalletNoCommercialInsurance => "The medical-insurance wallet used for cross-province sharing cannot be used to buy commercial insurance.".to_owned(),
             Say::UseIsLocal { use_label: Term { en: use_label, .. }, reason } => format!("{use_label}: varies by place, {reason}"),
             Say::UseHasNoRule { use_label: Term { en: use_label, .. } } => format!("{use_label}: the policy data has no rule; ask locally."),
+            Say::RelativeInsuranceUnknown => "It is not yet known which insurance the relative has, and what the shared money can pay depends on it. To find out: the relative can look up their insurance in the National Medical Insurance Service Platform app or in the medical-insurance e-certificate in WeChat or Alipay; or call 12393 (area code + 12393 from a mobile phone) with the relative's name and ID number.".to_owned(),
             Say::UninsuredRelativeFirst => "The relative is not insured yet: first pay their resident insurance premium from the account; their medical and medicine costs can be paid only once they are insured.".to_owned(),
             Say::SupportedByOthers { reason } => format!("Other employees already share with this relative: {reason}"),
             Say::ProvinceUnknown => "It is not known in which province the holder or the relative is insured (only the whole-country entry was chosen), so same-province and cross-province sharing cannot be told apart; choose a province or city.".to_owned(),
@@ -1069,6 +1073,9 @@ words! {
     AsOf => "查看日期", "As of";
     AsOfHint => "只显示这一天有效的规定", "Shows only the rules in force on this day";
     Today => "今天", "Today";
+    ChooseRelation => "请选择这位家人和参保人的关系", "Please choose how this relative is related to the holder";
+    ChooseRelativeInsurance => "请选择这位家人参加的医保（不知道就选“不清楚”）", "Please choose the relative's insurance (choose \"not sure\" if you don't know)";
+    ChooseRelationFirst => "选好关系和这位家人的医保后，这里会显示能不能绑定、为什么。", "Once the relation and the relative's insurance are chosen, whether they can be bound, and why, shows here.";
     Topic => "主题", "Topic";
     NoRegionData => "没有这个地区的政策数据。", "There is no policy data for this region.";
     BackToResults => "← 返回搜索结果", "← Back to the search results";
@@ -1244,6 +1251,7 @@ mod tests {
                 use_label: Term::new("商业保险", "x".to_owned()),
             },
             Say::UninsuredRelativeFirst,
+            Say::RelativeInsuranceUnknown,
             Say::SupportedByOthers {
                 reason: "x".to_owned(),
             },
@@ -1511,6 +1519,7 @@ mod tests {
                 | Say::UseIsLocal { .. }
                 | Say::UseHasNoRule { .. }
                 | Say::UninsuredRelativeFirst
+                | Say::RelativeInsuranceUnknown
                 | Say::SupportedByOthers { .. }
                 | Say::ProvinceUnknown
                 | Say::HolderIdProblem { .. }

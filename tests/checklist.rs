@@ -216,7 +216,9 @@ fn every_combination_of_answers_in_every_region_and_procedure_gives_a_usable_che
     });
     // Transfer: moving, status and new scheme, all combined; binding: holder insurance,
     // relation, member insurance, province, all combined; withdrawal: each case's facts.
-    let binding = 4 * (Relation::ALL.len() + 1) * 4 * 3 + 5_000;
+    // Holder insurance: 3 values or unanswered; member insurance: 4 (不清楚 included) or
+    // unanswered.
+    let binding = 4 * (Relation::ALL.len() + 1) * 5 * 3 + 5_000;
     for [withdrawal, transfer, binding_runs] in runs {
         assert!(withdrawal > 5_000, "withdrawal: {withdrawal} runs");
         assert_eq!(transfer, 4 * 3 * 4 + 5_000);

@@ -497,3 +497,43 @@ fn policies_search_answers_everyday_words_and_pinyin_like_the_window() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("atlantis"));
 }
+
+#[test]
+fn a_relatives_insurance_may_be_unknown_but_never_the_holders() {
+    let output = yibao(&[
+        "family",
+        "check",
+        "--region",
+        "hefei",
+        "--holder-insurance",
+        "employee",
+        "--relation",
+        "parent",
+        "--member-insurance",
+        "unknown",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("json");
+    assert_eq!(json["verdict"], "confirm_locally");
+    assert!(json["reasons"].to_string().contains("12393"));
+    let output = yibao(&[
+        "family",
+        "check",
+        "--region",
+        "hefei",
+        "--holder-insurance",
+        "unknown",
+        "--relation",
+        "parent",
+        "--member-insurance",
+        "resident",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("must be known"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -40,6 +40,14 @@ fn app(dir: &Path, preferences: Preferences) -> Harness<'static, YibaoApp> {
         })
 }
 
+/// Picks `option` in the combo box labelled `label`.
+fn choose(harness: &mut Harness<'_, YibaoApp>, label: &str, option: &str) {
+    harness.get_by_role_and_label(Role::ComboBox, label).click();
+    harness.run();
+    harness.get_by_label(option).click();
+    harness.run();
+}
+
 fn click(harness: &mut Harness<'_, YibaoApp>, label: &str) {
     harness.get_by_label(label).click();
     harness.run();
@@ -537,6 +545,8 @@ fn commands_follow_the_tab() {
     family_with_typed_holder(&mut harness);
     click(&mut harness, "完成");
     fill(&mut harness, "家人姓名", "李秀兰");
+    choose(&mut harness, "关系", "配偶");
+    choose(&mut harness, "家人自己的医保", "居民医保");
     harness
         .get_by_role_and_label(Role::Button, "添加家人")
         .click();
@@ -583,6 +593,8 @@ fn a_long_name_is_cut_on_the_buttons() {
     click(&mut harness, "完成");
     let long = "欧阳娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜娜";
     fill(&mut harness, "家人姓名", long);
+    choose(&mut harness, "关系", "配偶");
+    choose(&mut harness, "家人自己的医保", "居民医保");
     harness
         .get_by_role_and_label(Role::Button, "添加家人")
         .click();

@@ -49,6 +49,8 @@ fn expected(
         Insurance::Employee => vec![Use::MedicalSelfPay, Use::Pharmacy],
         Insurance::Resident => vec![Use::MedicalSelfPay, Use::Pharmacy, Use::ResidentPremium],
         Insurance::None => vec![Use::ResidentPremium],
+        // DOMAIN.md: a relative's insurance not known → to confirm, nothing promised.
+        Insurance::Unknown => return (Verdict::ConfirmLocally, Vec::new()),
     };
     if care && member != Insurance::None {
         uses.push(Use::LongTermCarePremium);
@@ -68,7 +70,8 @@ fn every_relation_insurance_and_distance_in_every_city() {
     ];
     let mut checked = 0;
     for (city, province, other_province_city) in cities {
-        for holder in Insurance::ALL {
+        // A holder's own insurance is always known; a relative's may be 不清楚.
+        for holder in Insurance::FOR_HOLDER {
             for relation in Relation::ALL {
                 for member in Insurance::ALL {
                     for member_region in [city, province, other_province_city] {
@@ -107,7 +110,38 @@ fn every_relation_insurance_and_distance_in_every_city() {
             }
         }
     }
-    assert_eq!(checked, 3 * 3 * 17 * 3 * 3);
+    assert_eq!(checked, 3 * 3 * 17 * 4 * 3);
+}
+
+#[test]
+fn a_relative_whose_insurance_is_not_known_learns_how_to_find_out() {
+    let report = shipped();
+    let verdict = check_binding(
+        &report.set,
+        &BindingQuery {
+            holder_region: "nanjing",
+            holder_insurance: Insurance::Employee,
+            relation: Relation::Parent,
+            member_insurance: Insurance::Unknown,
+            member_region: Some("nanjing"),
+            supported_by_others: false,
+        },
+    )
+    .expect("verdict");
+    assert_eq!(verdict.verdict, Verdict::ConfirmLocally);
+    assert!(verdict.allowed_uses.is_empty());
+    let how = verdict
+        .reasons
+        .iter()
+        .find(|r| r.text.contains("不清楚"))
+        .expect("a reason about the unknown insurance");
+    assert!(
+        how.text.contains("12393") && how.text.contains("国家医保服务平台"),
+        "{}",
+        how.text
+    );
+    let english = how.text_in(yibao::text::Lang::En);
+    assert!(english.contains("12393"), "{english}");
 }
 
 #[test]

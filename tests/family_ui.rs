@@ -203,6 +203,8 @@ fn a_bad_amount_or_id_number_says_what_is_wrong_and_adds_nothing() {
     fill(&mut harness, "家人身份证号（可不填）", "");
     // Corrected: the message is gone.
     assert!(texts(&harness, "校验不通过").is_empty());
+    choose(&mut harness, "关系", "配偶");
+    choose(&mut harness, "家人自己的医保", "居民医保");
     harness
         .get_by_role_and_label(Role::Button, "添加家人")
         .click();
@@ -526,4 +528,53 @@ fn the_language_switch_is_remembered() {
     reopened.run();
     assert!(reopened.query_all_by_label("家庭共济绑定").count() >= 1);
     assert_eq!(reopened.state().preferences().lang, Lang::Zh);
+}
+
+// Issue 14: nothing is assumed about a relative. The relation and the insurance start
+// unchosen, no verdict shows before they are chosen, and 不清楚 is an answer that says how to
+// find out (DOMAIN.md `unknown`); a holder's own insurance is never 不清楚.
+#[test]
+fn a_relative_starts_unchosen_and_not_sure_says_how_to_find_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    start_family(&mut harness, "100");
+    fill(&mut harness, "家人姓名", "李秀兰");
+    assert!(
+        texts(&harness, "可以绑定").is_empty(),
+        "a verdict before a relation"
+    );
+    assert_eq!(texts(&harness, "选好关系和这位家人的医保后").len(), 1);
+    harness
+        .get_by_role_and_label(Role::Button, "添加家人")
+        .click();
+    harness.run();
+    assert_eq!(texts(&harness, "请选择这位家人和参保人的关系").len(), 1);
+    assert!(
+        harness
+            .state()
+            .family()
+            .current_family()
+            .expect("family")
+            .members
+            .is_empty()
+    );
+    choose(&mut harness, "关系", "父母");
+    choose(&mut harness, "家人自己的医保", "不清楚");
+    assert!(!texts(&harness, "需向当地确认").is_empty());
+    assert!(
+        texts(&harness, "国家医保服务平台")
+            .iter()
+            .any(|t| t.contains("12393")),
+        "the preview says how to find out"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "添加家人")
+        .click();
+    harness.run();
+    let family = harness.state().family().current_family().expect("family");
+    assert_eq!(family.members.len(), 1);
+    assert_eq!(
+        family.members[0].insurance,
+        yibao::domain::Insurance::Unknown
+    );
 }

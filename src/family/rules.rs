@@ -201,32 +201,40 @@ pub fn check_binding_at(
         return Ok(result);
     }
 
-    // 3. What the money may pay, by the relative's own insurance.
+    // 3. What the money may pay, by the relative's own insurance (DOMAIN.md: not known →
+    // to confirm, saying how to find out).
     let mut uses: Vec<Use> = Vec::new();
-    match binding
-        .beneficiaries
-        .iter()
-        .find(|b| *b.insurance.get_ref() == query.member_insurance)
-    {
-        Some(rule) => {
-            uses.clone_from(&rule.uses);
-            result.reasons.push(reason(
-                &resolved,
-                rule.reason.clone(),
-                rule.sources.get_ref(),
-            ));
-        }
-        None => {
-            result.verdict = worse(result.verdict, Verdict::ConfirmLocally);
-            result.reasons.push(Reason::built(
-                Say::NoBeneficiaryRule {
-                    insurance: Term::new(
-                        query.member_insurance.label(),
-                        query.member_insurance.english(),
-                    ),
-                },
-                Vec::new(),
-            ));
+    if query.member_insurance == Insurance::Unknown {
+        result.verdict = worse(result.verdict, Verdict::ConfirmLocally);
+        result
+            .reasons
+            .push(Reason::built(Say::RelativeInsuranceUnknown, Vec::new()));
+    } else {
+        match binding
+            .beneficiaries
+            .iter()
+            .find(|b| *b.insurance.get_ref() == query.member_insurance)
+        {
+            Some(rule) => {
+                uses.clone_from(&rule.uses);
+                result.reasons.push(reason(
+                    &resolved,
+                    rule.reason.clone(),
+                    rule.sources.get_ref(),
+                ));
+            }
+            None => {
+                result.verdict = worse(result.verdict, Verdict::ConfirmLocally);
+                result.reasons.push(Reason::built(
+                    Say::NoBeneficiaryRule {
+                        insurance: Term::new(
+                            query.member_insurance.label(),
+                            query.member_insurance.english(),
+                        ),
+                    },
+                    Vec::new(),
+                ));
+            }
         }
     }
 

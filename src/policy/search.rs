@@ -136,28 +136,38 @@ struct FieldJob<'a> {
     text: std::borrow::Cow<'a, str>,
 }
 
-/// Every pinyin reading of a Han character without tone (`ü` written `v`), most common
-/// first, each once (行 → xing, hang, heng).
-fn readings(c: char) -> Vec<String> {
-    let mut found: Vec<String> = Vec::new();
-    if let Some(multi) = c.to_pinyin_multi() {
-        for reading in multi {
-            let plain = reading.plain().replace('ü', "v");
-            if !found.contains(&plain) {
-                found.push(plain);
-            }
+/// Calls `f` with each searchable pinyin token of `c` until it returns `Some`: each reading
+/// of a Han character without tone, most common first (行 → xing, hang, …; `ü` written `v`),
+/// or the character itself for ASCII letters and digits. Allocates only for `ü`.
+fn find_token<R>(c: char, mut f: impl FnMut(&str) -> Option<R>) -> Option<R> {
+    if c.is_ascii_alphanumeric() {
+        let mut buffer = [0u8; 4];
+        return f(c.to_ascii_lowercase().encode_utf8(&mut buffer));
+    }
+    for reading in c.to_pinyin_multi()? {
+        let plain = reading.plain();
+        let found = if plain.contains('ü') {
+            f(&plain.replace('ü', "v"))
+        } else {
+            f(plain)
+        };
+        if found.is_some() {
+            return found;
         }
     }
-    found
+    None
 }
 
-/// The searchable pinyin tokens of a character: its readings, or the character itself for
-/// ASCII letters and digits, or none.
+/// Every searchable pinyin token of a character (see [`find_token`]), each once.
 fn pinyin_tokens(c: char) -> Vec<String> {
-    if c.is_ascii_alphanumeric() {
-        return vec![c.to_ascii_lowercase().to_string()];
-    }
-    readings(c)
+    let mut tokens: Vec<String> = Vec::new();
+    find_token(c, |token| {
+        if !tokens.iter().any(|t| t == token) {
+            tokens.push(token.to_owned());
+        }
+        None::<()>
+    });
+    tokens
 }
 
 /// The bit of an initial: a–z, then 0–9.
@@ -169,15 +179,18 @@ fn initial_bit(b: u8) -> u64 {
     }
 }
 
-/// The initials a character can be typed with: of every reading, or itself.
+/// The initials a character can be typed with: of every reading, or itself (the index
+/// derives them from the tokens it already has).
+#[cfg(test)]
 fn initials_of(c: char) -> u64 {
-    if c.is_ascii_alphanumeric() {
-        return initial_bit(c.to_ascii_lowercase() as u8);
-    }
-    readings(c)
-        .iter()
-        .filter_map(|r| r.as_bytes().first())
-        .fold(0, |set, &b| set | initial_bit(b))
+    let mut set = 0;
+    find_token(c, |token| {
+        if let Some(&b) = token.as_bytes().first() {
+            set |= initial_bit(b);
+        }
+        None::<()>
+    });
+    set
 }
 
 /// The initials in a set, as bytes.
@@ -565,7 +578,15 @@ impl FieldIndex {
         let unit_id = u32::try_from(self.units.len()).unwrap_or(u32::MAX);
         let literal = job.text.to_lowercase();
         let mut chars: Vec<char> = literal.chars().collect();
-        let initials: Vec<u64> = chars.iter().map(|&c| initials_of(c)).collect();
+        let tokens: Vec<Vec<String>> = chars.iter().map(|&c| pinyin_tokens(c)).collect();
+        let initials: Vec<u64> = tokens
+            .iter()
+            .map(|own| {
+                own.iter()
+                    .filter_map(|t| t.as_bytes().first())
+                    .fold(0, |set, &b| set | initial_bit(b))
+            })
+            .collect();
 
         let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
         add_postings(&mut self.literal_pairs, &mut pairs, unit_id);
@@ -578,10 +599,9 @@ impl FieldIndex {
         add_postings(&mut self.initial_pairs, &mut initial_pairs, unit_id);
         // Every reading's first two letters, where a pinyin match may start.
         let mut starts: Vec<(u8, u8)> = Vec::new();
-        for (i, &c) in chars.iter().enumerate() {
-            let next = chars.get(i + 1).copied();
-            for token in pinyin_tokens(c) {
-                if !c.is_ascii_alphanumeric() && !self.syllables.contains(&token) {
+        for (i, (&c, own)) in chars.iter().zip(&tokens).enumerate() {
+            for token in own {
+                if !c.is_ascii_alphanumeric() && !self.syllables.contains(token) {
                     self.syllables.insert(token.clone());
                 }
                 let bytes = token.as_bytes();
@@ -589,7 +609,7 @@ impl FieldIndex {
                     (Some(&a), Some(&b)) => starts.push((a, b)),
                     (Some(&a), None) => {
                         // A one-letter token continues into the next character's tokens.
-                        for next_token in next.map(pinyin_tokens).unwrap_or_default() {
+                        for next_token in tokens.get(i + 1).into_iter().flatten() {
                             if let Some(&b) = next_token.as_bytes().first() {
                                 starts.push((a, b));
                             }
@@ -778,19 +798,19 @@ fn pinyin_matches(unit: &Unit, query: &str) -> Vec<Range<usize>> {
 /// Where `rest` ends when spelled by the characters from `at` on, trying each reading.
 fn spell_from(chars: &[char], at: usize, rest: &str) -> Option<usize> {
     let c = *chars.get(at)?;
-    for token in pinyin_tokens(c) {
-        if let Some(after) = rest.strip_prefix(token.as_str()) {
+    find_token(c, |token| {
+        if let Some(after) = rest.strip_prefix(token) {
             if after.is_empty() {
-                return Some(at + 1);
-            }
-            if let Some(end) = spell_from(chars, at + 1, after) {
-                return Some(end);
+                Some(at + 1)
+            } else {
+                spell_from(chars, at + 1, after)
             }
         } else if token.starts_with(rest) {
-            return Some(at + 1);
+            Some(at + 1)
+        } else {
+            None
         }
-    }
-    None
+    })
 }
 
 #[cfg(test)]

@@ -135,8 +135,10 @@ pub struct MemberForm {
     pub editing: Option<u32>,
     pub name: String,
     pub id_text: String,
-    pub relation: Relation,
-    pub insurance: Insurance,
+    /// Not chosen until the user chooses: no relation is assumed (issue 14).
+    pub relation: Option<Relation>,
+    /// Not chosen until the user chooses; 不清楚 is a choice.
+    pub insurance: Option<Insurance>,
     pub region: String,
     pub status: BindingStatus,
     pub supported_by_others: bool,
@@ -151,8 +153,8 @@ impl MemberForm {
             editing: None,
             name: String::new(),
             id_text: String::new(),
-            relation: Relation::Spouse,
-            insurance: Insurance::Resident,
+            relation: None,
+            insurance: None,
             region: region.to_owned(),
             status: BindingStatus::Planned,
             supported_by_others: false,
@@ -167,8 +169,8 @@ impl MemberForm {
             editing: Some(member.id),
             name: member.name.clone(),
             id_text: member.id_number.clone().unwrap_or_default(),
-            relation: member.relation,
-            insurance: member.insurance,
+            relation: Some(member.relation),
+            insurance: Some(member.insurance),
             region: member.region.clone(),
             status: member.status,
             supported_by_others: member.supported_by_others,
@@ -194,12 +196,20 @@ impl MemberForm {
             self.error = Some(Word::FixIdNumber.text(lang).to_owned());
             return None;
         };
+        let Some(relation) = self.relation else {
+            self.error = Some(Word::ChooseRelation.text(lang).to_owned());
+            return None;
+        };
+        let Some(insurance) = self.insurance else {
+            self.error = Some(Word::ChooseRelativeInsurance.text(lang).to_owned());
+            return None;
+        };
         Some(Member {
             id: self.editing.unwrap_or(0),
             name: self.name.trim().to_owned(),
             id_number: id_number.map(|id| id.as_str().to_owned()),
-            relation: self.relation,
-            insurance: self.insurance,
+            relation,
+            insurance,
             region: self.region.clone(),
             status: self.status,
             bound_on: previous

@@ -105,7 +105,13 @@ impl FamilyPanel {
                 });
                 ui.end_row();
                 let label = ui.label(word(ui, Word::InsuranceKind));
-                insurance_combo_ui(ui, "holder_insurance", label.id, &mut form.insurance);
+                insurance_combo_ui(
+                    ui,
+                    "holder_insurance",
+                    label.id,
+                    &mut form.insurance,
+                    Insurance::FOR_HOLDER,
+                );
                 ui.end_row();
                 let label = ui.label(word(ui, Word::WorkStatus));
                 egui::ComboBox::from_id_salt("holder_status")

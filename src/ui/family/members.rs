@@ -172,13 +172,16 @@ impl FamilyPanel {
                         ui.end_row();
                         let label = ui.label(Word::Relation.text(lang));
                         egui::ComboBox::from_id_salt("member_relation")
-                            .selected_text(form.relation.label_in(lang))
+                            .selected_text(form.relation.map_or_else(
+                                || Word::PleaseChoose.text(lang).to_owned(),
+                                |r| r.label_in(lang).into_owned(),
+                            ))
                             .height(400.0)
                             .show_ui(ui, |ui| {
                                 for relation in Relation::ALL {
                                     ui.selectable_value(
                                         &mut form.relation,
-                                        *relation,
+                                        Some(*relation),
                                         relation.label_in(lang),
                                     );
                                 }
@@ -187,11 +190,13 @@ impl FamilyPanel {
                             .labelled_by(label.id);
                         ui.end_row();
                         let label = ui.label(Word::RelativeInsurance.text(lang));
-                        let mut insurance = Some(form.insurance);
-                        insurance_combo_ui(ui, "member_insurance", label.id, &mut insurance);
-                        if let Some(insurance) = insurance {
-                            form.insurance = insurance;
-                        }
+                        insurance_combo_ui(
+                            ui,
+                            "member_insurance",
+                            label.id,
+                            &mut form.insurance,
+                            Insurance::ALL,
+                        );
                         ui.end_row();
                         let label = ui.label(Word::RelativeInsuredIn.text(lang));
                         region_combo_ui(ui, "member_region", label.id, policies, &mut form.region);
@@ -223,26 +228,34 @@ impl FamilyPanel {
                         ui.end_row();
                     });
 
-                // Live preview of the verdict, so the reason shows before adding.
-                let preview = check_binding(
-                    policies,
-                    &BindingQuery {
-                        holder_region: &family.holder.region,
-                        holder_insurance: family.holder.insurance,
-                        relation: self.member_form.relation,
-                        member_insurance: self.member_form.insurance,
-                        member_region: Some(&self.member_form.region),
-                        supported_by_others: self.member_form.supported_by_others,
-                    },
-                );
-                ui.label(RichText::new(Word::PreviewResult.text(lang)).small().weak());
-                match &preview {
-                    Ok(verdict) => {
-                        ui.horizontal(|ui| binding_badge_ui(ui, verdict.verdict));
-                        binding_verdict_ui(ui, verdict);
+                // Live preview of the verdict, so the reason shows before adding; only once
+                // the relation and the insurance are chosen (nothing is assumed).
+                match (self.member_form.relation, self.member_form.insurance) {
+                    (Some(relation), Some(member_insurance)) => {
+                        let preview = check_binding(
+                            policies,
+                            &BindingQuery {
+                                holder_region: &family.holder.region,
+                                holder_insurance: family.holder.insurance,
+                                relation,
+                                member_insurance,
+                                member_region: Some(&self.member_form.region),
+                                supported_by_others: self.member_form.supported_by_others,
+                            },
+                        );
+                        ui.label(RichText::new(Word::PreviewResult.text(lang)).small().weak());
+                        match &preview {
+                            Ok(verdict) => {
+                                ui.horizontal(|ui| binding_badge_ui(ui, verdict.verdict));
+                                binding_verdict_ui(ui, verdict);
+                            }
+                            Err(error) => {
+                                ui.label(error.to_string());
+                            }
+                        }
                     }
-                    Err(error) => {
-                        ui.label(error.to_string());
+                    _ => {
+                        ui.label(RichText::new(Word::ChooseRelationFirst.text(lang)).weak());
                     }
                 }
                 if let Some(error) = &self.member_form.error {
@@ -338,11 +351,14 @@ fn short_name(name: &str) -> String {
     }
 }
 
+/// A choice of insurance among `choices` (a holder's is always known; a relative's may be
+/// 不清楚).
 pub(super) fn insurance_combo_ui(
     ui: &mut egui::Ui,
     id: &str,
     label: egui::Id,
     value: &mut Option<Insurance>,
+    choices: &[Insurance],
 ) {
     let lang = crate::ui::lang(ui.ctx());
     egui::ComboBox::from_id_salt(id)
@@ -351,7 +367,7 @@ pub(super) fn insurance_combo_ui(
             |i| i.label_in(lang).into_owned(),
         ))
         .show_ui(ui, |ui| {
-            for insurance in Insurance::ALL {
+            for insurance in choices {
                 ui.selectable_value(value, Some(*insurance), insurance.label_in(lang));
             }
         })

@@ -26,8 +26,16 @@ fn harness_with(preferences: Preferences, size: [f32; 2]) -> Harness<'static, Yi
     })
 }
 
+/// The window as a returning user left it on the policy explorer.
 fn app_harness() -> Harness<'static, YibaoApp> {
-    harness_with(Preferences::default(), [1024.0, 700.0])
+    harness_with(explorer_preferences(), [1024.0, 700.0])
+}
+
+fn explorer_preferences() -> Preferences {
+    Preferences {
+        tab: Some(Tab::Explorer),
+        ..Preferences::default()
+    }
 }
 
 /// The text a node shows (labels keep it in `value`, buttons in `label`).
@@ -309,7 +317,7 @@ fn saved_preferences_restore_region_topic_and_zoom() {
         region: "nanjing".to_owned(),
         topic: Topic::Transfer,
         zoom: 1.3,
-        ..Preferences::default()
+        ..explorer_preferences()
     };
     let mut harness = harness_with(preferences.clone(), [1024.0, 700.0]);
     harness.run();
@@ -322,7 +330,7 @@ fn saved_preferences_restore_region_topic_and_zoom() {
     // A region that no longer exists falls back to the national view.
     let gone = Preferences {
         region: "atlantis".to_owned(),
-        ..Preferences::default()
+        ..explorer_preferences()
     };
     let harness = harness_with(gone, [1024.0, 700.0]);
     assert_eq!(harness.state().explorer().region(), "national");
@@ -377,7 +385,7 @@ fn each_shortcut_runs_its_own_command_on_every_platform() {
 
 #[test]
 fn the_window_works_at_1024_by_600() {
-    let mut harness = harness_with(Preferences::default(), [1024.0, 600.0]);
+    let mut harness = harness_with(explorer_preferences(), [1024.0, 600.0]);
     harness.run();
     harness.get_by_label("青岛市").click();
     harness.run();
@@ -434,4 +442,62 @@ fn everyday_words_and_any_reading_find_rules_in_the_window() {
             .any(|node| shown(&node).starts_with("［")),
         "no result mentions 银行"
     );
+}
+
+// Issue 14: the start page "我要办什么". A first start lands there; the place of insurance is
+// asked once; each errand leads into the right tab and procedure; a returning user lands where
+// they left off, and the start page is one click away.
+#[test]
+fn the_start_page_leads_into_the_errand_and_remembers_the_place() {
+    let mut harness = harness_with(Preferences::default(), [1024.0, 700.0]);
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Start);
+    harness.get_by_label("我要办什么");
+    // Nothing to do before the place is chosen.
+    assert!(
+        harness
+            .get_by_label("家人去世，取余额")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness
+        .get_by_role_and_label(Role::ComboBox, "您在哪里参保？")
+        .click();
+    harness.run();
+    harness.get_by_label("合肥市").click();
+    harness.run();
+    harness.get_by_label("家人去世，取余额").click();
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Checklist);
+    let preferences = harness.state().preferences();
+    assert_eq!(preferences.home_region, "hefei");
+    assert_eq!(preferences.tab, Some(Tab::Checklist));
+    // The withdrawal list for a death in 合肥, already answered 是.
+    harness.get_by_label_contains("个人账户一次性支取 · 合肥市");
+    assert!(
+        harness
+            .query_all_by_label_contains("参保人去世，继承人支取余额")
+            .count()
+            >= 1
+    );
+
+    // The next start: where they left off, and the start page one click away with the
+    // place remembered.
+    let mut harness = harness_with(preferences, [1024.0, 700.0]);
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Checklist);
+    harness.get_by_label("首页").click();
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Start);
+    assert!(
+        !harness
+            .get_by_label("查余额")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness.get_by_label("查余额").click();
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Explorer);
+    assert_eq!(harness.state().explorer().region(), "hefei");
+    assert_eq!(harness.state().explorer().topic(), Topic::BalanceQuery);
 }

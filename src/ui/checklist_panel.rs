@@ -128,6 +128,24 @@ impl ChecklistPanel {
         }
     }
 
+    /// Opens `procedure` in `region` with `answers` given (an errand of the start page);
+    /// other answers already given stay.
+    pub fn start_errand(
+        &mut self,
+        procedure: Procedure,
+        region: &str,
+        answers: &[(crate::domain::Fact, &str)],
+    ) {
+        self.procedure = procedure;
+        if !region.is_empty() {
+            region.clone_into(&mut self.region);
+        }
+        let session = self.sessions.get_mut(procedure);
+        for (fact, value) in answers {
+            session.answers.insert(*fact, (*value).to_owned());
+        }
+    }
+
     /// The lists written since last asked, for the export history.
     pub fn take_exported(&mut self) -> Vec<crate::export::history::ExportRecord> {
         std::mem::take(&mut self.exported)
@@ -142,23 +160,13 @@ impl ChecklistPanel {
             }
             ui.add_space(12.0);
             let label = ui.label(Word::InsuredIn.text(lang));
-            let shown = policies
-                .region(&self.region)
-                .map_or(self.region.as_str(), |r| r.name())
-                .to_owned();
-            egui::ComboBox::from_id_salt("checklist_region")
-                .selected_text(shown)
-                .show_ui(ui, |ui| {
-                    for region in policies.regions_in_tree_order() {
-                        ui.selectable_value(
-                            &mut self.region,
-                            region.id().to_owned(),
-                            region.name(),
-                        );
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            crate::ui::place_picker::place_combo_ui(
+                ui,
+                "checklist_region",
+                label.id,
+                policies,
+                &mut self.region,
+            );
             if ui
                 .button(Word::NextPerson.text(lang))
                 .on_hover_text(Word::NextPersonHint.text(lang))

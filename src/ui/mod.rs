@@ -10,8 +10,10 @@ mod export_bar;
 mod family;
 pub mod fonts;
 mod history_panel;
+pub mod place_picker;
 mod search_panel;
 mod sources_panel;
+mod start_panel;
 pub mod theme;
 
 use std::path::PathBuf;
@@ -34,12 +36,43 @@ pub use family::workspace::{FamilyAction, FamilyWorkspace};
 pub use history_panel::{HistoryAction, HistoryPanel};
 pub use search_panel::{StatementAddress, search_box_id};
 
+/// The zoom level shown and buttons to change it (the keys do the same: Ctrl+= / Ctrl+- /
+/// Ctrl+0), so nobody has to know the shortcut.
+fn zoom_control_ui(ui: &mut egui::Ui, zoom: f32, lang: Lang, sent: &mut Vec<UiCommand>) {
+    let smaller = ui
+        .button("A−")
+        .on_hover_text(UiCommand::ZoomOut.tooltip(ui.ctx()));
+    if smaller.clicked() {
+        sent.push(UiCommand::ZoomOut);
+    }
+    let level = ui
+        .button(format!("{:.0}%", zoom * 100.0))
+        .on_hover_text(UiCommand::ZoomReset.tooltip(ui.ctx()));
+    if level.clicked() {
+        sent.push(UiCommand::ZoomReset);
+    }
+    let larger = ui
+        .button("A＋")
+        .on_hover_text(UiCommand::ZoomIn.tooltip(ui.ctx()));
+    if larger.clicked() {
+        sent.push(UiCommand::ZoomIn);
+    }
+    smaller.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Button, true, Word::ZoomOut.text(lang))
+    });
+    larger.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Button, true, Word::ZoomIn.text(lang))
+    });
+}
+
 /// The window title.
 pub const WINDOW_TITLE: &str = "医保个人账户助手";
 
-/// The parts of the app: the three tools and the lists exported so far.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray)]
+/// The parts of the app: the start page, the three tools and the lists exported so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Tab {
+    Start,
     Explorer,
     Family,
     Checklist,
@@ -52,6 +85,7 @@ impl Tab {
     /// The tab's label.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
+            Tab::Start => Word::TabStart,
             Tab::Explorer => Word::TabExplorer,
             Tab::Family => Word::TabFamily,
             Tab::Checklist => Word::TabChecklist,
@@ -107,6 +141,11 @@ pub struct Preferences {
     pub lang: Lang,
     /// Each procedure's questionnaire answers and ticks (facts about insurance, no names).
     pub questionnaires: crate::checklist::Questionnaires,
+    /// The tab shown when the window closed (returning users land there; the first start
+    /// shows the start page).
+    pub tab: Option<Tab>,
+    /// Where the user is insured, asked once on the start page (empty until chosen).
+    pub home_region: String,
 }
 
 impl Default for Preferences {
@@ -118,6 +157,8 @@ impl Default for Preferences {
             zoom: 1.0,
             lang: Lang::Zh,
             questionnaires: crate::checklist::Questionnaires::default(),
+            tab: None,
+            home_region: String::new(),
         }
     }
 }
@@ -162,6 +203,10 @@ pub struct YibaoApp {
     history: HistoryPanel,
     /// Where "make it again" writes (the default export folder).
     export_dir: Option<PathBuf>,
+    /// Commands the top bar's buttons sent this frame (zoom), applied in `run_commands`.
+    sent: Vec<UiCommand>,
+    /// Where the user is insured (the start page's question; empty until answered).
+    home_region: String,
     today: NaiveDate,
     /// The close button was pressed with unsaved family changes: ask first.
     confirm_close: bool,
@@ -186,6 +231,11 @@ impl YibaoApp {
     ) -> Self {
         fonts::install(ctx);
         theme::apply_text_sizes(ctx);
+        let preferences_tab = preferences.tab;
+        // A remembered place that is no longer in the data is asked again.
+        let preferences_home = Some(preferences.home_region.clone())
+            .filter(|id| policies.set.region(id).is_some())
+            .unwrap_or_default();
         // Zoom is our command (so its shortcuts are checked with the others).
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let index = SearchIndex::build(&policies.set);
@@ -239,7 +289,7 @@ impl YibaoApp {
         YibaoApp {
             policies,
             index,
-            tab: Tab::Explorer,
+            tab: preferences_tab.unwrap_or(Tab::Start),
             theme: preferences.theme,
             lang: preferences.lang,
             zoom,
@@ -248,6 +298,8 @@ impl YibaoApp {
             checklist,
             history,
             export_dir,
+            sent: Vec::new(),
+            home_region: preferences_home,
             today,
             confirm_close: false,
             allow_close: false,
@@ -294,6 +346,8 @@ impl YibaoApp {
             zoom: self.zoom,
             lang: self.lang,
             questionnaires: self.checklist.sessions().clone(),
+            tab: Some(self.tab),
+            home_region: self.home_region.clone(),
         }
     }
 
@@ -301,7 +355,8 @@ impl YibaoApp {
     /// shown. Ctrl+E exports the visible tab's list (the family's list on the family tab);
     /// undo, redo and save act on families only on the family tab.
     fn run_commands(&mut self, ctx: &egui::Context) {
-        let mut queue = self.family.take_sent_commands();
+        let mut queue = std::mem::take(&mut self.sent);
+        queue.extend(self.family.take_sent_commands());
         queue.extend(UiCommand::pressed(ctx));
         for command in queue {
             match (command, self.tab) {
@@ -339,12 +394,14 @@ impl YibaoApp {
             tab,
             theme,
             lang,
-            zoom: _,
+            zoom,
             explorer,
             family,
             checklist,
             history,
             export_dir: _,
+            sent,
+            home_region,
             today,
             confirm_close: _,
             allow_close: _,
@@ -378,6 +435,8 @@ impl YibaoApp {
                 if *lang != before {
                     set_lang(ui.ctx(), *lang);
                 }
+                ui.add_space(16.0);
+                zoom_control_ui(ui, *zoom, *lang, sent);
             });
             trust_line_ui(ui, policies, *lang);
             if *lang == Lang::En {
@@ -387,7 +446,9 @@ impl YibaoApp {
             ui.add_space(2.0);
         });
         let mut history_action = None;
+        let mut errand = None;
         egui::CentralPanel::default().show(ui, |ui| match tab {
+            Tab::Start => errand = start_panel::start_ui(ui, &policies.set, home_region),
             Tab::Explorer => explorer.ui(ui, &policies.set, index),
             Tab::Family => family.ui(ui, &policies.set),
             Tab::Checklist => checklist.ui(ui, &policies.set),
@@ -398,6 +459,45 @@ impl YibaoApp {
         self.record_exports();
         if let Some(action) = history_action {
             self.apply_history(action);
+        }
+        if let Some(errand) = errand {
+            self.start_errand(errand);
+        }
+    }
+
+    /// Leads into the tab and procedure of an errand, in the user's place of insurance.
+    fn start_errand(&mut self, errand: start_panel::Errand) {
+        use crate::domain::{Fact, Procedure};
+        use start_panel::Errand;
+        let region = self.home_region.clone();
+        let set = &self.policies.set;
+        match errand {
+            Errand::ShareWithFamily => {
+                self.family.set_default_region(&region);
+                self.tab = Tab::Family;
+            }
+            Errand::WithdrawAfterDeath => {
+                self.checklist.start_errand(
+                    Procedure::Withdrawal,
+                    &region,
+                    &[(Fact::Deceased, "yes")],
+                );
+                self.tab = Tab::Checklist;
+            }
+            Errand::MoveCity => {
+                self.checklist
+                    .start_errand(Procedure::Transfer, &region, &[]);
+                self.tab = Tab::Checklist;
+            }
+            Errand::Balance => {
+                self.explorer.select(set, &region, Topic::BalanceQuery);
+                self.tab = Tab::Explorer;
+            }
+            Errand::Policies => {
+                let topic = self.explorer.topic();
+                self.explorer.select(set, &region, topic);
+                self.tab = Tab::Explorer;
+            }
         }
     }
 
@@ -648,7 +748,7 @@ pub fn run_window(folders: &[(PathBuf, bool)]) -> ExitCode {
         viewport: egui::ViewportBuilder::default()
             .with_title(WINDOW_TITLE)
             .with_inner_size([1100.0, 720.0])
-            .with_min_inner_size([800.0, 500.0]),
+            .with_min_inner_size([800.0, 600.0]),
         // Remembers the window's size and position between runs.
         persist_window: true,
         ..Default::default()

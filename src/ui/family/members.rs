@@ -382,19 +382,7 @@ pub(super) fn region_combo_ui(
     policies: &PolicySet,
     value: &mut String,
 ) {
-    let shown = policies
-        .region(value)
-        .map_or(value.as_str(), |r| r.name())
-        .to_owned();
-    egui::ComboBox::from_id_salt(id)
-        .selected_text(shown)
-        .show_ui(ui, |ui| {
-            for region in policies.regions_in_tree_order() {
-                ui.selectable_value(value, region.id().to_owned(), region.name());
-            }
-        })
-        .response
-        .labelled_by(label);
+    crate::ui::place_picker::place_combo_ui(ui, id, label, policies, value);
 }
 
 fn binding_verdict_ui(ui: &mut egui::Ui, verdict: &crate::family::BindingVerdict) {

@@ -90,6 +90,11 @@ impl FamilyPanel {
         std::mem::take(&mut self.exported)
     }
 
+    /// Where a new family's holder is insured by default (the start page's place).
+    pub fn set_default_region(&mut self, region: &str) {
+        self.workspace.set_default_region(region);
+    }
+
     /// A family of the list by its id, as it is now (for making a list again).
     pub fn family_by_id(&self, id: &str) -> Option<crate::family::Family> {
         self.workspace.family_by_id(id)

@@ -166,6 +166,13 @@ impl FamilyWorkspace {
         self.current
     }
 
+    /// Where a new family's holder is insured by default.
+    pub fn set_default_region(&mut self, region: &str) {
+        if !region.is_empty() {
+            region.clone_into(&mut self.default_region);
+        }
+    }
+
     /// A family of the list by its id, as it is now.
     pub fn family_by_id(&self, id: &str) -> Option<Family> {
         self.documents

@@ -453,13 +453,11 @@ fn the_start_page_leads_into_the_errand_and_remembers_the_place() {
     harness.run();
     assert_eq!(harness.state().tab(), Tab::Start);
     harness.get_by_label("我要办什么");
-    // Nothing to do before the place is chosen.
-    assert!(
-        harness
-            .get_by_label("家人去世，取余额")
-            .accesskit_node()
-            .is_disabled()
-    );
+    // An errand before the place is chosen says what to do first and stays here.
+    harness.get_by_label("家人去世，取余额").click();
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Start);
+    harness.get_by_label_contains("⚠ 先选参保的城市");
     harness
         .get_by_role_and_label(Role::ComboBox, "您在哪里参保？")
         .click();
@@ -489,12 +487,7 @@ fn the_start_page_leads_into_the_errand_and_remembers_the_place() {
     harness.get_by_label("首页").click();
     harness.run();
     assert_eq!(harness.state().tab(), Tab::Start);
-    assert!(
-        !harness
-            .get_by_label("查余额")
-            .accesskit_node()
-            .is_disabled()
-    );
+    harness.get_by_label_contains("已记住");
     harness.get_by_label("查余额").click();
     harness.run();
     assert_eq!(harness.state().tab(), Tab::Explorer);

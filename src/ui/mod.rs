@@ -410,7 +410,11 @@ impl YibaoApp {
         egui::Panel::top("tabs").show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal_wrapped(|ui| {
-                ui.heading(WINDOW_TITLE);
+                // The window's title bar names the app; on a narrow window the tabs need the
+                // room.
+                if ui.available_width() > 1000.0 {
+                    ui.heading(WINDOW_TITLE);
+                }
                 ui.add_space(16.0);
                 for candidate in Tab::ALL.iter().copied() {
                     ui.selectable_value(tab, candidate, candidate.label(*lang));
@@ -692,19 +696,19 @@ fn trust_line_ui(ui: &mut egui::Ui, policies: &LoadReport, lang: Lang) {
         || Word::Unknown.text(lang).to_owned(),
         |d| d.format("%Y-%m-%d").to_string(),
     );
-    ui.label(
-        egui::RichText::new(format!(
-            "{} · {} {} · {} {} · {}",
-            Word::ReferenceOnly.text(lang),
-            Word::DataVersion.text(lang),
-            policies.set.data_version(),
-            Word::LastChecked.text(lang),
-            verified,
-            Word::Hotline.text(lang),
-        ))
-        .small()
-        .weak(),
+    // One line at any width (the whole line on hover): the header must not eat a small
+    // screen.
+    let line = format!(
+        "{} · {} · {} {} · {} {}",
+        Word::ReferenceOnly.text(lang),
+        Word::Hotline.text(lang),
+        Word::DataVersion.text(lang),
+        policies.set.data_version(),
+        Word::LastChecked.text(lang),
+        verified,
     );
+    ui.add(egui::Label::new(egui::RichText::new(&line).small().weak()).truncate())
+        .on_hover_text(line);
 }
 
 /// Which user policy files were skipped and why; the app goes on with the shipped set.

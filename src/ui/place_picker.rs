@@ -10,6 +10,9 @@ use crate::text::{Lang, Word};
 /// How a region reads in the list: a city by its name; 全国 and a province with what their
 /// rules stand for.
 pub fn place_label(policies: &PolicySet, id: &str, lang: Lang) -> String {
+    if id.is_empty() {
+        return Word::PleaseChoose.text(lang).to_owned();
+    }
     let Some(region) = policies.region(id) else {
         return id.to_owned();
     };

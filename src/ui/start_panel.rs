@@ -40,6 +40,9 @@ impl Errand {
 pub fn start_ui(ui: &mut egui::Ui, policies: &PolicySet, home: &mut String) -> Option<Errand> {
     let lang = crate::ui::lang(ui.ctx());
     let mut chosen = None;
+    // An errand clicked before the place was chosen: say so beside the question.
+    let asked_id = egui::Id::unique("start_place_asked");
+    let asked = ui.data(|d| d.get_temp::<bool>(asked_id).unwrap_or(false));
     egui::ScrollArea::vertical()
         .id_salt("start_scroll")
         .auto_shrink([false, false])
@@ -76,26 +79,31 @@ pub fn start_ui(ui: &mut egui::Ui, policies: &PolicySet, home: &mut String) -> O
                 }
             });
             let ready = !home.is_empty();
-            ui.label(
-                RichText::new(if ready {
-                    Word::WhereInsuredRemembered.text(lang)
-                } else {
-                    Word::WhereInsuredFirst.text(lang)
-                })
-                .weak(),
-            );
+            if ready {
+                ui.label(RichText::new(Word::WhereInsuredRemembered.text(lang)).weak());
+            } else if asked {
+                ui.label(
+                    RichText::new(format!("⚠ {}", Word::WhereInsuredFirst.text(lang)))
+                        .color(crate::ui::theme::status_color(ui.visuals(), true)),
+                );
+            } else {
+                ui.label(RichText::new(Word::WhereInsuredFirst.text(lang)).weak());
+            }
             ui.add_space(12.0);
             let width = (ui.available_width() - 8.0).clamp(240.0, 560.0);
             for errand in Errand::ALL.iter().copied() {
                 let (title, hint) = errand.words();
                 let button = egui::Button::new(RichText::new(title.text(lang)).size(24.0).strong())
                     .min_size(egui::vec2(width, 60.0));
-                let response = ui
-                    .add_enabled(ready, button)
-                    .on_hover_text(hint.text(lang))
-                    .on_disabled_hover_text(Word::WhereInsuredFirst.text(lang));
+                // Always clickable: a greyed-out button says nothing to someone who has not
+                // chosen the place yet; a click before says what to do first.
+                let response = ui.add(button);
                 if response.clicked() {
-                    chosen = Some(errand);
+                    if ready {
+                        chosen = Some(errand);
+                    } else {
+                        ui.data_mut(|d| d.insert_temp(asked_id, true));
+                    }
                 }
                 ui.label(RichText::new(hint.text(lang)).weak());
                 ui.add_space(10.0);

@@ -1054,7 +1054,7 @@ words! {
     BalanceCan => "余额还可以这样用", "The balance can also be used like this";
     ListStamp => "政策数据版本", "Policy data version";
     GeneratedOn => "生成日期", "generated on";
-    Fingerprint => "清单指纹", "list fingerprint";
+    Fingerprint => "清单编号", "list number";
     ReadFirst => "请先看", "Read first";
     Correction => "更正", "Correction";
     WhatWouldChange => "怎样会不同", "What would change this";
@@ -1073,6 +1073,7 @@ words! {
     AsOf => "查看日期", "As of";
     AsOfHint => "只显示这一天有效的规定", "Shows only the rules in force on this day";
     Today => "今天", "Today";
+    WordsExplained => "名词解释（点一下看）：", "Words explained (click to read, in Chinese):";
     TabStart => "首页", "Start";
     StartTitle => "我要办什么", "What do you want to do?";
     WhereInsured => "您在哪里参保？", "Where are you insured?";
@@ -1111,7 +1112,6 @@ words! {
     DiffersByPlace => "⚠ 各地不同", "⚠ Differs by place";
     NotInThisRegion => "（本地区没有这一条）", "(not in this region)";
     CitedOnlyByRules => "（只被规则引用，没有条目引用）", "(cited only by rules, not by any statement)";
-    SourceId => "编号", "ID";
     BackupDialogTitle => "备份家庭文件（含完整姓名和身份证号）", "Back up the family file (full names and ID numbers)";
     ImportDialogTitle => "导入家庭文件", "Import a family file";
     FamilyFile => "家庭文件", "Family file";

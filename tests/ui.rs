@@ -494,3 +494,101 @@ fn the_start_page_leads_into_the_errand_and_remembers_the_place() {
     assert_eq!(harness.state().explorer().region(), "hefei");
     assert_eq!(harness.state().explorer().topic(), Topic::BalanceQuery);
 }
+
+// Issue 14: no internal id reaches a user: statement keys leave the compare view, source ids
+// leave 资料来源, and an article the app started from is 网络文章《title》, not a file name.
+#[test]
+fn no_internal_id_is_shown_in_compare_or_sources() {
+    let report = crate::support::shipped();
+    let mut statement_keys: Vec<String> = Vec::new();
+    let mut source_ids: Vec<String> = Vec::new();
+    for region in report.set.regions_in_tree_order() {
+        statement_keys.extend(region.statements.iter().map(|s| s.key().to_owned()));
+        source_ids.extend(region.sources.keys().cloned());
+        for source in region.sources.values() {
+            let citation = source.citation();
+            if source.seed.is_some() {
+                assert!(
+                    citation.contains(&format!("网络文章《{}》", source.title)),
+                    "{citation}"
+                );
+                assert!(!citation.contains(".txt"), "{citation}");
+            }
+        }
+    }
+    let shown_everywhere = |harness: &Harness<'_, YibaoApp>| -> Vec<String> {
+        harness
+            .query_all_by_label_contains("")
+            .map(|node| shown(&node))
+            .collect()
+    };
+    let mut harness = app_harness();
+    harness.run();
+    harness.get_by_label("对比地区").click();
+    harness.run();
+    for text in shown_everywhere(&harness) {
+        for key in &statement_keys {
+            assert!(
+                !text.contains(key.as_str()),
+                "the compare view shows {key}: {text}"
+            );
+        }
+    }
+    harness.get_by_label("资料来源").click();
+    harness.run();
+    // 合肥's file cites the article the app started from.
+    harness.get_by_label("合肥市").click();
+    harness.run();
+    let texts = shown_everywhere(&harness);
+    assert!(
+        texts.iter().any(|t| t.contains("网络文章《")),
+        "a seed article is listed"
+    );
+    for text in texts {
+        for id in &source_ids {
+            // Ids are ASCII words (seed_001, civil_code_1045); a URL may contain letters.
+            assert!(
+                !text
+                    .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .any(|word| word == id),
+                "资料来源 shows the id {id}: {text}"
+            );
+        }
+    }
+}
+
+// Issue 14: jargon gets a short explanation, kept as data beside the policies; on hover, and
+// inline after a click.
+#[test]
+fn jargon_on_a_card_is_explained_on_click() {
+    let report = crate::support::shipped();
+    let glossary = report.set.resolve("national").expect("root").glossary();
+    for term in [
+        "统筹地区",
+        "经办机构",
+        "医保电子凭证",
+        "共济额度",
+        "联网结算",
+    ] {
+        assert!(
+            glossary
+                .iter()
+                .any(|entry| entry.term == term && !entry.means.is_empty()),
+            "{term} is not explained"
+        );
+    }
+    // A tall window, so the cards using the word are on screen.
+    let mut harness = harness_with(explorer_preferences(), [1024.0, 2400.0]);
+    harness.run();
+    harness.get_by_label("个人账户提取").click();
+    harness.run();
+    // The first card on screen that uses the word.
+    let term = harness
+        .query_all_by_label_contains("经办机构 ⓘ")
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .expect("a card explains 经办机构");
+    assert!(term.rect().top() < 2400.0, "on screen");
+    term.click();
+    harness.run();
+    harness.get_by_label_contains("经办机构：医保经办机构：具体办理医保业务的单位和窗口");
+}

@@ -15,9 +15,9 @@ pub use compare::{BibliographyEntry, ComparisonRow, RowStatus, compare_regions};
 pub use diagnostic::{Diagnostic, Problem, line_column};
 pub use model::{
     AnyOf, BeneficiaryRule, BindingRules, CaseNote, ChecklistSettings, Condition, DistanceRule,
-    FactValues, Material, Notice, Office, Origin, PolicyDate, Question, Region, RegionHeader,
-    RelationRule, Source, SourceRef, Statement, ToResidentRule, TransferRules, UseRule,
-    WithdrawalCaseRule, WithinProvinceRule, source_ids,
+    FactValues, GlossaryEntry, Material, Notice, Office, Origin, PolicyDate, Question, Region,
+    RegionHeader, RelationRule, Source, SourceRef, Statement, ToResidentRule, TransferRules,
+    UseRule, WithdrawalCaseRule, WithinProvinceRule, source_ids,
 };
 pub use parse::{PolicyFile, ROOT_REGION, parse_policy_file};
 pub use record::{Reason, SourceRecord, StatementRecord};

@@ -116,7 +116,11 @@ impl Source {
         if let Some(issuer) = &self.issuer {
             parts.push(issuer.clone());
         }
-        if self.described {
+        if self.seed.is_some() {
+            // One of the popular articles the app started from: called what it is, by its
+            // title, never by the app's file name for it (issue 14).
+            parts.push(format!("网络文章《{}》", self.title));
+        } else if self.described {
             parts.push(format!("{}（本应用概括，非原标题）", self.title));
         } else {
             parts.push(format!("《{}》", self.title));
@@ -126,9 +130,6 @@ impl Source {
         }
         if let Some(date) = self.date {
             parts.push(date.to_string());
-        }
-        if let Some(seed) = &self.seed {
-            parts.push(format!("网络文章 {seed}"));
         }
         let mut line = parts.join("，");
         if !self.status.is_active() {
@@ -462,6 +463,16 @@ pub struct Office {
     pub sources: Spanned<Vec<SourceRef>>,
 }
 
+/// `[[glossary]]`: a word of the rules' jargon and what it means in plain words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    /// The word as the rules write it: 统筹地区.
+    pub term: String,
+    /// What it means, in a sentence or two.
+    pub means: String,
+}
+
 /// `[search]`: how people word their questions.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -533,6 +544,8 @@ pub struct Region {
     pub office: Option<Office>,
     /// `[search]`: everyday words for the search.
     pub search: Option<SearchSettings>,
+    /// `[[glossary]]`: short explanations of the jargon in the rules.
+    pub glossary: Vec<GlossaryEntry>,
 }
 
 impl Region {

@@ -130,6 +130,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
     let mut checklist = None;
     let mut office = None;
     let mut search = None;
+    let mut glossary = Vec::new();
 
     for (key, value) in root.into_inner() {
         match key.get_ref().as_ref() {
@@ -158,6 +159,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
             "checklist" => checklist = reporter.value::<super::model::ChecklistSettings>(value),
             "office" => office = reporter.value::<super::model::Office>(value),
             "search" => search = reporter.value::<super::model::SearchSettings>(value),
+            "glossary" => glossary = reporter.elements::<super::model::GlossaryEntry>(value),
             other => reporter.report(key.span(), Problem::UnknownSection(other.to_owned())),
         }
     }
@@ -306,6 +308,7 @@ pub fn parse_policy_file(file: &PolicyFile) -> Result<Region, Vec<Diagnostic>> {
         checklist,
         office,
         search,
+        glossary: glossary.into_iter().map(|(g, _)| g).collect(),
     })
 }
 

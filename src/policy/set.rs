@@ -596,6 +596,15 @@ impl<'a> ResolvedRegion<'a> {
             .find(|c| *c.item.case.get_ref() == case)
     }
 
+    /// The jargon explained for this region: a nearer region's entry replaces an inherited
+    /// one for the same word.
+    pub fn glossary(&self) -> Vec<&'a super::model::GlossaryEntry> {
+        self.merged(|r| &r.glossary, |g| g.term.clone())
+            .into_iter()
+            .map(|defined| defined.item)
+            .collect()
+    }
+
     /// The notices of a procedure, in file order (a nearer region's notice replaces the
     /// inherited one with the same id).
     pub fn notices(&self, procedure: Procedure) -> Vec<Defined<'a, Notice>> {

@@ -69,6 +69,12 @@ pub fn statement_card_ui(
                 }
             });
             ui.label(&statement.text);
+            glossary_ui(
+                ui,
+                (defined.defined_in.id(), statement.key()),
+                &statement.text,
+                &resolved.glossary(),
+            );
             if let Some(correction) = &statement.correction {
                 ui.label(
                     RichText::new(format!(
@@ -84,6 +90,51 @@ pub fn statement_card_ui(
             }
         })
         .response
+}
+
+/// The jargon in `text`, each word with its plain explanation on hover, and inline after a
+/// click (for those who cannot hover: a touch screen, a trembling hand).
+/// `salt` tells this text's words apart from another's (an explanation opens on one card).
+pub fn glossary_ui(
+    ui: &mut egui::Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    text: &str,
+    glossary: &[&crate::policy::GlossaryEntry],
+) {
+    let base = egui::Id::unique("glossary").with(salt);
+    let found: Vec<&&crate::policy::GlossaryEntry> = glossary
+        .iter()
+        .filter(|entry| text.contains(entry.term.as_str()))
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    let lang = crate::ui::lang(ui.ctx());
+    let mut open: Vec<&str> = Vec::new();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(Word::WordsExplained.text(lang))
+                .small()
+                .weak(),
+        );
+        for entry in &found {
+            let id = base.with(entry.term.as_str());
+            let mut shown = ui.data(|d| d.get_temp::<bool>(id).unwrap_or(false));
+            let response = ui
+                .selectable_label(shown, RichText::new(format!("{} ⓘ", entry.term)).small())
+                .on_hover_text(&entry.means);
+            if response.clicked() {
+                shown = !shown;
+                ui.data_mut(|d| d.insert_temp(id, shown));
+            }
+            if shown {
+                open.push(entry.term.as_str());
+            }
+        }
+    });
+    for entry in found.iter().filter(|e| open.contains(&e.term.as_str())) {
+        ui.label(RichText::new(format!("{}：{}", entry.term, entry.means)).small());
+    }
 }
 
 /// White text on a coloured, rounded background.

@@ -115,11 +115,8 @@ impl ComparePanel {
                         frame = frame.fill(theme::difference_background(ui.visuals().dark_mode));
                     }
                     frame.show(ui, |ui| {
-                        ui.label(
-                            RichText::new(format!("{}　{}", marker, row.key))
-                                .small()
-                                .strong(),
-                        );
+                        // The marker only: the statement's key is the data's, not the user's.
+                        ui.label(RichText::new(marker).small().strong());
                         ui.columns(ids.len(), |columns| {
                             for (column, cell) in columns.iter_mut().zip(&row.cells) {
                                 match cell {

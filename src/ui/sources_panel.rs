@@ -36,11 +36,9 @@ pub fn ui(ui: &mut egui::Ui, resolved: &ResolvedRegion<'_>) {
                         );
                         ui.label(
                             RichText::new(format!(
-                                "{} {} · {} {}",
+                                "{} {}",
                                 Word::DefinedIn.text(lang),
                                 entry.source.defined_in.name(),
-                                Word::SourceId.text(lang),
-                                entry.source.id
                             ))
                             .small()
                             .weak(),

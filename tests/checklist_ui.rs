@@ -29,20 +29,21 @@ fn harness(exports: &Path) -> Harness<'static, YibaoApp> {
         })
 }
 
-/// Clicks the radio button `option` right under the question starting with `question`.
+/// Clicks the radio button `option` of the question starting with `question`: found in the
+/// question's radio group, by its name, never by where it is on screen.
 fn answer(harness: &mut Harness<'_, YibaoApp>, question: &str, option: &str) {
-    let below = harness
-        .query_all_by_label_contains(question)
-        .next()
-        .unwrap_or_else(|| panic!("no question {question}"))
-        .rect()
-        .bottom();
-    let node = harness
-        .query_all_by_role_and_label(Role::RadioButton, option)
-        .filter(|n| n.rect().top() >= below - 1.0)
-        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
-        .unwrap_or_else(|| panic!("no option {option} for {question}"));
-    node.click();
+    let group = harness
+        .query_all_by_role(Role::RadioGroup)
+        .find(|group| {
+            group
+                .accesskit_node()
+                .label()
+                .is_some_and(|label| label.starts_with(question))
+        })
+        .unwrap_or_else(|| panic!("no question {question}"));
+    group
+        .get_by_role_and_label(Role::RadioButton, option)
+        .click();
     harness.run();
 }
 
@@ -202,5 +203,31 @@ fn the_binding_procedure_rules_out_a_parent_in_law_and_lists_what_to_bring_for_a
             .get(&Fact::Relation)
             .map(String::as_str),
         Some("parent")
+    );
+}
+
+// Issue 14: what happened is announced: the outcome line is a live status region.
+#[test]
+fn the_outcome_of_an_export_is_announced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    open_tab(&mut harness);
+    answer(&mut harness, "参保人是否已经去世", "是");
+    harness.get_by_label("保存到默认文件夹").click();
+    harness.run();
+    let status = harness
+        .query_all_by_role(Role::Status)
+        .find(|node| {
+            node.accesskit_node()
+                .label()
+                .is_some_and(|label| label.starts_with("已保存"))
+                || node
+                    .value()
+                    .is_some_and(|value| value.starts_with("已保存"))
+        })
+        .expect("the saved line is a status region");
+    assert_eq!(
+        status.accesskit_node().live(),
+        eframe::egui::accesskit::Live::Polite
     );
 }

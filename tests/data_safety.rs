@@ -64,19 +64,20 @@ fn click_lowest(harness: &mut Harness<'_, YibaoApp>, label: &str) {
     harness.run();
 }
 
-/// Clicks the radio button `option` right under the question starting with `question`.
+/// Clicks the radio button `option` of the question starting with `question`: found in the
+/// question's radio group, by its name, never by where it is on screen.
 fn answer(harness: &mut Harness<'_, YibaoApp>, question: &str, option: &str) {
-    let below = harness
-        .query_all_by_label_contains(question)
-        .next()
-        .unwrap_or_else(|| panic!("no question {question}"))
-        .rect()
-        .bottom();
-    harness
-        .query_all_by_role_and_label(Role::RadioButton, option)
-        .filter(|n| n.rect().top() >= below - 1.0)
-        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
-        .unwrap_or_else(|| panic!("no option {option} for {question}"))
+    let group = harness
+        .query_all_by_role(Role::RadioGroup)
+        .find(|group| {
+            group
+                .accesskit_node()
+                .label()
+                .is_some_and(|label| label.starts_with(question))
+        })
+        .unwrap_or_else(|| panic!("no question {question}"));
+    group
+        .get_by_role_and_label(Role::RadioButton, option)
         .click();
     harness.run();
 }

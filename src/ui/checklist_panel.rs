@@ -272,6 +272,9 @@ impl ChecklistPanel {
                 continue;
             }
             ui.horizontal_wrapped(|ui| {
+                // One group per question, named by it: a screen reader (and a test) finds 是
+                // and 否 by their question, never by where they are.
+                radio_group(ui, &question.text);
                 for (value, value_label) in &question.values {
                     let selected = current.as_deref() == Some(*value);
                     if ui.radio(selected, *value_label).clicked() {
@@ -551,6 +554,14 @@ impl ChecklistPanel {
                 }
             });
     }
+}
+
+/// Makes the `ui` holding a question's radio buttons a radio group named by the question.
+fn radio_group(ui: &egui::Ui, question: &str) {
+    ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
+        node.set_role(egui::accesskit::Role::RadioGroup);
+        node.set_label(question);
+    });
 }
 
 fn toggle(set: &mut std::collections::BTreeSet<String>, key: String, on: bool) {

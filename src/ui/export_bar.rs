@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use eframe::egui::{self, RichText};
+use eframe::egui;
 
 use crate::checklist::Checklist;
 use crate::export::{ExportFormat, file_name, render_for};
@@ -214,9 +214,7 @@ impl ExportBar {
         if let Some((message, is_error)) = self.status.clone() {
             let is_error = &is_error;
             ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(&message).color(theme::status_color(ui.visuals(), *is_error)),
-                );
+                theme::status_label(ui, &message, *is_error);
                 if !*is_error
                     && let Some(folder) = self.last_export.as_ref().and_then(|p| p.parent())
                     && ui.button(Word::OpenFolder.text(lang)).clicked()

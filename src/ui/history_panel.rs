@@ -86,7 +86,7 @@ impl HistoryPanel {
                 .labelled_by(label.id);
         });
         if let (Some(message), Some((_, _, is_error))) = (self.status_text(lang), &self.status) {
-            ui.label(RichText::new(message).color(theme::status_color(ui.visuals(), *is_error)));
+            theme::status_label(ui, &message, *is_error);
         }
         ui.separator();
         let days = self.history.by_day();

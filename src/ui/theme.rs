@@ -125,6 +125,21 @@ pub fn status_color(visuals: &egui::Visuals, is_error: bool) -> Color32 {
     }
 }
 
+/// An outcome line (saved, not saved, restored…) in its colour, announced by screen readers
+/// when it appears or changes (an accessibility live region).
+pub fn status_label(ui: &mut egui::Ui, text: &str, is_error: bool) -> egui::Response {
+    let response = ui.label(egui::RichText::new(text).color(status_color(ui.visuals(), is_error)));
+    ui.ctx().accesskit_node_builder(response.id, |node| {
+        node.set_role(if is_error {
+            egui::accesskit::Role::Alert
+        } else {
+            egui::accesskit::Role::Status
+        });
+        node.set_live(egui::accesskit::Live::Polite);
+    });
+    response
+}
+
 /// Outline of the selected card (the one a search result jumped to).
 pub fn selection_color(visuals: &egui::Visuals) -> Color32 {
     visuals.selection.stroke.color

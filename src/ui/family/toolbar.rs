@@ -100,10 +100,7 @@ impl FamilyPanel {
         });
         if let Some(status) = self.workspace.status().cloned() {
             ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(status.text(lang))
-                        .color(theme::status_color(ui.visuals(), status.is_error)),
-                );
+                theme::status_label(ui, &status.text(lang), status.is_error);
                 if self.workspace.can_undo_remove()
                     && ui
                         .button(Word::UndoRemove.text(lang))

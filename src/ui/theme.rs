@@ -136,6 +136,8 @@ pub fn status_label(ui: &mut egui::Ui, text: &str, is_error: bool) -> egui::Resp
             egui::accesskit::Role::Status
         });
         node.set_live(egui::accesskit::Live::Polite);
+        // A status region is read by its label (a plain label keeps its text as its value).
+        node.set_label(text);
     });
     response
 }

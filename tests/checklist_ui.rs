@@ -231,3 +231,64 @@ fn the_outcome_of_an_export_is_announced() {
         eframe::egui::accesskit::Live::Polite
     );
 }
+
+/// Presses Tab until the widget labelled `label` has the keyboard focus.
+fn tab_to(harness: &mut Harness<'_, YibaoApp>, label: &str) {
+    for _ in 0..80 {
+        if harness
+            .query_all_by_label(label)
+            .any(|node| node.is_focused())
+        {
+            return;
+        }
+        harness.key_press(eframe::egui::Key::Tab);
+        harness.run();
+    }
+    panic!("Tab never reaches {label}");
+}
+
+// Issue 14: a withdrawal list for a death, from the start page to the saved file, with the
+// keyboard alone.
+#[test]
+fn a_withdrawal_list_can_be_made_with_the_keyboard_alone() {
+    use eframe::egui::Key;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = crate::support::shipped();
+    let exports = dir.path().to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 2400.0])
+        .build_eframe(move |cc| {
+            YibaoApp::new(
+                &cc.egui_ctx,
+                report,
+                Preferences {
+                    home_region: "hefei".to_owned(),
+                    ..Preferences::default()
+                },
+                NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
+                AppStorage {
+                    families: None,
+                    exports: Some(exports),
+                    native_dialogs: false,
+                },
+            )
+        });
+    harness.run();
+    tab_to(&mut harness, "家人去世，取余额");
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label_contains("个人账户一次性支取 · 合肥市");
+    tab_to(&mut harness, "保存到默认文件夹");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let written: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .flatten()
+        .collect();
+    assert_eq!(written.len(), 1, "one list written");
+    let text = std::fs::read_to_string(written[0].path()).expect("file");
+    assert!(
+        text.contains("结论：符合——参保人去世，继承人支取余额"),
+        "{text}"
+    );
+}

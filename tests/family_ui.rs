@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use eframe::egui::accesskit::Role;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use yibao::store::FamilyStore;
 use yibao::text::Lang;
 use yibao::ui::{AppStorage, Preferences, YibaoApp};
@@ -577,4 +577,63 @@ fn a_relative_starts_unchosen_and_not_sure_says_how_to_find_out() {
         family.members[0].insurance,
         yibao::domain::Insurance::Unknown
     );
+}
+
+/// Presses Tab until the widget labelled `label` (of `role`, when given) has the focus.
+fn tab_to(harness: &mut Harness<'_, YibaoApp>, label: &str, role: Option<Role>) {
+    for _ in 0..120 {
+        if harness.query_all_by_label(label).any(|node| {
+            node.is_focused() && role.is_none_or(|role| node.accesskit_node().role() == role)
+        }) {
+            return;
+        }
+        harness.key_press(Key::Tab);
+        harness.run();
+    }
+    panic!("Tab never reaches {label}");
+}
+
+/// Opens the combo box labelled `label` and picks `option`, with the keyboard.
+fn choose_with_keys(harness: &mut Harness<'_, YibaoApp>, label: &str, option: &str) {
+    tab_to(harness, label, Some(Role::ComboBox));
+    harness.key_press(Key::Enter);
+    harness.run();
+    tab_to(harness, option, None);
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+// Issue 14: a family binding with the keyboard alone: a new family, the holder, a relative,
+// and the verdict.
+#[test]
+fn a_binding_can_be_checked_with_the_keyboard_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    harness.run();
+    tab_to(&mut harness, "家庭共济绑定", None);
+    harness.key_press(Key::Enter);
+    harness.run();
+    tab_to(&mut harness, "＋ 新建家庭", None);
+    harness.key_press(Key::Enter);
+    harness.run();
+    tab_to(&mut harness, "姓名", None);
+    harness.get_by_label("姓名").type_text("王喆");
+    harness.run();
+    choose_with_keys(&mut harness, "参保地", "南京市");
+    tab_to(&mut harness, "完成", None);
+    harness.key_press(Key::Enter);
+    harness.run();
+    tab_to(&mut harness, "家人姓名", None);
+    harness.get_by_label("家人姓名").type_text("李秀兰");
+    harness.run();
+    choose_with_keys(&mut harness, "关系", "父母");
+    choose_with_keys(&mut harness, "家人自己的医保", "居民医保");
+    tab_to(&mut harness, "添加家人", Some(Role::Button));
+    harness.key_press(Key::Enter);
+    harness.run();
+    let family = harness.state().family().current_family().expect("family");
+    assert_eq!(family.holder.name, "王喆");
+    assert_eq!(family.members.len(), 1);
+    assert_eq!(family.members[0].relation, yibao::domain::Relation::Parent);
+    assert!(!texts(&harness, "可以绑定").is_empty());
 }

@@ -592,3 +592,38 @@ fn jargon_on_a_card_is_explained_on_click() {
     harness.run();
     harness.get_by_label_contains("经办机构：医保经办机构：具体办理医保业务的单位和窗口");
 }
+
+// Issue 14: finding a rule with the keyboard alone: Ctrl+F, an everyday word, Tab to a
+// result, Enter opens it among the cards.
+#[test]
+fn a_rule_can_be_found_with_the_keyboard_alone() {
+    let mut harness = app_harness();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness.get_by_label("搜索").type_text("过世");
+    harness.run();
+    let mut reached = false;
+    for _ in 0..60 {
+        harness.key_press(Key::Tab);
+        harness.run();
+        if harness
+            .query_all_by_label_contains("去世")
+            .any(|node| node.is_focused() && shown(&node).starts_with("［"))
+        {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab never reaches a result");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let selected = harness
+        .state()
+        .explorer()
+        .selected()
+        .expect("Enter opens the result")
+        .clone();
+    assert_eq!(harness.state().explorer().region(), selected.region);
+    assert!(harness.query_by_label_contains("返回搜索结果").is_some());
+}

@@ -292,3 +292,40 @@ fn a_withdrawal_list_can_be_made_with_the_keyboard_alone() {
         "{text}"
     );
 }
+
+// Issue 14: every 不清楚 says how to find out: each shipped question has its hint, shown
+// after a click under the question.
+#[test]
+fn each_question_says_how_to_find_out_when_not_sure() {
+    let report = crate::support::shipped();
+    for region in report.set.regions_in_tree_order() {
+        for question in &region.questions {
+            assert!(
+                question.unsure.as_ref().is_some_and(|how| !how.is_empty()),
+                "{} {}: no way to find out",
+                region.id(),
+                question.text
+            );
+        }
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    open_tab(&mut harness);
+    // The procedure (below the tab of the same name).
+    harness
+        .query_all_by_label("家庭共济绑定")
+        .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .expect("the procedure")
+        .click();
+    harness.run();
+    let asks = harness.query_all_by_label("不清楚怎么查？").count();
+    assert!(asks >= 4, "every binding question offers it ({asks})");
+    // The relative's insurance: where to look.
+    let link = harness
+        .query_all_by_label("不清楚怎么查？")
+        .nth(2)
+        .expect("the third question's link");
+    link.click();
+    harness.run();
+    harness.get_by_label_contains("请家人用国家医保服务平台App或医保电子凭证查看自己的参保险种");
+}

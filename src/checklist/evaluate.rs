@@ -45,6 +45,7 @@ pub fn questions_for(
                 fact,
                 text: q.item.text.clone(),
                 help: q.item.help.clone(),
+                unsure: q.item.unsure.clone(),
                 values: fact.values().to_vec(),
                 answer: answers.get(&fact).cloned(),
                 shown,

@@ -23,6 +23,9 @@ pub struct QuestionView {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// How to find out, for someone who answers 不清楚.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unsure: Option<String>,
     /// (value id, Chinese label).
     pub values: Vec<(&'static str, &'static str)>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -331,6 +331,9 @@ pub struct Question {
     pub text: String,
     #[serde(default)]
     pub help: Option<String>,
+    /// How to find out, for someone who answers 不清楚 (issue 14).
+    #[serde(default)]
+    pub unsure: Option<String>,
     #[serde(default)]
     pub ask_if: Option<Spanned<Condition>>,
 }

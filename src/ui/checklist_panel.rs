@@ -269,6 +269,7 @@ impl ChecklistPanel {
                     })
                     .response
                     .labelled_by(label.id);
+                unsure_ui(ui, question);
                 continue;
             }
             ui.horizontal_wrapped(|ui| {
@@ -286,6 +287,7 @@ impl ChecklistPanel {
                     self.answers_mut().remove(&question.fact);
                 }
             });
+            unsure_ui(ui, question);
         }
     }
 
@@ -553,6 +555,28 @@ impl ChecklistPanel {
                     }
                 }
             });
+    }
+}
+
+/// "不清楚怎么办？": how to find out the answer, shown after a click (the policy data's
+/// `unsure`, or the hotline).
+fn unsure_ui(ui: &mut egui::Ui, question: &crate::checklist::QuestionView) {
+    let lang = crate::ui::lang(ui.ctx());
+    let id = egui::Id::unique("unsure").with(question.fact.id());
+    let mut open = ui.data(|d| d.get_temp::<bool>(id).unwrap_or(false));
+    if ui
+        .selectable_label(open, RichText::new(Word::HowToFindOut.text(lang)).small())
+        .clicked()
+    {
+        open = !open;
+        ui.data_mut(|d| d.insert_temp(id, open));
+    }
+    if open {
+        let how = question
+            .unsure
+            .clone()
+            .unwrap_or_else(|| Word::HowToFindOutDefault.text(lang).to_owned());
+        ui.label(RichText::new(how).small());
     }
 }
 

@@ -464,6 +464,8 @@ fn the_start_page_leads_into_the_errand_and_remembers_the_place() {
     harness.run();
     harness.get_by_label("合肥市").click();
     harness.run();
+    // Asked once: every tab now starts from 合肥.
+    assert_eq!(harness.state().explorer().region(), "hefei");
     harness.get_by_label("家人去世，取余额").click();
     harness.run();
     assert_eq!(harness.state().tab(), Tab::Checklist);

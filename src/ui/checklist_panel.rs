@@ -128,6 +128,13 @@ impl ChecklistPanel {
         }
     }
 
+    /// The place of insurance the questionnaire is about.
+    pub fn set_region(&mut self, region: &str) {
+        if !region.is_empty() {
+            region.clone_into(&mut self.region);
+        }
+    }
+
     /// Opens `procedure` in `region` with `answers` given (an errand of the start page);
     /// other answers already given stay.
     pub fn start_errand(

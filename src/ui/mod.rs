@@ -452,7 +452,17 @@ impl YibaoApp {
         let mut history_action = None;
         let mut errand = None;
         egui::CentralPanel::default().show(ui, |ui| match tab {
-            Tab::Start => errand = start_panel::start_ui(ui, &policies.set, home_region),
+            Tab::Start => {
+                let before = home_region.clone();
+                errand = start_panel::start_ui(ui, &policies.set, home_region);
+                if *home_region != before {
+                    // Asked once: the place answers the same question on every tab.
+                    checklist.set_region(home_region);
+                    let topic = explorer.topic();
+                    explorer.select(&policies.set, home_region, topic);
+                    family.set_default_region(home_region);
+                }
+            }
             Tab::Explorer => explorer.ui(ui, &policies.set, index),
             Tab::Family => family.ui(ui, &policies.set),
             Tab::Checklist => checklist.ui(ui, &policies.set),

@@ -629,3 +629,38 @@ fn a_rule_can_be_found_with_the_keyboard_alone() {
     assert_eq!(harness.state().explorer().region(), selected.region);
     assert!(harness.query_by_label_contains("返回搜索结果").is_some());
 }
+
+// Issue 14: the window works at 800×600: on every tab, no button is cut off at the right, and
+// the header leaves most of the height to the tab.
+#[test]
+fn every_tab_fits_800_by_600() {
+    let preferences = Preferences {
+        home_region: "nanjing".to_owned(),
+        ..Preferences::default()
+    };
+    let mut harness = harness_with(preferences, [800.0, 600.0]);
+    harness.run();
+    for tab in Tab::ALL.iter().copied() {
+        harness
+            .get_by_role_and_label(Role::Button, tab.label(yibao::text::Lang::Zh))
+            .click();
+        harness.run();
+        harness.run();
+        for button in harness.query_all_by_role(Role::Button) {
+            let rect = button.rect();
+            assert!(
+                rect.right() <= 801.0,
+                "{tab:?}: {} reaches x = {}",
+                shown(&button),
+                rect.right()
+            );
+        }
+        // The tabs' own content starts in the upper quarter of the window.
+        let tab_button =
+            harness.get_by_role_and_label(Role::Button, tab.label(yibao::text::Lang::Zh));
+        assert!(
+            tab_button.rect().bottom() < 150.0,
+            "{tab:?}: the header is too tall"
+        );
+    }
+}

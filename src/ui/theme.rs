@@ -246,6 +246,30 @@ mod tests {
         }
     }
 
+    /// Body text at least 18 px and boxes to tick at least 20 px at zoom 1, in both themes;
+    /// the light theme when the system says nothing.
+    #[test]
+    fn text_and_ticks_are_large_enough_and_light_is_the_fallback() {
+        let ctx = egui::Context::default();
+        apply_text_sizes(&ctx);
+        assert_eq!(ctx.options(|o| o.fallback_theme), egui::Theme::Light);
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            let style = ctx.style_of(theme);
+            let size = |text: TextStyle| style.text_styles[&text].size;
+            assert!(size(TextStyle::Body) >= 18.0);
+            assert!(size(TextStyle::Button) >= 18.0);
+            assert!(
+                size(TextStyle::Small) >= 16.0,
+                "sources and hints stay readable"
+            );
+            assert!(
+                style.spacing.icon_width >= 20.0,
+                "radio buttons and check boxes"
+            );
+            assert!(contrast(style.visuals.weak_text_color(), style.visuals.panel_fill) >= 4.5);
+        }
+    }
+
     #[test]
     fn the_contrast_formula_matches_known_values() {
         assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);

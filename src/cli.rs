@@ -119,6 +119,13 @@ pub enum PoliciesCommand {
         /// Folder to check on top of the shipped files (default: what the app loads).
         dir: Option<PathBuf>,
     },
+    /// The whole region tree (GB/T 2260): id, name, code, parent, whether the region has a
+    /// policy file of its own, and the region whose data it uses.
+    Regions {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
     /// Search every region's statements as the explorer does: 汉字, pinyin in any reading
     /// (yinhang), initials (gj), 文号, and everyday words (取钱, 过世).
     Search {
@@ -201,6 +208,7 @@ pub fn run(cli: &Cli) -> ExitCode {
                 region,
                 format,
             } => search(cli, query, region.as_deref(), *format),
+            PoliciesCommand::Regions { format } => regions(cli, *format),
         },
         Some(Command::Checklist {
             procedure,
@@ -249,7 +257,10 @@ fn list_checklist_questions(
 ) -> ExitCode {
     let report = policy::load_with_folders(&policy_folders(cli.policies.as_ref()));
     warn_about_skipped(&report);
-    match questions_for(&report.set, region, procedure, answers) {
+    let Some(region) = region_arg(&report.set, region) else {
+        return ExitCode::from(1);
+    };
+    match questions_for(&report.set, &region, procedure, answers) {
         Ok(questions) => {
             let mut stdout = std::io::stdout().lock();
             for question in questions {
@@ -288,7 +299,10 @@ fn checklist(
     let report = policy::load_with_folders(&policy_folders(cli.policies.as_ref()));
     warn_about_skipped(&report);
     let today = chrono::Local::now().date_naive();
-    let checklist = match evaluate(&report.set, procedure, region, answers, today) {
+    let Some(region) = region_arg(&report.set, region) else {
+        return ExitCode::from(1);
+    };
+    let checklist = match evaluate(&report.set, procedure, &region, answers, today) {
         Ok(checklist) => checklist,
         Err(error) => {
             eprintln!("{error}");
@@ -340,6 +354,21 @@ fn checklist(
 fn family_check(cli: &Cli, query: &BindingQuery<'_>, format: ShowFormat) -> ExitCode {
     let report = policy::load_with_folders(&policy_folders(cli.policies.as_ref()));
     warn_about_skipped(&report);
+    let Some(holder_region) = region_arg(&report.set, query.holder_region) else {
+        return ExitCode::from(1);
+    };
+    let member_region = match query.member_region {
+        Some(wanted) => match region_arg(&report.set, wanted) {
+            Some(id) => Some(id),
+            None => return ExitCode::from(1),
+        },
+        None => None,
+    };
+    let query = &BindingQuery {
+        holder_region: &holder_region,
+        member_region: member_region.as_deref(),
+        ..*query
+    };
     let verdict = match check_binding(&report.set, query) {
         Ok(verdict) => verdict,
         Err(error) => {
@@ -428,11 +457,10 @@ fn warn_about_skipped(report: &LoadReport) {
 fn show(cli: &Cli, region: &str, topic: Option<Topic>, format: ShowFormat) -> ExitCode {
     let report = policy::load_with_folders(&policy_folders(cli.policies.as_ref()));
     warn_about_skipped(&report);
-    let Some(resolved) = report.set.resolve(region) else {
-        eprintln!(
-            "unknown region \"{region}\" (known regions: {})",
-            report.set.region_ids().join(", ")
-        );
+    let Some(region) = region_arg(&report.set, region) else {
+        return ExitCode::from(1);
+    };
+    let Some(resolved) = report.set.resolve(&region) else {
         return ExitCode::from(1);
     };
     let records = resolved.statement_records(topic);
@@ -468,16 +496,12 @@ fn search(cli: &Cli, query: &str, region: Option<&str>, format: ShowFormat) -> E
     warn_about_skipped(&report);
     let chain: Option<Vec<String>> = match region {
         None => None,
-        Some(id) => match report.set.resolve(id) {
-            Some(resolved) => Some(resolved.chain.iter().map(|r| r.id().to_owned()).collect()),
-            None => {
-                eprintln!(
-                    "unknown region \"{id}\" (known regions: {})",
-                    report.set.region_ids().join(", ")
-                );
-                return ExitCode::from(1);
+        Some(wanted) => {
+            match region_arg(&report.set, wanted).and_then(|id| report.set.resolve(&id)) {
+                Some(resolved) => Some(resolved.chain.iter().map(|r| r.id().to_owned()).collect()),
+                None => return ExitCode::from(1),
             }
-        },
+        }
     };
     let index = crate::policy::search::SearchIndex::build(&report.set);
     let results = index.search(query);
@@ -578,6 +602,119 @@ fn show_text(path: &str, version: &str, records: &[StatementRecord]) -> String {
         out.push_str(&format!("  核实日期：{}\n", record.verified_on));
     }
     out
+}
+
+/// The region a `--region` names (an id, or a Chinese name with or without 市/省, anywhere in
+/// China): its own rules, or its nearest ancestor's, said on standard error so the output
+/// stays as it is (DOMAIN.md: `data_from`). `None`: no such place (said on standard error).
+fn region_arg(set: &policy::PolicySet, wanted: &str) -> Option<String> {
+    match policy::tree::place_rules(set, wanted) {
+        Some(rules) => {
+            if let Some(note) = rules.fallback_note() {
+                eprintln!("{note}");
+            }
+            Some(rules.data_from)
+        }
+        None => {
+            eprintln!(
+                "unknown region \"{wanted}\" (a region id such as nanjing, or a Chinese name such as 南京 or 南京市; `yibao policies regions` lists them)"
+            );
+            None
+        }
+    }
+}
+
+/// One region of the tree as `policies regions` lists it.
+#[derive(serde::Serialize)]
+struct RegionRecord {
+    id: String,
+    name: String,
+    code: Option<String>,
+    parent: Option<String>,
+    has_data: bool,
+    data_from: String,
+}
+
+/// `yibao policies regions`: the whole tree, with where each region's rules come from.
+fn regions(cli: &Cli, format: ShowFormat) -> ExitCode {
+    let report = policy::load_with_folders(&policy_folders(cli.policies.as_ref()));
+    warn_about_skipped(&report);
+    let set = &report.set;
+    let tree = policy::tree::RegionTree::shipped();
+    let mut records: Vec<RegionRecord> = Vec::new();
+    let mut push = |id: &str, name: &str, code: Option<String>, parent: Option<String>| {
+        let data_from = policy::tree::place_rules(set, id)
+            .map_or_else(|| policy::ROOT_REGION.to_owned(), |r| r.data_from);
+        records.push(RegionRecord {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            code,
+            parent,
+            has_data: set.region(id).is_some(),
+            data_from,
+        });
+    };
+    if let Some(root) = set.region(policy::ROOT_REGION) {
+        push(root.id(), root.name(), None, None);
+    }
+    for place in tree.places() {
+        push(
+            &place.id,
+            &place.name,
+            Some(place.code.clone()),
+            Some(place.parent.clone()),
+        );
+    }
+    // Regions a user's own files add outside the tree.
+    for region in set.regions_in_tree_order() {
+        if region.id() != policy::ROOT_REGION && tree.get(region.id()).is_none() {
+            push(
+                region.id(),
+                region.name(),
+                None,
+                region.parent().map(str::to_owned),
+            );
+        }
+    }
+    let output = match format {
+        ShowFormat::Json => match serde_json::to_string_pretty(&records) {
+            Ok(json) => json,
+            Err(error) => {
+                eprintln!("cannot write JSON: {error}");
+                return ExitCode::from(1);
+            }
+        },
+        ShowFormat::Text => {
+            let with_data = records.iter().filter(|r| r.has_data).count();
+            let mut out = format!(
+                "{} 个地区，其中 {} 个有自己的政策数据；其余使用上级地区的规定（data_from）。\n",
+                records.len(),
+                with_data
+            );
+            for record in &records {
+                let indent = match record.parent.as_deref() {
+                    None => "",
+                    Some(parent) if parent == policy::ROOT_REGION => "  ",
+                    Some(_) => "    ",
+                };
+                let data = if record.has_data {
+                    "有数据".to_owned()
+                } else {
+                    format!("用 {} 的规定", record.data_from)
+                };
+                out.push_str(&format!(
+                    "{indent}{} {} {} （{data}）\n",
+                    record.code.as_deref().unwrap_or("------"),
+                    record.id,
+                    record.name
+                ));
+            }
+            out
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    print_line(&mut stdout, output.trim_end());
+    ExitCode::SUCCESS
 }
 
 /// Writes a line of results to standard output. A closed pipe (`| head`) is the reader's

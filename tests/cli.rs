@@ -133,7 +133,11 @@ fn policies_show_text_is_readable_chinese() {
 fn an_unknown_region_is_an_input_error_and_a_bad_topic_a_usage_error() {
     let output = yibao(&["policies", "show", "atlantis"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("unknown region \"atlantis\" (known regions: anhui, hefei"));
+    // The message names the place and says how to find the right one (368 places would be
+    // too many to list).
+    let message = stderr(&output);
+    assert!(message.contains("unknown region \"atlantis\""), "{message}");
+    assert!(message.contains("yibao policies regions"), "{message}");
 
     let output = yibao(&["policies", "show", "nanjing", "--topic", "taxes"]);
     assert_eq!(output.status.code(), Some(2));
@@ -536,4 +540,67 @@ fn a_relatives_insurance_may_be_unknown_but_never_the_holders() {
         "{}",
         stderr(&output)
     );
+}
+
+// Issue 15: the whole tree, names in Chinese, and places without their own file.
+#[test]
+fn every_region_of_china_answers_by_id_or_chinese_name() {
+    let output = yibao(&["policies", "regions", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("json");
+    let regions = json.as_array().expect("an array");
+    let provinces = regions.iter().filter(|r| r["parent"] == "national").count();
+    assert_eq!(provinces, 34, "GB/T 2260: 34 provincial-level divisions");
+    assert!(regions.len() > 360, "{}", regions.len());
+    let chengdu = regions.iter().find(|r| r["id"] == "chengdu").expect("成都");
+    assert_eq!(chengdu["code"], "510100");
+    assert_eq!(chengdu["parent"], "sichuan");
+    assert_eq!(chengdu["has_data"], false);
+    assert_eq!(chengdu["data_from"], "national");
+    let nanjing = regions.iter().find(|r| r["id"] == "nanjing").expect("南京");
+    assert_eq!(nanjing["has_data"], true);
+    assert_eq!(nanjing["data_from"], "nanjing");
+
+    // 南京 and 南京市 are nanjing; the answer is nanjing's, with no note.
+    for name in ["南京", "南京市", "nanjing"] {
+        let output = yibao(&[
+            "checklist",
+            "withdrawal",
+            "--region",
+            name,
+            "--answer",
+            "deceased=yes",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{name}: {}", stderr(&output));
+        let json: Value = serde_json::from_str(&stdout(&output)).expect("json");
+        assert_eq!(json["region"], "nanjing", "{name}");
+        assert!(!stderr(&output).contains("本地规定未收录"));
+    }
+    // 上海 has no file of its own: the national rules, said so.
+    let output = yibao(&[
+        "family",
+        "check",
+        "--region",
+        "shanghai",
+        "--holder-insurance",
+        "employee",
+        "--relation",
+        "parent",
+        "--member-insurance",
+        "resident",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("本地规定未收录，以下是全国的规定；请向上海市的医保经办机构确认"),
+        "{}",
+        stderr(&output)
+    );
+    let output = yibao(&["policies", "show", "北京", "--topic", "withdrawal"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("个人账户提取"));
+    let output = yibao(&["policies", "show", "亚特兰蒂斯"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("policies regions"));
 }

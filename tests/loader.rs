@@ -581,3 +581,25 @@ fn a_checklist_setting_naming_a_missing_statement_is_an_error() {
         )],
     );
 }
+
+#[test]
+fn every_shipped_region_file_is_a_place_of_the_tree() {
+    // Issue 15: the files' regions are the GB/T 2260 places, with the same name and parent.
+    let tree = yibao::policy::tree::RegionTree::shipped();
+    let report = crate::support::shipped();
+    for region in report.set.regions_in_tree_order() {
+        if region.id() == yibao::policy::ROOT_REGION {
+            continue;
+        }
+        let place = tree
+            .get(region.id())
+            .unwrap_or_else(|| panic!("{} is not in policies/regions.csv", region.id()));
+        assert_eq!(place.name, region.name(), "{}", region.id());
+        assert_eq!(
+            Some(place.parent.as_str()),
+            region.parent(),
+            "{}",
+            region.id()
+        );
+    }
+}

@@ -8,6 +8,7 @@ mod parse;
 mod record;
 pub mod search;
 mod set;
+pub mod tree;
 
 use std::path::{Path, PathBuf};
 

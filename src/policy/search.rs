@@ -127,6 +127,9 @@ struct FieldIndex {
     initial_pairs: FxHashMap<(u8, u8), Vec<u32>>,
     /// Every pinyin syllable of the indexed text.
     syllables: FxHashSet<String>,
+    /// Each character's tokens, looked up once per build (a character recurs thousands of
+    /// times; its readings do not change).
+    tokens: FxHashMap<char, std::sync::Arc<[String]>>,
 }
 
 /// A field waiting to be indexed.
@@ -287,7 +290,9 @@ impl SearchIndex {
         // fields first.
         texts.append(&mut corrections);
         texts.append(&mut sources);
-        let fields = FieldIndex::build_parallel(texts);
+        let mut fields = FieldIndex::build_parallel(texts);
+        // The readings were needed only while indexing.
+        fields.tokens = FxHashMap::default();
         let mut syllable_prefixes = FxHashSet::default();
         for syllable in &fields.syllables {
             for end in 1..=syllable.len() {
@@ -578,7 +583,15 @@ impl FieldIndex {
         let unit_id = u32::try_from(self.units.len()).unwrap_or(u32::MAX);
         let literal = job.text.to_lowercase();
         let mut chars: Vec<char> = literal.chars().collect();
-        let tokens: Vec<Vec<String>> = chars.iter().map(|&c| pinyin_tokens(c)).collect();
+        let tokens: Vec<std::sync::Arc<[String]>> = chars
+            .iter()
+            .map(|&c| {
+                self.tokens
+                    .entry(c)
+                    .or_insert_with(|| pinyin_tokens(c).into())
+                    .clone()
+            })
+            .collect();
         let initials: Vec<u64> = tokens
             .iter()
             .map(|own| {
@@ -600,7 +613,7 @@ impl FieldIndex {
         // Every reading's first two letters, where a pinyin match may start.
         let mut starts: Vec<(u8, u8)> = Vec::new();
         for (i, (&c, own)) in chars.iter().zip(&tokens).enumerate() {
-            for token in own {
+            for token in own.iter() {
                 if !c.is_ascii_alphanumeric() && !self.syllables.contains(token) {
                     self.syllables.insert(token.clone());
                 }
@@ -609,7 +622,7 @@ impl FieldIndex {
                     (Some(&a), Some(&b)) => starts.push((a, b)),
                     (Some(&a), None) => {
                         // A one-letter token continues into the next character's tokens.
-                        for next_token in tokens.get(i + 1).into_iter().flatten() {
+                        for next_token in tokens.get(i + 1).into_iter().flat_map(|t| t.iter()) {
                             if let Some(&b) = next_token.as_bytes().first() {
                                 starts.push((a, b));
                             }

@@ -425,11 +425,18 @@ fn check(cli: &Cli, dir: Option<&PathBuf>) -> ExitCode {
             .iter()
             .map(|r| r.statements.len())
             .sum();
+        let with_files = report
+            .set
+            .regions_in_tree_order()
+            .iter()
+            .filter(|r| r.has_own_file())
+            .count();
         println!(
-            "ok: {} regions, {} statements, policy data version {}",
-            report.set.len(),
+            "ok: {} regions, {} statements, policy data version {} ({} places of China in all; the others use their nearest ancestor's rules)",
+            with_files,
             statements,
-            report.set.data_version()
+            report.set.data_version(),
+            report.set.len()
         );
         ExitCode::SUCCESS
     } else {
@@ -613,7 +620,9 @@ fn region_arg(set: &policy::PolicySet, wanted: &str) -> Option<String> {
             if let Some(note) = rules.fallback_note() {
                 eprintln!("{note}");
             }
-            Some(rules.data_from)
+            // The place itself: it inherits its ancestors' rules, and its own province still
+            // tells "same province" from "another" for a binding.
+            Some(rules.asked)
         }
         None => {
             eprintln!(
@@ -650,7 +659,7 @@ fn regions(cli: &Cli, format: ShowFormat) -> ExitCode {
             name: name.to_owned(),
             code,
             parent,
-            has_data: set.region(id).is_some(),
+            has_data: set.region(id).is_some_and(policy::Region::has_own_file),
             data_from,
         });
     };

@@ -1073,6 +1073,8 @@ words! {
     AsOf => "查看日期", "As of";
     AsOfHint => "只显示这一天有效的规定", "Shows only the rules in force on this day";
     Today => "今天", "Today";
+    PlaceFilterHint => "输入城市名或拼音，如 成都、chengdu、cd", "Type a city in Chinese or pinyin: chengdu, cd";
+    NoPlaceFound => "没有找到这个地方；换个写法试试，或选“全国”", "No such place; try another spelling, or choose national";
     HowToFindOut => "不清楚怎么查？", "Not sure? How to find out";
     HowToFindOutDefault => "可以拨打12393（手机拨打：区号+12393）问参保地医保部门，或在国家医保服务平台App里查看自己的参保信息。", "Call 12393 (area code + 12393 from a mobile phone) and ask the medical-insurance office of the place of insurance, or look up your insurance in the National Medical Insurance Service Platform app.";
     WordsExplained => "名词解释（点一下看）：", "Words explained (click to read, in Chinese):";

@@ -192,7 +192,16 @@ fn check_every_combination(set: &PolicySet, region: &str, procedure: Procedure) 
 #[test]
 fn every_combination_of_answers_in_every_region_and_procedure_gives_a_usable_checklist() {
     let report = shipped();
-    let regions = report.set.region_ids();
+    // Every region with rules of its own, and two places without (they use their ancestors'
+    // rules, the same for all of them).
+    let mut regions: Vec<&str> = report
+        .set
+        .regions_in_tree_order()
+        .into_iter()
+        .filter(|r| r.has_own_file())
+        .map(|r| r.id())
+        .collect();
+    regions.extend(["chengdu", "shanghai"]);
     // Regions are independent: check them on all cores.
     let runs: Vec<[usize; 3]> = std::thread::scope(|scope| {
         let workers: Vec<_> = regions

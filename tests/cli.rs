@@ -597,6 +597,36 @@ fn every_region_of_china_answers_by_id_or_chinese_name() {
         "{}",
         stderr(&output)
     );
+    // A checklist for a place without its own rules says so inside the list, and in JSON.
+    let output = yibao(&[
+        "checklist",
+        "withdrawal",
+        "--region",
+        "成都",
+        "--answer",
+        "deceased=yes",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let json: Value = serde_json::from_str(&stdout(&output)).expect("json");
+    assert_eq!(json["region"], "chengdu");
+    assert_eq!(json["data_from"], "national");
+    let output = yibao(&[
+        "checklist",
+        "withdrawal",
+        "--region",
+        "成都市",
+        "--answer",
+        "deceased=yes",
+        "--format",
+        "txt",
+    ]);
+    assert!(
+        stdout(&output).contains("本地规定未收录，以下是全国的规定；请向成都市的医保经办机构确认"),
+        "{}",
+        stdout(&output)
+    );
     let output = yibao(&["policies", "show", "北京", "--topic", "withdrawal"]);
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).contains("个人账户提取"));

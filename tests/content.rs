@@ -265,7 +265,14 @@ fn the_national_rules_cover_every_relation_case_and_fact() {
 #[test]
 fn the_folder_tree_is_the_region_tree() {
     let report = shipped();
-    for region in report.set.regions_in_tree_order() {
+    // Every file's place in the folder tree is its region's place (the other places of
+    // China have no file).
+    for region in report
+        .set
+        .regions_in_tree_order()
+        .into_iter()
+        .filter(|r| r.has_own_file())
+    {
         let resolved = report.set.resolve(region.id()).expect("resolves");
         let expected = resolved
             .chain

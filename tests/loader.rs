@@ -38,7 +38,21 @@ fn the_shipped_files_load_without_problems() {
     let report = shipped();
     let problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    assert_eq!(report.set.len(), 7);
+    // Seven files; every other place of China is a region without one (policies/regions.csv).
+    let with_files = report
+        .set
+        .regions_in_tree_order()
+        .iter()
+        .filter(|r| r.has_own_file())
+        .count();
+    assert_eq!(with_files, 7);
+    assert!(report.set.len() > 360, "{}", report.set.len());
+    assert!(
+        report
+            .set
+            .resolve("chengdu")
+            .is_some_and(|c| c.chain.len() == 3)
+    );
 }
 
 #[test]

@@ -462,6 +462,13 @@ fn the_start_page_leads_into_the_errand_and_remembers_the_place() {
         .get_by_role_and_label(Role::ComboBox, "您在哪里参保？")
         .click();
     harness.run();
+    // 368 places: the list's filter narrows them as one types (汉字 or pinyin).
+    harness
+        .query_all_by_role(Role::TextInput)
+        .find(|node| node.is_focused())
+        .expect("the filter has the focus")
+        .type_text("hf");
+    harness.run();
     harness.get_by_label("合肥市").click();
     harness.run();
     // Asked once: every tab now starts from 合肥.
@@ -663,4 +670,39 @@ fn every_tab_fits_800_by_600() {
             "{tab:?}: the header is too tall"
         );
     }
+}
+
+// Issue 15: every place of China can be chosen; typing "cd" finds 成都 (under 四川省), and a
+// place without rules of its own uses its ancestors'.
+#[test]
+fn typing_cd_in_the_place_list_finds_chengdu() {
+    let mut harness = harness_with(Preferences::default(), [1024.0, 900.0]);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "您在哪里参保？")
+        .click();
+    harness.run();
+    harness
+        .query_all_by_role(Role::TextInput)
+        .find(|node| node.is_focused())
+        .expect("the filter has the focus")
+        .type_text("cd");
+    harness.run();
+    let province = harness.get_by_label_contains("四川省");
+    let city = harness.get_by_label("成都市");
+    assert!(
+        province.rect().top() < city.rect().top(),
+        "the city under its province"
+    );
+    assert!(
+        harness.query_by_label("南京市").is_none(),
+        "the list is narrowed"
+    );
+    city.click();
+    harness.run();
+    assert_eq!(harness.state().preferences().home_region, "chengdu");
+    harness.get_by_label("看政策").click();
+    harness.run();
+    assert_eq!(harness.state().explorer().region(), "chengdu");
+    harness.get_by_label_contains("全国 › 四川省 › 成都市");
 }

@@ -571,6 +571,8 @@ pub fn family_binding_checklist(
         procedure_label: procedure.label(),
         region,
         region_name,
+        data_from: crate::policy::tree::fallback(&resolved).map(|(_, from)| from),
+        fallback_note: crate::policy::tree::fallback(&resolved).map(|(note, _)| note),
         people,
         answers: Answers::new(),
         ignored_answers: Vec::new(),

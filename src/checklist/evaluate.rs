@@ -97,6 +97,8 @@ pub(super) fn from_answers(
         procedure_label: procedure.label(),
         region,
         region_name: resolved.region().name().to_owned(),
+        data_from: crate::policy::tree::fallback(resolved).map(|(_, from)| from),
+        fallback_note: crate::policy::tree::fallback(resolved).map(|(note, _)| note),
         people: Vec::new(),
         answers,
         ignored_answers,

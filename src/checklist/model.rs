@@ -162,6 +162,13 @@ pub struct Checklist {
     pub procedure_label: &'static str,
     pub region: String,
     pub region_name: String,
+    /// For a place without rules of its own: the region whose rules it uses (DOMAIN.md
+    /// `data_from`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_from: Option<String>,
+    /// And the note saying so, on every screen and export.
+    #[serde(skip)]
+    pub fallback_note: Option<String>,
     /// Who the list is for (a family's holder and members), already masked unless the user
     /// asked to include names and ID numbers; empty for a questionnaire's list.
     #[serde(skip_serializing_if = "Vec::is_empty")]

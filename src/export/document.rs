@@ -390,7 +390,8 @@ fn questionnaire_part(checklist: &Checklist, who: Option<&str>, sources: &mut Ci
         verdict,
         conclusion,
     };
-    let mut sections = case_sections(checklist, &actionable, sources);
+    let mut sections = fallback_section(checklist);
+    sections.extend(case_sections(checklist, &actionable, sources));
     push_nonempty(
         &mut sections,
         SectionKind::Pending,
@@ -443,6 +444,19 @@ fn questionnaire_part(checklist: &Checklist, who: Option<&str>, sources: &mut Ci
     }
 }
 
+/// For a place without rules of its own: first of all, whose rules these are.
+fn fallback_section(checklist: &Checklist) -> Vec<Section> {
+    checklist
+        .fallback_note
+        .iter()
+        .map(|note| Section {
+            kind: SectionKind::ReadFirst,
+            heading: "请先看".to_owned(),
+            blocks: vec![Block::Caution(Cited::plain(note.clone()))],
+        })
+        .collect()
+}
+
 /// A family's list: a part per person, then one for what they share.
 fn family_parts(checklist: &Checklist, sources: &mut Citations) -> Vec<Part> {
     let holder = checklist.people.first().cloned().unwrap_or_default();
@@ -459,7 +473,8 @@ fn family_parts(checklist: &Checklist, sources: &mut Citations) -> Vec<Part> {
                 verdict: Some(case.verdict),
                 conclusion: format!("{}——{}", verdict_words(case.verdict), case.summary),
             };
-            let sections = if case.verdict == Verdict::NotEligible {
+            let mut sections = fallback_section(checklist);
+            sections.extend(if case.verdict == Verdict::NotEligible {
                 let mut sections = Vec::new();
                 push_nonempty(
                     &mut sections,
@@ -470,7 +485,7 @@ fn family_parts(checklist: &Checklist, sources: &mut Citations) -> Vec<Part> {
                 sections
             } else {
                 case_sections(checklist, &[case], sources)
-            };
+            });
             Part {
                 head: Some(head),
                 sections,

@@ -511,6 +511,9 @@ pub enum Origin {
     Embedded(String),
     /// Read from a folder at run time.
     File(std::path::PathBuf),
+    /// A place of the region tree (`policies/regions.csv`) with no policy file of its own: it
+    /// uses its nearest ancestor's rules.
+    Tree,
 }
 
 impl Origin {
@@ -519,6 +522,7 @@ impl Origin {
         match self {
             Origin::Embedded(path) => format!("policies/{path}"),
             Origin::File(path) => path.display().to_string(),
+            Origin::Tree => "policies/regions.csv".to_owned(),
         }
     }
 }
@@ -552,6 +556,40 @@ pub struct Region {
 }
 
 impl Region {
+    /// A place of the region tree with no file of its own: a name, a parent, no rules.
+    pub fn tree_place(id: &str, name: &str, parent: &str) -> Region {
+        Region {
+            header: RegionHeader {
+                id: Spanned::new(0..0, id.to_owned()),
+                name: name.to_owned(),
+                parent: Some(Spanned::new(0..0, parent.to_owned())),
+                data_version: None,
+            },
+            origin: Origin::Tree,
+            sources: BTreeMap::new(),
+            statements: Vec::new(),
+            relations: Vec::new(),
+            binding: None,
+            uses: Vec::new(),
+            questions: Vec::new(),
+            withdrawal_cases: Vec::new(),
+            notices: Vec::new(),
+            transfer: None,
+            transfer_to_resident: None,
+            transfer_within_province: None,
+            binding_same_province: None,
+            checklist: None,
+            office: None,
+            search: None,
+            glossary: Vec::new(),
+        }
+    }
+
+    /// Whether the region has a policy file of its own (not only a place of the tree).
+    pub fn has_own_file(&self) -> bool {
+        self.origin != Origin::Tree
+    }
+
     /// The region id (`nanjing`).
     pub fn id(&self) -> &str {
         self.header.id.get_ref()

@@ -36,6 +36,7 @@ impl PolicyFile {
         let path = match &self.origin {
             Origin::Embedded(path) => std::path::PathBuf::from(path),
             Origin::File(path) => path.clone(),
+            Origin::Tree => std::path::PathBuf::new(),
         };
         path.file_stem()
             .map(|s| s.to_string_lossy().into_owned())

@@ -161,6 +161,40 @@ fn find_token<R>(c: char, mut f: impl FnMut(&str) -> Option<R>) -> Option<R> {
     None
 }
 
+/// Whether `text` starts with what `query` spells: its characters (成都), the full pinyin in
+/// any reading (chengdu, chongqing), or the initials (cd). For choosing a place as one types.
+pub fn starts_like(text: &str, query: &str) -> bool {
+    let query = normalize(query);
+    if query.is_empty() {
+        return true;
+    }
+    let text = text.to_lowercase();
+    if text.starts_with(query.as_str()) {
+        return true;
+    }
+    if !query.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let initials: Vec<u64> = chars
+        .iter()
+        .map(|&c| {
+            let mut set = 0;
+            find_token(c, |token| {
+                if let Some(&b) = token.as_bytes().first() {
+                    set |= initial_bit(b);
+                }
+                None::<()>
+            });
+            set
+        })
+        .collect();
+    initials_matches(&initials, query.as_bytes())
+        .first()
+        .is_some_and(|range| range.start == 0)
+        || spell_from(&chars, 0, &query).is_some()
+}
+
 /// Every searchable pinyin token of a character (see [`find_token`]), each once.
 fn pinyin_tokens(c: char) -> Vec<String> {
     let mut tokens: Vec<String> = Vec::new();
@@ -860,6 +894,18 @@ mod tests {
         let bank: Vec<u64> = "银行卡".chars().map(initials_of).collect();
         assert_eq!(initials_matches(&bank, b"yhk"), vec![0..3]);
         assert_eq!(initials_matches(&bank, b"yxk"), vec![0..3]);
+    }
+
+    #[test]
+    fn a_place_is_found_as_it_is_typed() {
+        assert!(starts_like("成都市", "cd"));
+        assert!(starts_like("成都市", "chengdu"));
+        assert!(starts_like("成都市", "成都"));
+        assert!(starts_like("重庆市", "chongqing"), "any reading of 重");
+        assert!(starts_like("重庆市", "cq"));
+        assert!(!starts_like("常德市", "cd x"));
+        assert!(!starts_like("南京市", "cd"));
+        assert!(!starts_like("承德市", "du"), "from the start only");
     }
 
     #[test]

@@ -78,6 +78,23 @@ pub fn load_layers(layers: &[Vec<PolicyFile>]) -> LoadReport {
         }
     }
 
+    // Every place of China is a region: at the bottom of its stack, a place of the tree with no
+    // rules of its own (it uses its nearest ancestor's). A file replaces it; a file that fails
+    // the checks below falls back to it. Only under the shipped root (a test's own tree of
+    // made-up regions stays as it is).
+    if candidates
+        .get(ROOT_REGION)
+        .and_then(|stack| stack.first())
+        .is_some_and(|root| matches!(root.origin, super::model::Origin::Embedded(_)))
+    {
+        for place in super::tree::RegionTree::shipped().places() {
+            candidates
+                .entry(place.id.clone())
+                .or_default()
+                .insert(0, Region::tree_place(&place.id, &place.name, &place.parent));
+        }
+    }
+
     // Check the chosen files against each other; drop failing ones until the set is stable.
     let texts: BTreeMap<String, &str> = layers
         .iter()

@@ -244,38 +244,53 @@ impl PlaceRules {
 /// come from: its own policy file, or its nearest ancestor's.
 pub fn place_rules(set: &super::PolicySet, wanted: &str) -> Option<PlaceRules> {
     let wanted = wanted.trim();
-    let own = |id: &str| {
-        set.region(id).map(|region| PlaceRules {
-            asked: region.id().to_owned(),
-            asked_name: region.name().to_owned(),
-            data_from: region.id().to_owned(),
-            data_from_name: region.name().to_owned(),
-        })
-    };
-    if let Some(found) = own(wanted) {
-        return Some(found);
-    }
-    // A region of the policy set named in Chinese (a user's own file too).
-    if let Some(region) = set
+    let id = if set.region(wanted).is_some() {
+        wanted.to_owned()
+    } else if let Some(region) = set
         .regions_in_tree_order()
         .into_iter()
         .find(|r| r.name() == wanted || short_name(r.name()) == wanted)
     {
-        return own(region.id());
-    }
-    let tree = RegionTree::shipped();
-    let place = tree.find(wanted)?;
-    if let Some(found) = own(&place.id) {
-        return Some(found);
-    }
-    let from = tree
-        .ancestry(&place.id)
-        .into_iter()
-        .find_map(|id| set.region(&id))?;
+        // A region named in Chinese (a user's own file too).
+        region.id().to_owned()
+    } else {
+        RegionTree::shipped().find(wanted)?.id.clone()
+    };
+    let resolved = set.resolve(&id)?;
+    let asked = resolved.region();
+    // The nearest region up the chain with a file of its own.
+    let from = resolved
+        .chain
+        .iter()
+        .rev()
+        .find(|region| region.has_own_file())
+        .copied()
+        .unwrap_or(asked);
     Some(PlaceRules {
-        asked: place.id.clone(),
-        asked_name: place.name.clone(),
+        asked: asked.id().to_owned(),
+        asked_name: asked.name().to_owned(),
         data_from: from.id().to_owned(),
         data_from_name: from.name().to_owned(),
     })
+}
+
+/// For a region without a file of its own: the note saying whose rules it shows
+/// ("本地规定未收录，以下是四川省的规定；请向成都市的医保经办机构确认。"), and that region's id.
+pub fn fallback(resolved: &super::ResolvedRegion<'_>) -> Option<(String, String)> {
+    let asked = resolved.region();
+    if asked.has_own_file() {
+        return None;
+    }
+    let from = resolved
+        .chain
+        .iter()
+        .rev()
+        .find(|region| region.has_own_file())?;
+    let rules = PlaceRules {
+        asked: asked.id().to_owned(),
+        asked_name: asked.name().to_owned(),
+        data_from: from.id().to_owned(),
+        data_from_name: from.name().to_owned(),
+    };
+    rules.fallback_note().map(|note| (note, rules.data_from))
 }

@@ -314,6 +314,12 @@ impl ChecklistPanel {
             },
             checklist.region_name
         ));
+        if let Some(note) = &checklist.fallback_note {
+            ui.label(
+                RichText::new(format!("⚠ {note}"))
+                    .color(theme::warning_color(ui.visuals().dark_mode)),
+            );
+        }
         ui.label(
             RichText::new(Word::ChecklistTrust.text(lang))
                 .small()

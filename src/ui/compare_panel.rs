@@ -50,7 +50,12 @@ impl ComparePanel {
         let lang = crate::ui::lang(ui.ctx());
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(Word::CompareWhich.text(lang)).strong());
-            for region in policies.regions_in_tree_order() {
+            // The regions with rules of their own (a place without has nothing to compare).
+            for region in policies
+                .regions_in_tree_order()
+                .into_iter()
+                .filter(|r| r.has_own_file())
+            {
                 let mut checked = self.regions.iter().any(|r| r == region.id());
                 let full = self.regions.len() >= MAX_REGIONS && !checked;
                 let response =

@@ -102,9 +102,12 @@ impl ExplorerPanel {
             compare: ComparePanel::new(policies),
             selected: None,
             scroll_to_selected: false,
+            // The regions with rules of their own; a place without (成都) joins the list when
+            // it is chosen (see `select`).
             region_rows: policies
                 .regions_in_tree_order()
                 .iter()
+                .filter(|r| r.has_own_file())
                 .map(|r| {
                     let depth = policies
                         .resolve(r.id())
@@ -147,8 +150,15 @@ impl ExplorerPanel {
 
     /// Selects a region and topic, e.g. from saved preferences; unknown regions are ignored.
     pub fn select(&mut self, policies: &PolicySet, region: &str, topic: Topic) {
-        if policies.region(region).is_some() {
+        if let Some(found) = policies.region(region) {
             region.clone_into(&mut self.region);
+            if !self.region_rows.iter().any(|(id, _, _)| id == region) {
+                let depth = policies
+                    .resolve(region)
+                    .map_or(0, |resolved| resolved.chain.len().saturating_sub(1));
+                self.region_rows
+                    .push((region.to_owned(), found.name().to_owned(), depth));
+            }
         }
         self.topic = topic;
     }
@@ -303,6 +313,12 @@ impl ExplorerPanel {
             ui.label(Word::NoRegionData.text(lang));
             return;
         };
+        if let Some((note, _)) = crate::policy::tree::fallback(&resolved) {
+            ui.label(
+                RichText::new(format!("⚠ {note}"))
+                    .color(crate::ui::theme::warning_color(ui.visuals().dark_mode)),
+            );
+        }
         ui.horizontal_wrapped(|ui| {
             ui.heading(format!(
                 "{} · {}",

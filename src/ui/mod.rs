@@ -249,10 +249,11 @@ impl YibaoApp {
             .regions_in_tree_order()
             .iter()
             .find(|r| {
-                policies
-                    .set
-                    .resolve(r.id())
-                    .is_some_and(|c| c.chain.len() >= 3)
+                r.has_own_file()
+                    && policies
+                        .set
+                        .resolve(r.id())
+                        .is_some_and(|c| c.chain.len() >= 3)
             })
             .map_or_else(|| policy::ROOT_REGION.to_owned(), |r| r.id().to_owned());
         // The export history lives beside the families, in the data folder.

@@ -1094,7 +1094,7 @@ words! {
     ErrandPolicies => "看政策", "Read the rules";
     ErrandPoliciesHint => "按地区和话题看规定，每条都写明出处和可信程度。", "The rules by region and topic, each with its source and how sure it is.";
     PlaceNational => "不知道在哪个城市时选：只看全国的规定", "if you don't know the city: national rules only";
-    PlaceProvince => "省内其他城市：按省里的规定", "another city in this province: the province's rules";
+    PlaceProvince => "只看全省的规定", "the province's rules only";
     ChooseRelation => "请选择这位家人和参保人的关系", "Please choose how this relative is related to the holder";
     ChooseRelativeInsurance => "请选择这位家人参加的医保（不知道就选“不清楚”）", "Please choose the relative's insurance (choose \"not sure\" if you don't know)";
     ChooseRelationFirst => "选好关系和这位家人的医保后，这里会显示能不能绑定、为什么。", "Once the relation and the relative's insurance are chosen, whether they can be bound, and why, shows here.";

@@ -627,6 +627,14 @@ fn every_region_of_china_answers_by_id_or_chinese_name() {
         "{}",
         stdout(&output)
     );
+    // 香港 is in the tree, with the note that the app is about mainland insurance.
+    let output = yibao(&["policies", "show", "香港"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stderr(&output).contains("本应用只说内地（大陆）的职工医保"),
+        "{}",
+        stderr(&output)
+    );
     let output = yibao(&["policies", "show", "北京", "--topic", "withdrawal"]);
     assert_eq!(output.status.code(), Some(0));
     assert!(stdout(&output).contains("个人账户提取"));

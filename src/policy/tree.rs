@@ -210,6 +210,9 @@ mod tests {
     }
 }
 
+/// 香港, 澳门, 台湾: in the tree, outside the mainland insurance this app is about.
+const OUTSIDE_MAINLAND: [&str; 3] = ["xianggang", "aomen", "taiwan"];
+
 /// Where the rules for a place come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlaceRules {
@@ -229,8 +232,15 @@ impl PlaceRules {
         self.asked != self.data_from
     }
 
-    /// "本地规定未收录，以下是江苏省的规定；请向泰州市的医保经办机构确认。"
+    /// "本地规定未收录，以下是江苏省的规定；请向泰州市的医保经办机构确认。" For 香港, 澳门 and
+    /// 台湾 (in the tree as GB/T 2260 lists them): the app covers mainland insurance only.
     pub fn fallback_note(&self) -> Option<String> {
+        if OUTSIDE_MAINLAND.contains(&self.asked.as_str()) {
+            return Some(format!(
+                "本应用只说内地（大陆）的职工医保；{}的医疗保障制度不同，以下全国的规定不适用于当地，请向当地有关部门了解。",
+                self.asked_name
+            ));
+        }
         self.is_fallback().then(|| {
             format!(
                 "本地规定未收录，以下是{}的规定；请向{}的医保经办机构确认。",

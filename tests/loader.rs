@@ -45,7 +45,7 @@ fn the_shipped_files_load_without_problems() {
         .iter()
         .filter(|r| r.has_own_file())
         .count();
-    assert_eq!(with_files, 7);
+    assert_eq!(with_files, crate::support::shipped_file_count());
     assert!(report.set.len() > 360, "{}", report.set.len());
     assert!(
         report

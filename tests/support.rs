@@ -39,3 +39,23 @@ confidence = "official"
 sources = ["law"]
 verified_on = 2026-11-23
 "#;
+
+/// How many policy files ship (every `.toml` under `policies/`): the regions with rules of
+/// their own.
+pub fn shipped_file_count() -> usize {
+    fn count(dir: &std::path::Path) -> usize {
+        std::fs::read_dir(dir)
+            .expect("policies folder")
+            .flatten()
+            .map(|entry| {
+                let path = entry.path();
+                if path.is_dir() {
+                    count(&path)
+                } else {
+                    usize::from(path.extension().is_some_and(|e| e == "toml"))
+                }
+            })
+            .sum()
+    }
+    count(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("policies"))
+}

@@ -44,6 +44,7 @@ fn harness(report: LoadReport, store: Option<FamilyStore>) -> Harness<'static, Y
                     families: store,
                     exports: None,
                     native_dialogs: false,
+                    background_index: false,
                 },
             )
         })

@@ -1073,6 +1073,7 @@ words! {
     AsOf => "查看日期", "As of";
     AsOfHint => "只显示这一天有效的规定", "Shows only the rules in force on this day";
     Today => "今天", "Today";
+    IndexBuilding => "正在建立索引…", "Building the search index...";
     PlaceFilterHint => "输入城市名或拼音，如 成都、chengdu、cd", "Type a city in Chinese or pinyin: chengdu, cd";
     NoPlaceFound => "没有找到这个地方；换个写法试试，或选“全国”", "No such place; try another spelling, or choose national";
     HowToFindOut => "不清楚怎么查？", "Not sure? How to find out";

@@ -24,6 +24,7 @@ fn harness(exports: &Path) -> Harness<'static, YibaoApp> {
                     families: None,
                     exports: Some(exports),
                     native_dialogs: false,
+                    background_index: false,
                 },
             )
         })
@@ -270,6 +271,7 @@ fn a_withdrawal_list_can_be_made_with_the_keyboard_alone() {
                     families: None,
                     exports: Some(exports),
                     native_dialogs: false,
+                    background_index: false,
                 },
             )
         });

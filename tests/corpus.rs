@@ -209,6 +209,7 @@ fn app_with(store: FamilyStore) -> Harness<'static, YibaoApp> {
                     families: Some(store),
                     exports: None,
                     native_dialogs: false,
+                    background_index: false,
                 },
             )
         })

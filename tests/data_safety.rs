@@ -35,6 +35,7 @@ fn app(dir: &Path, preferences: Preferences) -> Harness<'static, YibaoApp> {
                     families: Some(store),
                     exports: Some(exports),
                     native_dialogs: false,
+                    background_index: false,
                 },
             )
         })

@@ -31,6 +31,7 @@ fn harness_in(dir: &Path, preferences: Preferences) -> Harness<'static, YibaoApp
                     families: Some(store),
                     exports: Some(dir.join("exports")),
                     native_dialogs: false,
+                    background_index: false,
                 },
             )
         })

@@ -706,3 +706,42 @@ fn typing_cd_in_the_place_list_finds_chengdu() {
     assert_eq!(harness.state().explorer().region(), "chengdu");
     harness.get_by_label_contains("全国 › 四川省 › 成都市");
 }
+
+// Issue 15: the search index is built off the start-up path: the first frame does not wait
+// for it, the search box says so, and a query typed meanwhile is answered when it is ready.
+#[test]
+fn the_search_index_is_built_after_the_first_frame() {
+    let report = crate::support::shipped();
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 700.0])
+        .build_eframe(move |cc| {
+            YibaoApp::new(
+                &cc.egui_ctx,
+                report,
+                explorer_preferences(),
+                today(),
+                AppStorage {
+                    background_index: true,
+                    ..AppStorage::default()
+                },
+            )
+        });
+    harness.step();
+    // The first frame is drawn before the index exists.
+    harness.get_by_label("搜索").type_text("共济");
+    let mut ready = false;
+    for _ in 0..500 {
+        harness.step();
+        if harness.query_by_label("正在建立索引…").is_none() {
+            ready = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(ready, "the index never became ready");
+    harness.run();
+    assert!(
+        harness.query_all_by_label_contains(" · 家庭共济").count() >= 1,
+        "the query typed while building is answered"
+    );
+}

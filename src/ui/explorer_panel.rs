@@ -176,10 +176,22 @@ impl ExplorerPanel {
         self.scroll_to_selected = true;
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, policies: &PolicySet, index: &SearchIndex) {
+    /// Runs the current query again (the index just became ready).
+    pub fn refresh_search(&mut self, index: &SearchIndex) {
+        self.search.refresh(index);
+    }
+
+    /// `building`: the search index is not ready yet (the search box says so).
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        policies: &PolicySet,
+        index: &SearchIndex,
+        building: bool,
+    ) {
         self.navigation_ui(ui);
         egui::CentralPanel::default().show(ui, |ui| {
-            self.toolbar_ui(ui, index);
+            self.toolbar_ui(ui, index, building);
             ui.separator();
             if self.search.showing_results() {
                 if let Some(address) = self.search.results_ui(ui, policies, index, self.as_of.date)
@@ -248,10 +260,15 @@ impl ExplorerPanel {
             });
     }
 
-    fn toolbar_ui(&mut self, ui: &mut egui::Ui, index: &SearchIndex) {
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, index: &SearchIndex, building: bool) {
         let lang = crate::ui::lang(ui.ctx());
         ui.horizontal_wrapped(|ui| {
             self.search.search_box_ui(ui, index);
+            if building {
+                ui.label(
+                    RichText::new(crate::ui::word(ui, crate::text::Word::IndexBuilding)).weak(),
+                );
+            }
             ui.add_space(8.0);
             let label = ui.label(Word::AsOf.text(lang));
             let response = ui

@@ -36,6 +36,34 @@ pub use family::workspace::{FamilyAction, FamilyWorkspace};
 pub use history_panel::{HistoryAction, HistoryPanel};
 pub use search_panel::{StatementAddress, search_box_id};
 
+/// The search index: being built on a background thread, or ready.
+enum IndexState {
+    Building(std::sync::mpsc::Receiver<SearchIndex>),
+    Ready(Box<SearchIndex>),
+}
+
+impl IndexState {
+    /// Takes the index when the thread has sent it; `true` when it just became ready.
+    fn poll(&mut self) -> bool {
+        if let IndexState::Building(receiver) = self
+            && let Ok(index) = receiver.try_recv()
+        {
+            *self = IndexState::Ready(Box::new(index));
+            return true;
+        }
+        false
+    }
+
+    /// The index, or an empty one while building (and whether it is still building).
+    fn get(&self) -> (&SearchIndex, bool) {
+        static EMPTY: std::sync::OnceLock<SearchIndex> = std::sync::OnceLock::new();
+        match self {
+            IndexState::Ready(index) => (index, false),
+            IndexState::Building(_) => (EMPTY.get_or_init(SearchIndex::default), true),
+        }
+    }
+}
+
 /// The zoom level shown and buttons to change it (the keys do the same: Ctrl+= / Ctrl+- /
 /// Ctrl+0), so nobody has to know the shortcut.
 fn zoom_control_ui(ui: &mut egui::Ui, zoom: f32, lang: Lang, sent: &mut Vec<UiCommand>) {
@@ -172,6 +200,9 @@ pub struct AppStorage {
     /// Whether to open the system's file dialogs; without them (tests, a desktop with no
     /// dialog service) "导出…" saves to the export folder and says where.
     pub native_dialogs: bool,
+    /// Whether the search index is built on a background thread after the first frame (the
+    /// window; tests build it before).
+    pub background_index: bool,
 }
 
 impl AppStorage {
@@ -182,6 +213,7 @@ impl AppStorage {
             families: FamilyStore::in_data_dir(),
             exports: crate::paths::export_dir(),
             native_dialogs: true,
+            background_index: true,
         }
     }
 }
@@ -192,7 +224,7 @@ const PREFERENCES_KEY: &str = "yibao_preferences";
 /// The whole app: loaded policies, the search index and the state of each tab.
 pub struct YibaoApp {
     policies: LoadReport,
-    index: SearchIndex,
+    index: IndexState,
     tab: Tab,
     theme: ThemeChoice,
     lang: Lang,
@@ -238,7 +270,22 @@ impl YibaoApp {
             .unwrap_or_default();
         // Zoom is our command (so its shortcuts are checked with the others).
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        let index = SearchIndex::build(&policies.set);
+        // The search index is built off the start-up path: the first frame never waits for
+        // it, and the search box says so until it is ready.
+        let index = if storage.background_index {
+            let set = policies.set.clone();
+            let (sender, receiver) = std::sync::mpsc::channel();
+            let ctx = ctx.clone();
+            std::thread::spawn(move || {
+                // The window may be gone by the time it is ready: nothing to do then.
+                if sender.send(SearchIndex::build(&set)).is_ok() {
+                    ctx.request_repaint();
+                }
+            });
+            IndexState::Building(receiver)
+        } else {
+            IndexState::Ready(Box::new(SearchIndex::build(&policies.set)))
+        };
         let mut explorer = ExplorerPanel::new(&policies.set, today);
         explorer.select(&policies.set, &preferences.region, preferences.topic);
         let zoom = preferences.zoom.clamp(0.6, 2.5);
@@ -387,6 +434,12 @@ impl YibaoApp {
     /// Draws the whole window.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         set_lang(ui.ctx(), self.lang);
+        if self.index.poll()
+            && let (index, false) = self.index.get()
+        {
+            // A query typed while the index was building is answered now.
+            self.explorer.refresh_search(index);
+        }
         self.run_commands(ui.ctx());
         self.close_guard_ui(ui);
         let Self {
@@ -464,7 +517,10 @@ impl YibaoApp {
                     family.set_default_region(home_region);
                 }
             }
-            Tab::Explorer => explorer.ui(ui, &policies.set, index),
+            Tab::Explorer => {
+                let (index, building) = index.get();
+                explorer.ui(ui, &policies.set, index, building);
+            }
             Tab::Family => family.ui(ui, &policies.set),
             Tab::Checklist => checklist.ui(ui, &policies.set),
             Tab::History => history_action = history.ui(ui, *today),

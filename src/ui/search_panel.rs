@@ -74,6 +74,14 @@ impl SearchPanel {
     }
 
     /// The search box. Results follow every keystroke; Esc clears.
+    /// Searches the current query again (the index changed).
+    pub fn refresh(&mut self, index: &SearchIndex) {
+        if !self.query.trim().is_empty() {
+            self.results = index.search(&self.query);
+            self.rows = None;
+        }
+    }
+
     pub fn search_box_ui(&mut self, ui: &mut egui::Ui, index: &SearchIndex) {
         let label = ui.label(crate::ui::word(ui, crate::text::Word::Search));
         let response = ui

@@ -215,6 +215,10 @@ pub enum Say {
     UninsuredRelativeFirst,
     /// (family-sharing binding) The relative's insurance is not known: how to find out.
     RelativeInsuranceUnknown,
+    /// (places) A place without rules of its own shows an ancestor's.
+    LocalRulesMissing { place: String, from: String },
+    /// (places) 香港, 澳门, 台湾: outside the mainland insurance the app is about.
+    OutsideMainland { place: String },
     /// (binding rules)
     SupportedByOthers { reason: String },
     /// Only 全国 was chosen for a place of insurance.
@@ -503,6 +507,8 @@ impl Say {
             Say::WalletNoCommercialInsurance => "跨省共济的医保钱包不能用于购买商业保险。".to_owned(),
             Say::UseIsLocal { use_label: Term { zh: use_label, .. }, reason } => format!("{use_label}：因地而异，{reason}"),
             Say::UseHasNoRule { use_label: Term { zh: use_label, .. } } => format!("{use_label}：政策数据里没有规定，需向当地确认。"),
+            Say::LocalRulesMissing { place, from } => format!("本地规定未收录，以下是{from}的规定；请向{place}的医保经办机构确认。"),
+            Say::OutsideMainland { place } => format!("本应用只说内地（大陆）的职工医保；{place}的医疗保障制度不同，以下全国的规定不适用于当地，请向当地有关部门了解。"),
             Say::RelativeInsuranceUnknown => "家人参加的是哪种医保还不清楚，能用共济的钱付什么要看这一点。查法：请家人用国家医保服务平台App或微信、支付宝里的医保电子凭证查看自己的参保信息；或拨打12393（手机拨打：区号+12393），报上家人的姓名和身份证号询问。".to_owned(),
             Say::UninsuredRelativeFirst => "家人还没有参保：先用个人账户为他缴纳居民医保，参保后才能支付他的看病买药费用。".to_owned(),
             Say::SupportedByOthers { reason } => format!("已有其他职工为这位家人共济：{reason}"),
@@ -695,6 +701,8 @@ impl Say {
             Say::WalletNoCommercialInsurance => "The medical-insurance wallet used for cross-province sharing cannot be used to buy commercial insurance.".to_owned(),
             Say::UseIsLocal { use_label: Term { en: use_label, .. }, reason } => format!("{use_label}: varies by place, {reason}"),
             Say::UseHasNoRule { use_label: Term { en: use_label, .. } } => format!("{use_label}: the policy data has no rule; ask locally."),
+            Say::LocalRulesMissing { place, from } => format!("This app has no rules of {place} itself: these are the rules of {from}; confirm with the medical-insurance office of {place}."),
+            Say::OutsideMainland { place } => format!("This app covers employee medical insurance in mainland China; {place} has its own system, and the national rules below do not apply there: ask the local authorities."),
             Say::RelativeInsuranceUnknown => "It is not yet known which insurance the relative has, and what the shared money can pay depends on it. To find out: the relative can look up their insurance in the National Medical Insurance Service Platform app or in the medical-insurance e-certificate in WeChat or Alipay; or call 12393 (area code + 12393 from a mobile phone) with the relative's name and ID number.".to_owned(),
             Say::UninsuredRelativeFirst => "The relative is not insured yet: first pay their resident insurance premium from the account; their medical and medicine costs can be paid only once they are insured.".to_owned(),
             Say::SupportedByOthers { reason } => format!("Other employees already share with this relative: {reason}"),
@@ -1274,6 +1282,13 @@ mod tests {
             },
             Say::UninsuredRelativeFirst,
             Say::RelativeInsuranceUnknown,
+            Say::LocalRulesMissing {
+                place: "x".to_owned(),
+                from: "x".to_owned(),
+            },
+            Say::OutsideMainland {
+                place: "x".to_owned(),
+            },
             Say::SupportedByOthers {
                 reason: "x".to_owned(),
             },
@@ -1542,6 +1557,8 @@ mod tests {
                 | Say::UseHasNoRule { .. }
                 | Say::UninsuredRelativeFirst
                 | Say::RelativeInsuranceUnknown
+                | Say::LocalRulesMissing { .. }
+                | Say::OutsideMainland { .. }
                 | Say::SupportedByOthers { .. }
                 | Say::ProvinceUnknown
                 | Say::HolderIdProblem { .. }

@@ -151,3 +151,25 @@ fn statements_know_when_they_are_in_force() {
     assert!(snapshot_2025.item.in_force_on(day(2025, 2, 4)));
     assert!(!snapshot_2025.item.in_force_on(day(2026, 1, 9)));
 }
+
+#[test]
+fn a_place_without_its_own_rules_says_whose_rules_it_shows_in_both_languages() {
+    let report = crate::support::shipped();
+    let rules = yibao::policy::tree::place_rules(&report.set, "广州").expect("广州 is a place");
+    assert_eq!(rules.asked, "guangzhou");
+    assert_eq!(rules.data_from, "national");
+    let say = rules.fallback_said().expect("a note");
+    assert_eq!(
+        say.text(yibao::text::Lang::Zh),
+        "本地规定未收录，以下是全国的规定；请向广州市的医保经办机构确认。"
+    );
+    assert!(
+        say.text(yibao::text::Lang::En)
+            .starts_with("This app has no rules of 广州市 itself: these are the rules of 全国"),
+        "{}",
+        say.text(yibao::text::Lang::En)
+    );
+    // A place with a file of its own has no note.
+    let nanjing = yibao::policy::tree::place_rules(&report.set, "南京市").expect("南京");
+    assert!(nanjing.fallback_said().is_none());
+}

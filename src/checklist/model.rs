@@ -168,7 +168,7 @@ pub struct Checklist {
     pub data_from: Option<String>,
     /// And the note saying so, on every screen and export.
     #[serde(skip)]
-    pub fallback_note: Option<String>,
+    pub fallback_note: Option<crate::text::Sentence>,
     /// Who the list is for (a family's holder and members), already masked unless the user
     /// asked to include names and ID numbers; empty for a questionnaire's list.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -452,7 +452,7 @@ fn fallback_section(checklist: &Checklist) -> Vec<Section> {
         .map(|note| Section {
             kind: SectionKind::ReadFirst,
             heading: "请先看".to_owned(),
-            blocks: vec![Block::Caution(Cited::plain(note.clone()))],
+            blocks: vec![Block::Caution(Cited::plain(note.to_string()))],
         })
         .collect()
 }

@@ -235,17 +235,21 @@ impl PlaceRules {
     /// "本地规定未收录，以下是江苏省的规定；请向泰州市的医保经办机构确认。" For 香港, 澳门 and
     /// 台湾 (in the tree as GB/T 2260 lists them): the app covers mainland insurance only.
     pub fn fallback_note(&self) -> Option<String> {
+        self.fallback_said()
+            .map(|say| say.text(crate::text::Lang::Zh))
+    }
+
+    /// The same note as a sentence (its words in the window's language).
+    pub fn fallback_said(&self) -> Option<crate::text::Say> {
+        use crate::text::Say;
         if OUTSIDE_MAINLAND.contains(&self.asked.as_str()) {
-            return Some(format!(
-                "本应用只说内地（大陆）的职工医保；{}的医疗保障制度不同，以下全国的规定不适用于当地，请向当地有关部门了解。",
-                self.asked_name
-            ));
+            return Some(Say::OutsideMainland {
+                place: self.asked_name.clone(),
+            });
         }
-        self.is_fallback().then(|| {
-            format!(
-                "本地规定未收录，以下是{}的规定；请向{}的医保经办机构确认。",
-                self.data_from_name, self.asked_name
-            )
+        self.is_fallback().then(|| Say::LocalRulesMissing {
+            place: self.asked_name.clone(),
+            from: self.data_from_name.clone(),
         })
     }
 }
@@ -286,7 +290,7 @@ pub fn place_rules(set: &super::PolicySet, wanted: &str) -> Option<PlaceRules> {
 
 /// For a region without a file of its own: the note saying whose rules it shows
 /// ("本地规定未收录，以下是四川省的规定；请向成都市的医保经办机构确认。"), and that region's id.
-pub fn fallback(resolved: &super::ResolvedRegion<'_>) -> Option<(String, String)> {
+pub fn fallback(resolved: &super::ResolvedRegion<'_>) -> Option<(crate::text::Sentence, String)> {
     let asked = resolved.region();
     if asked.has_own_file() {
         return None;
@@ -302,5 +306,7 @@ pub fn fallback(resolved: &super::ResolvedRegion<'_>) -> Option<(String, String)
         data_from: from.id().to_owned(),
         data_from_name: from.name().to_owned(),
     };
-    rules.fallback_note().map(|note| (note, rules.data_from))
+    rules
+        .fallback_said()
+        .map(|say| (crate::text::Sentence::from(say), rules.data_from))
 }

@@ -316,7 +316,7 @@ impl ChecklistPanel {
         ));
         if let Some(note) = &checklist.fallback_note {
             ui.label(
-                RichText::new(format!("⚠ {note}"))
+                RichText::new(format!("⚠ {}", note.text(lang)))
                     .color(theme::warning_color(ui.visuals().dark_mode)),
             );
         }

@@ -332,7 +332,7 @@ impl ExplorerPanel {
         };
         if let Some((note, _)) = crate::policy::tree::fallback(&resolved) {
             ui.label(
-                RichText::new(format!("⚠ {note}"))
+                RichText::new(format!("⚠ {}", note.text(lang)))
                     .color(crate::ui::theme::warning_color(ui.visuals().dark_mode)),
             );
         }

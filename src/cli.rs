@@ -377,12 +377,9 @@ fn family_check(cli: &Cli, query: &BindingQuery<'_>, format: ShowFormat) -> Exit
         }
     };
     let output = match format {
-        ShowFormat::Json => match serde_json::to_string_pretty(&verdict) {
+        ShowFormat::Json => match pretty_json(&verdict) {
             Ok(json) => json,
-            Err(error) => {
-                eprintln!("cannot write JSON: {error}");
-                return ExitCode::from(1);
-            }
+            Err(code) => return code,
         },
         ShowFormat::Text => {
             let mut out = format!("{}：{}\n", query.relation.label(), verdict.verdict.label());
@@ -472,12 +469,9 @@ fn show(cli: &Cli, region: &str, topic: Option<Topic>, format: ShowFormat) -> Ex
     };
     let records = resolved.statement_records(topic);
     let output = match format {
-        ShowFormat::Json => match serde_json::to_string_pretty(&records) {
+        ShowFormat::Json => match pretty_json(&records) {
             Ok(json) => json,
-            Err(error) => {
-                eprintln!("cannot write JSON: {error}");
-                return ExitCode::from(1);
-            }
+            Err(code) => return code,
         },
         ShowFormat::Text => show_text(&resolved.path_label(), report.set.data_version(), &records),
     };
@@ -546,12 +540,9 @@ fn search(cli: &Cli, query: &str, region: Option<&str>, format: ShowFormat) -> E
         });
     }
     let output = match format {
-        ShowFormat::Json => match serde_json::to_string_pretty(&found) {
+        ShowFormat::Json => match pretty_json(&found) {
             Ok(json) => json,
-            Err(error) => {
-                eprintln!("cannot write JSON: {error}");
-                return ExitCode::from(1);
-            }
+            Err(code) => return code,
         },
         ShowFormat::Text if found.is_empty() => format!(
             "没有找到“{query}”。可以换个说法，或用拼音（如 yinhang）、首字母（如 gj）、文号（如 43号）再找。"
@@ -686,12 +677,9 @@ fn regions(cli: &Cli, format: ShowFormat) -> ExitCode {
         }
     }
     let output = match format {
-        ShowFormat::Json => match serde_json::to_string_pretty(&records) {
+        ShowFormat::Json => match pretty_json(&records) {
             Ok(json) => json,
-            Err(error) => {
-                eprintln!("cannot write JSON: {error}");
-                return ExitCode::from(1);
-            }
+            Err(code) => return code,
         },
         ShowFormat::Text => {
             let with_data = records.iter().filter(|r| r.has_data).count();
@@ -724,6 +712,14 @@ fn regions(cli: &Cli, format: ShowFormat) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     print_line(&mut stdout, output.trim_end());
     ExitCode::SUCCESS
+}
+
+/// `value` as pretty JSON, or the exit code after saying why it could not be written.
+fn pretty_json(value: &impl serde::Serialize) -> Result<String, ExitCode> {
+    serde_json::to_string_pretty(value).map_err(|error| {
+        eprintln!("cannot write JSON: {error}");
+        ExitCode::from(1)
+    })
 }
 
 /// Writes a line of results to standard output. A closed pipe (`| head`) is the reader's

@@ -46,8 +46,6 @@ pub struct Head {
     pub who: Option<String>,
     /// Further lines: (label, value).
     pub facts: Vec<(String, String)>,
-    /// The verdict the page is about (`None` when several cases, or none, apply).
-    pub verdict: Option<Verdict>,
     /// The verdict in one line: "符合——参保人去世，继承人支取余额".
     pub conclusion: String,
 }
@@ -352,30 +350,21 @@ fn head_facts(checklist: &Checklist) -> Vec<(String, String)> {
 fn questionnaire_part(checklist: &Checklist, who: Option<&str>, sources: &mut Citations) -> Part {
     let actionable: Vec<&CaseResult> = checklist.actionable().collect();
     let pending: Vec<&CaseResult> = checklist.pending().collect();
-    let (verdict, conclusion) = match actionable.as_slice() {
-        [one] => (
-            Some(one.verdict),
-            format!("{}——{}", verdict_words(one.verdict), one.title),
+    let conclusion = match actionable.as_slice() {
+        [one] => format!("{}——{}", verdict_words(one.verdict), one.title),
+        [] if pending.is_empty() => "按您的回答，没有可以办理的情形".to_owned(),
+        [] => format!(
+            "还不能判断：有 {} 种情形要先回答问题（见下文）",
+            pending.len()
         ),
-        [] if pending.is_empty() => (None, "按您的回答，没有可以办理的情形".to_owned()),
-        [] => (
-            None,
-            format!(
-                "还不能判断：有 {} 种情形要先回答问题（见下文）",
-                pending.len()
-            ),
-        ),
-        several => (
-            None,
-            format!(
-                "有 {} 种情形可以办：{}",
-                several.len(),
-                several
-                    .iter()
-                    .map(|case| format!("{}（{}）", case.title, verdict_words(case.verdict)))
-                    .collect::<Vec<_>>()
-                    .join("；")
-            ),
+        several => format!(
+            "有 {} 种情形可以办：{}",
+            several.len(),
+            several
+                .iter()
+                .map(|case| format!("{}（{}）", case.title, verdict_words(case.verdict)))
+                .collect::<Vec<_>>()
+                .join("；")
         ),
     };
     let mut facts = head_facts(checklist);
@@ -387,7 +376,6 @@ fn questionnaire_part(checklist: &Checklist, who: Option<&str>, sources: &mut Ci
             .filter(|w| !w.is_empty())
             .map(str::to_owned),
         facts,
-        verdict,
         conclusion,
     };
     let mut sections = fallback_section(checklist);
@@ -470,7 +458,6 @@ fn family_parts(checklist: &Checklist, sources: &mut Citations) -> Vec<Part> {
                 subtitle: Some(case.title.clone()),
                 who: case.person.clone(),
                 facts,
-                verdict: Some(case.verdict),
                 conclusion: format!("{}——{}", verdict_words(case.verdict), case.summary),
             };
             let mut sections = fallback_section(checklist);

@@ -193,7 +193,6 @@ mod tests {
                     subtitle: Some(nasty.to_owned()),
                     who: Some(nasty.to_owned()),
                     facts: vec![(nasty.to_owned(), nasty.to_owned())],
-                    verdict: None,
                     conclusion: nasty.to_owned(),
                 }),
                 sections: vec![Section {

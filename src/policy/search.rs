@@ -176,19 +176,7 @@ pub fn starts_like(text: &str, query: &str) -> bool {
         return false;
     }
     let chars: Vec<char> = text.chars().collect();
-    let initials: Vec<u64> = chars
-        .iter()
-        .map(|&c| {
-            let mut set = 0;
-            find_token(c, |token| {
-                if let Some(&b) = token.as_bytes().first() {
-                    set |= initial_bit(b);
-                }
-                None::<()>
-            });
-            set
-        })
-        .collect();
+    let initials: Vec<u64> = chars.iter().map(|&c| initials_of(c)).collect();
     initials_matches(&initials, query.as_bytes())
         .first()
         .is_some_and(|range| range.start == 0)
@@ -218,7 +206,6 @@ fn initial_bit(b: u8) -> u64 {
 
 /// The initials a character can be typed with: of every reading, or itself (the index
 /// derives them from the tokens it already has).
-#[cfg(test)]
 fn initials_of(c: char) -> u64 {
     let mut set = 0;
     find_token(c, |token| {

@@ -12,9 +12,11 @@ use crate::ui::theme;
 
 /// A statement as a card: badge, where it is defined, verified date, text, correction or
 /// clarification, sources. A selected card is outlined.
+/// `glossary` is the region's (`ResolvedRegion::glossary`), looked up once for all its cards.
 pub fn statement_card_ui(
     ui: &mut egui::Ui,
     resolved: &ResolvedRegion<'_>,
+    glossary: &[&crate::policy::GlossaryEntry],
     defined: &Defined<'_, Statement>,
     selected: bool,
 ) -> egui::Response {
@@ -73,7 +75,7 @@ pub fn statement_card_ui(
                 ui,
                 (defined.defined_in.id(), statement.key()),
                 &statement.text,
-                &resolved.glossary(),
+                glossary,
             );
             if let Some(correction) = &statement.correction {
                 ui.label(

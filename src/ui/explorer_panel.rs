@@ -369,6 +369,7 @@ impl ExplorerPanel {
                 .weak(),
             );
         }
+        let glossary = resolved.glossary();
         egui::ScrollArea::vertical()
             .id_salt("statement_cards")
             .show(ui, |ui| {
@@ -379,7 +380,8 @@ impl ExplorerPanel {
                     let is_selected = self.selected.as_ref().is_some_and(|s| {
                         s.key == statement.item.key() && s.region == statement.defined_in.id()
                     });
-                    let response = cards::statement_card_ui(ui, &resolved, statement, is_selected);
+                    let response =
+                        cards::statement_card_ui(ui, &resolved, &glossary, statement, is_selected);
                     if is_selected && self.scroll_to_selected {
                         response.scroll_to_me(Some(egui::Align::TOP));
                         self.scroll_to_selected = false;

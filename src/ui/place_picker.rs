@@ -4,7 +4,9 @@
 
 use eframe::egui;
 
-use crate::policy::PolicySet;
+use crate::policy::search::starts_like;
+use crate::policy::tree::short_name;
+use crate::policy::{PolicySet, ROOT_REGION};
 use crate::text::{Lang, Word};
 
 /// How a region reads in the list: a city by its name; 全国 and a province with what their
@@ -16,11 +18,10 @@ pub fn place_label(policies: &PolicySet, id: &str, lang: Lang) -> String {
     let Some(region) = policies.region(id) else {
         return id.to_owned();
     };
-    let depth = policies.resolve(id).map_or(0, |r| r.chain.len());
-    match depth {
-        0 | 1 => lang.with_note(region.name(), Word::PlaceNational.text(lang)),
-        2 => lang.with_note(region.name(), Word::PlaceProvince.text(lang)),
-        _ => region.name().to_owned(),
+    match region.parent() {
+        None => lang.with_note(region.name(), Word::PlaceNational.text(lang)),
+        Some(ROOT_REGION) => lang.with_note(region.name(), Word::PlaceProvince.text(lang)),
+        Some(_) => region.name().to_owned(),
     }
 }
 
@@ -54,22 +55,26 @@ pub fn place_combo_ui(
             }
             ui.data_mut(|d| d.insert_temp(filter_id, filter.clone()));
             ui.separator();
-            // Tree order: each province, then its cities. A city matches on its own name; its
-            // province is shown above it for context.
+            // Tree order: each province, then its cities. A place matches on its name with or
+            // without 市/省; a province is also shown above a city of its that matches.
             let regions = policies.regions_in_tree_order();
-            let matches = |name: &str| {
-                crate::policy::search::starts_like(name, &filter)
-                    || crate::policy::search::starts_like(super::place_picker::short(name), &filter)
-            };
+            let matched: std::collections::HashSet<&str> = regions
+                .iter()
+                .filter(|r| {
+                    filter.is_empty()
+                        || starts_like(r.name(), &filter)
+                        || starts_like(short_name(r.name()), &filter)
+                })
+                .map(|r| r.id())
+                .collect();
+            let parents_of_matched: std::collections::HashSet<&str> = regions
+                .iter()
+                .filter(|r| matched.contains(r.id()))
+                .filter_map(|r| r.parent())
+                .collect();
             let mut shown = 0;
             for region in &regions {
-                let depth = policies.resolve(region.id()).map_or(1, |r| r.chain.len());
-                let own = matches(region.name());
-                let child_matches = depth <= 2
-                    && regions
-                        .iter()
-                        .any(|child| child.parent() == Some(region.id()) && matches(child.name()));
-                if !(own || child_matches || filter.is_empty()) {
+                if !matched.contains(region.id()) && !parents_of_matched.contains(region.id()) {
                     continue;
                 }
                 shown += 1;
@@ -94,9 +99,4 @@ pub fn place_combo_ui(
         })
         .response
         .labelled_by(label);
-}
-
-/// A place's name without 市/省/自治区, as people type it.
-pub fn short(name: &str) -> &str {
-    crate::policy::tree::short_name(name)
 }

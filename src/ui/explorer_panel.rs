@@ -73,6 +73,29 @@ impl AsOfDate {
     }
 }
 
+/// The region list's rows (id, name, depth), in tree order: every region with rules of its
+/// own, `chosen`, and the regions above them.
+fn region_rows(policies: &PolicySet, chosen: Option<&str>) -> Vec<(String, String, usize)> {
+    let shown: std::collections::HashSet<&str> = policies
+        .regions_in_tree_order()
+        .into_iter()
+        .filter(|r| r.has_own_file() || Some(r.id()) == chosen)
+        .filter_map(|r| policies.resolve(r.id()))
+        .flat_map(|resolved| resolved.chain.into_iter().map(|r| r.id()))
+        .collect();
+    policies
+        .regions_in_tree_order()
+        .into_iter()
+        .filter(|r| shown.contains(r.id()))
+        .map(|r| {
+            let depth = policies
+                .resolve(r.id())
+                .map_or(0, |resolved| resolved.chain.len().saturating_sub(1));
+            (r.id().to_owned(), r.name().to_owned(), depth)
+        })
+        .collect()
+}
+
 /// State of the explorer tab.
 pub struct ExplorerPanel {
     region: String,
@@ -102,19 +125,10 @@ impl ExplorerPanel {
             compare: ComparePanel::new(policies),
             selected: None,
             scroll_to_selected: false,
-            // The regions with rules of their own; a place without (成都) joins the list when
-            // it is chosen (see `select`).
-            region_rows: policies
-                .regions_in_tree_order()
-                .iter()
-                .filter(|r| r.has_own_file())
-                .map(|r| {
-                    let depth = policies
-                        .resolve(r.id())
-                        .map_or(0, |resolved| resolved.chain.len().saturating_sub(1));
-                    (r.id().to_owned(), r.name().to_owned(), depth)
-                })
-                .collect(),
+            // The regions with rules of their own and the provinces above them (湖北 above
+            // 武汉, so 武汉 is not read as part of the place listed before it); a place
+            // without rules (成都) joins the list, under its province, when it is chosen.
+            region_rows: region_rows(policies, None),
         }
     }
 
@@ -150,14 +164,10 @@ impl ExplorerPanel {
 
     /// Selects a region and topic, e.g. from saved preferences; unknown regions are ignored.
     pub fn select(&mut self, policies: &PolicySet, region: &str, topic: Topic) {
-        if let Some(found) = policies.region(region) {
+        if policies.region(region).is_some() {
             region.clone_into(&mut self.region);
             if !self.region_rows.iter().any(|(id, _, _)| id == region) {
-                let depth = policies
-                    .resolve(region)
-                    .map_or(0, |resolved| resolved.chain.len().saturating_sub(1));
-                self.region_rows
-                    .push((region.to_owned(), found.name().to_owned(), depth));
+                self.region_rows = region_rows(policies, Some(region));
             }
         }
         self.topic = topic;

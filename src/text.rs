@@ -219,6 +219,8 @@ pub enum Say {
     LocalRulesMissing { place: String, from: String },
     /// (places) 香港, 澳门, 台湾: outside the mainland insurance the app is about.
     OutsideMainland { place: String },
+    /// (withdrawal) A case resting on local practice, in a place whose own list is not here.
+    LocalCaseUnconfirmed { place: String, from: String },
     /// (binding rules)
     SupportedByOthers { reason: String },
     /// Only 全国 was chosen for a place of insurance.
@@ -508,6 +510,7 @@ impl Say {
             Say::UseIsLocal { use_label: Term { zh: use_label, .. }, reason } => format!("{use_label}：因地而异，{reason}"),
             Say::UseHasNoRule { use_label: Term { zh: use_label, .. } } => format!("{use_label}：政策数据里没有规定，需向当地确认。"),
             Say::LocalRulesMissing { place, from } => format!("本地规定未收录，以下是{from}的规定；请向{place}的医保经办机构确认。"),
+            Say::LocalCaseUnconfirmed { place, from } => format!("这一项是各地自己的办事规定；本应用没有收录{place}的办事指南，上面是{from}的规定，{place}能不能办、怎么办，以当地医保经办机构的答复为准。"),
             Say::OutsideMainland { place } => format!("本应用只说内地（大陆）的职工医保；{place}的医疗保障制度不同，以下全国的规定不适用于当地，请向当地有关部门了解。"),
             Say::RelativeInsuranceUnknown => "家人参加的是哪种医保还不清楚，能用共济的钱付什么要看这一点。查法：请家人用国家医保服务平台App或微信、支付宝里的医保电子凭证查看自己的参保信息；或拨打12393（手机拨打：区号+12393），报上家人的姓名和身份证号询问。".to_owned(),
             Say::UninsuredRelativeFirst => "家人还没有参保：先用个人账户为他缴纳居民医保，参保后才能支付他的看病买药费用。".to_owned(),
@@ -702,6 +705,7 @@ impl Say {
             Say::UseIsLocal { use_label: Term { en: use_label, .. }, reason } => format!("{use_label}: varies by place, {reason}"),
             Say::UseHasNoRule { use_label: Term { en: use_label, .. } } => format!("{use_label}: the policy data has no rule; ask locally."),
             Say::LocalRulesMissing { place, from } => format!("This app has no rules of {place} itself: these are the rules of {from}; confirm with the medical-insurance office of {place}."),
+            Say::LocalCaseUnconfirmed { place, from } => format!("This case is a matter of local rules; this app has no service guide of {place}, what is shown is the rule of {from}: whether and how it can be done in {place} is for the local medical-insurance office to say."),
             Say::OutsideMainland { place } => format!("This app covers employee medical insurance in mainland China; {place} has its own system, and the national rules below do not apply there: ask the local authorities."),
             Say::RelativeInsuranceUnknown => "It is not yet known which insurance the relative has, and what the shared money can pay depends on it. To find out: the relative can look up their insurance in the National Medical Insurance Service Platform app or in the medical-insurance e-certificate in WeChat or Alipay; or call 12393 (area code + 12393 from a mobile phone) with the relative's name and ID number.".to_owned(),
             Say::UninsuredRelativeFirst => "The relative is not insured yet: first pay their resident insurance premium from the account; their medical and medicine costs can be paid only once they are insured.".to_owned(),
@@ -1289,6 +1293,10 @@ mod tests {
             Say::OutsideMainland {
                 place: "x".to_owned(),
             },
+            Say::LocalCaseUnconfirmed {
+                place: "x".to_owned(),
+                from: "x".to_owned(),
+            },
             Say::SupportedByOthers {
                 reason: "x".to_owned(),
             },
@@ -1559,6 +1567,7 @@ mod tests {
                 | Say::RelativeInsuranceUnknown
                 | Say::LocalRulesMissing { .. }
                 | Say::OutsideMainland { .. }
+                | Say::LocalCaseUnconfirmed { .. }
                 | Say::SupportedByOthers { .. }
                 | Say::ProvinceUnknown
                 | Say::HolderIdProblem { .. }

@@ -964,3 +964,45 @@ sources = []
         report.problems
     );
 }
+
+/// FACTS F8: no national document lists the withdrawal cases, each province publishes its
+/// own; where a city fact is missing the app sends the user to the local office rather than
+/// guessing. A place without rules of its own therefore gets 需确认 for a case that rests on
+/// another place's local practice; a province's own official list still holds in its cities.
+#[test]
+fn a_place_without_its_own_list_confirms_a_local_case_locally() {
+    let report = shipped();
+    let death = answers(&[(Fact::Deceased, "yes")]);
+    let case_in = |region: &str| {
+        evaluate(&report.set, Procedure::Withdrawal, region, &death, today())
+            .expect("evaluates")
+            .cases
+            .into_iter()
+            .find(|c| c.case == WithdrawalCase::Death.id())
+            .expect("the death case")
+    };
+    let guangzhou = case_in("guangzhou");
+    assert_eq!(guangzhou.verdict, Verdict::ConfirmLocally);
+    assert!(
+        guangzhou
+            .reasons
+            .iter()
+            .any(|r| r.text.contains("没有收录广州市的办事指南")),
+        "{:?}",
+        guangzhou.reasons
+    );
+    assert!(
+        guangzhou
+            .what_would_change
+            .iter()
+            .any(|w| w.contains("广州市")),
+        "{:?}",
+        guangzhou.what_would_change
+    );
+    // The heir still sees what to bring.
+    assert!(guangzhou.materials.iter().any(|m| m.item == "死亡证明"));
+    // 苏州 has no file, but 江苏's official guide lists death for the whole province.
+    assert_eq!(case_in("jiangsu_suzhou").verdict, Verdict::Eligible);
+    // A city with its own list is unchanged.
+    assert_eq!(case_in("hefei").verdict, Verdict::Eligible);
+}

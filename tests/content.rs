@@ -576,6 +576,42 @@ const CORRECTIONS: &[Correction] = &[
         never: &["35号"],
         cites: "xinhua_2026_01_09",
     },
+    Correction {
+        fact: "F18 in Shenzhen's own file: 二档 has no personal account",
+        region: "shenzhen",
+        id: "family_sharing.shenzhen_tier_two",
+        confidence: Confidence::Local,
+        says: &["二档", "没有个人账户", "不能为家人共济"],
+        never: &[],
+        cites: "shenzhen_2023",
+    },
+    Correction {
+        fact: "Xi'an: the 2023 list (B/C), 出国定居 as the notice words it, a batch window",
+        region: "xian",
+        id: "withdrawal.xian_2023",
+        confidence: Confidence::Reported,
+        says: &["死亡", "出国定居", "外省", "主动放弃", "2023年"],
+        never: &["出国（境）"],
+        cites: "xian_withdrawal_2023",
+    },
+    Correction {
+        fact: "Beijing: passbook money before 2022-09-01 (B, a report)",
+        region: "beijing",
+        id: "withdrawal.beijing_passbook",
+        confidence: Confidence::Reported,
+        says: &["2022年9月1日", "医保存折"],
+        never: &[],
+        cites: "beijing_2022_passbook",
+    },
+    Correction {
+        fact: "Sichuan: the official FAQ of 2025-07-04 (A)",
+        region: "sichuan",
+        id: "family_sharing.sichuan_faq_2025",
+        confidence: Confidence::Official,
+        says: &["近亲属", "外孙子女"],
+        never: &[],
+        cites: "sichuan_faq_2025",
+    },
 ];
 
 #[test]

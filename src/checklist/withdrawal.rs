@@ -8,7 +8,7 @@ use super::answers::{
 };
 use super::evaluate::from_answers;
 use super::model::{CaseResult, Checklist};
-use crate::domain::{Fact, Procedure, Verdict};
+use crate::domain::{Confidence, Fact, Procedure, Verdict};
 use crate::text::{Lang, Say};
 
 /// The language of the sentences built here (the window and exports are Chinese; the
@@ -228,6 +228,22 @@ fn evaluate_case(
             text: note.text.clone(),
             sources: resolved.source_records(note.sources.get_ref()),
         });
+        verdict = Verdict::ConfirmLocally;
+    }
+    // A place without rules of its own (FACTS F8: each province lists its own cases): a
+    // case that rests on another place's local practice is to be confirmed where the person
+    // is insured. A province's official list still holds in its cities.
+    if verdict == Verdict::Eligible
+        && rule.confidence == Confidence::Local
+        && let Some(rules) = crate::policy::tree::fallback_rules(resolved)
+    {
+        reasons.push(Reason::built(
+            Say::LocalCaseUnconfirmed {
+                place: rules.asked_name,
+                from: rules.data_from_name,
+            },
+            Vec::new(),
+        ));
         verdict = Verdict::ConfirmLocally;
     }
     if verdict == Verdict::ConfirmLocally && unknown.is_empty() {

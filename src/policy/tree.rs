@@ -288,9 +288,9 @@ pub fn place_rules(set: &super::PolicySet, wanted: &str) -> Option<PlaceRules> {
     })
 }
 
-/// For a region without a file of its own: the note saying whose rules it shows
-/// ("本地规定未收录，以下是四川省的规定；请向成都市的医保经办机构确认。"), and that region's id.
-pub fn fallback(resolved: &super::ResolvedRegion<'_>) -> Option<(crate::text::Sentence, String)> {
+/// For a region without a file of its own: where its rules come from (its nearest ancestor
+/// with a file). `None` for a region with a file of its own.
+pub fn fallback_rules(resolved: &super::ResolvedRegion<'_>) -> Option<PlaceRules> {
     let asked = resolved.region();
     if asked.has_own_file() {
         return None;
@@ -300,12 +300,18 @@ pub fn fallback(resolved: &super::ResolvedRegion<'_>) -> Option<(crate::text::Se
         .iter()
         .rev()
         .find(|region| region.has_own_file())?;
-    let rules = PlaceRules {
+    Some(PlaceRules {
         asked: asked.id().to_owned(),
         asked_name: asked.name().to_owned(),
         data_from: from.id().to_owned(),
         data_from_name: from.name().to_owned(),
-    };
+    })
+}
+
+/// For a region without a file of its own: the note saying whose rules it shows
+/// ("本地规定未收录，以下是四川省的规定；请向成都市的医保经办机构确认。"), and that region's id.
+pub fn fallback(resolved: &super::ResolvedRegion<'_>) -> Option<(crate::text::Sentence, String)> {
+    let rules = fallback_rules(resolved)?;
     rules
         .fallback_said()
         .map(|say| (crate::text::Sentence::from(say), rules.data_from))

@@ -238,8 +238,10 @@ impl ExplorerPanel {
                 ui.label(RichText::new(crate::ui::word(ui, Word::Region)).strong());
                 // Only the rows on screen are laid out, however many regions there are.
                 let row_height = ui.spacing().interact_size.y;
+                // The bar always shows: with more regions than fit, a user must see there is more.
                 egui::ScrollArea::vertical()
                     .id_salt("explorer_nav_scroll")
+                    .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
                     .show_rows(ui, row_height, region_rows.len(), |ui, rows| {
                         let first = rows.start;
                         let mut region_items = Vec::with_capacity(rows.len());

@@ -47,6 +47,9 @@ pub fn apply_text_sizes(ctx: &egui::Context) {
         style.spacing.icon_width_inner = TICK_SIZE * 0.55;
         style.spacing.icon_spacing = 6.0;
         style.spacing.interact_size.y = TICK_SIZE + 4.0;
+        // Solid scroll bars that are always drawn: a thin bar that appears only on hover
+        // leaves an elderly user no sign that a list goes on below.
+        style.spacing.scroll = egui::style::ScrollStyle::solid();
         readable_visuals(&mut style.visuals);
     });
 }

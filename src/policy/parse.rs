@@ -472,23 +472,26 @@ fn check_header(reporter: &mut Reporter<'_>, header: &RegionHeader, stem: &str) 
 }
 
 fn check_statements(reporter: &mut Reporter<'_>, statements: &[(Statement, Range<usize>)]) {
-    let mut first_seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut first_seen: BTreeMap<&str, Range<usize>> = BTreeMap::new();
     for (statement, span) in statements {
         let id = statement.key();
         if !is_statement_id(id) {
             reporter.report(statement.id.span(), Problem::BadStatementId(id.to_owned()));
         }
-        if let Some(first_line) = first_seen.get(id) {
+        // The first place is kept as a span; its line is counted only for a duplicate
+        // (counting lines for every statement made loading quadratic in the file's length).
+        if let Some(first) = first_seen.get(id) {
+            let first_line = reporter.line_of(first);
             reporter.report(
                 statement.id.span(),
                 Problem::Duplicate {
                     kind: "statement id",
                     key: id.to_owned(),
-                    first_line: *first_line,
+                    first_line,
                 },
             );
         } else {
-            first_seen.insert(id, reporter.line_of(&statement.id.span()));
+            first_seen.insert(id, statement.id.span());
         }
         if statement.sources.get_ref().is_empty() {
             reporter.report(
@@ -532,20 +535,20 @@ fn check_unique(
     kind: &'static str,
     keys: impl Iterator<Item = (String, Range<usize>)>,
 ) {
-    let mut first_seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut first_seen: BTreeMap<String, Range<usize>> = BTreeMap::new();
     for (key, span) in keys {
-        if let Some(first_line) = first_seen.get(&key) {
+        if let Some(first) = first_seen.get(&key) {
+            let first_line = reporter.line_of(first);
             reporter.report(
                 span,
                 Problem::Duplicate {
                     kind,
                     key,
-                    first_line: *first_line,
+                    first_line,
                 },
             );
         } else {
-            let line = reporter.line_of(&span);
-            first_seen.insert(key, line);
+            first_seen.insert(key, span);
         }
     }
 }

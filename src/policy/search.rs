@@ -127,9 +127,6 @@ struct FieldIndex {
     initial_pairs: FxHashMap<(u8, u8), Vec<u32>>,
     /// Every pinyin syllable of the indexed text.
     syllables: FxHashSet<String>,
-    /// Each character's tokens, looked up once per build (a character recurs thousands of
-    /// times; its readings do not change).
-    tokens: FxHashMap<char, std::sync::Arc<[String]>>,
 }
 
 /// A field waiting to be indexed.
@@ -217,25 +214,6 @@ fn initials_of(c: char) -> u64 {
     set
 }
 
-/// The initials in a set, as bytes.
-fn initial_bytes(set: u64) -> impl Iterator<Item = u8> {
-    (b'a'..=b'z')
-        .chain(b'0'..=b'9')
-        .filter(move |&b| set & initial_bit(b) != 0)
-}
-
-fn add_postings<K: std::hash::Hash + Ord + Copy>(
-    map: &mut FxHashMap<K, Vec<u32>>,
-    keys: &mut Vec<K>,
-    unit: u32,
-) {
-    keys.sort_unstable();
-    keys.dedup();
-    for key in keys.drain(..) {
-        map.entry(key).or_default().push(unit);
-    }
-}
-
 /// Intersects sorted posting lists, shortest first.
 fn intersect(mut lists: Vec<&[u32]>) -> Vec<u32> {
     lists.sort_by_key(|l| l.len());
@@ -311,9 +289,7 @@ impl SearchIndex {
         // fields first.
         texts.append(&mut corrections);
         texts.append(&mut sources);
-        let mut fields = FieldIndex::build_parallel(texts);
-        // The readings were needed only while indexing.
-        fields.tokens = FxHashMap::default();
+        let fields = FieldIndex::build_parallel(texts);
         let mut syllable_prefixes = FxHashSet::default();
         for syllable in &fields.syllables {
             for end in 1..=syllable.len() {
@@ -555,113 +531,292 @@ impl SearchIndex {
 }
 
 impl FieldIndex {
-    /// Indexes the jobs in order, split over the available cores (rayon): parts are built
-    /// side by side and appended in order, so unit numbers follow the jobs.
+    /// Indexes the jobs in order, the work split by key (rayon::join): the characters and
+    /// character pairs on one core, the pinyin keys on the other. Each side sees every field
+    /// in order, so nothing is merged or renumbered afterwards.
     fn build_parallel(jobs: Vec<FieldJob<'_>>) -> Self {
-        use rayon::prelude::*;
-        let build = |part: Vec<FieldJob<'_>>| {
-            let mut index = FieldIndex::default();
-            for job in part {
-                index.add_unit(job);
-            }
-            index
+        let (literal, pinyin) = rayon::join(
+            || {
+                let mut builder = LiteralBuilder::default();
+                for (unit, job) in jobs.iter().enumerate() {
+                    builder.add(unit_number(unit), &job.text);
+                }
+                builder
+            },
+            || {
+                let mut builder = PinyinBuilder::default();
+                for (unit, job) in jobs.iter().enumerate() {
+                    builder.add(unit_number(unit), &job.text);
+                }
+                builder
+            },
+        );
+        let units = jobs
+            .into_iter()
+            .zip(literal.literals)
+            .zip(pinyin.initials)
+            .map(|((job, literal), initials)| Unit {
+                field: job.field,
+                entries: job.entries,
+                literal,
+                initials,
+            })
+            .collect();
+        let letter_pairs = |lists: Vec<Vec<u32>>| -> FxHashMap<(u8, u8), Vec<u32>> {
+            lists
+                .into_iter()
+                .enumerate()
+                .filter(|(_, list)| !list.is_empty())
+                .map(|(key, list)| ((letter_at(key / LETTERS), letter_at(key % LETTERS)), list))
+                .collect()
         };
-        if jobs.len() < 1000 {
-            return build(jobs);
+        FieldIndex {
+            units,
+            literal_chars: literal.chars.into_iter().collect(),
+            literal_pairs: literal.pairs,
+            pinyin_starts: letter_pairs(pinyin.pinyin_starts),
+            initial_pairs: letter_pairs(pinyin.initial_pairs),
+            syllables: pinyin.syllables,
         }
-        let chunk = jobs.len().div_ceil(rayon::current_num_threads().max(1));
-        let built: Vec<FieldIndex> = jobs.into_par_iter().chunks(chunk).map(build).collect();
-        let mut merged = FieldIndex::default();
-        for part in built {
-            merged.append(part);
-        }
-        merged
     }
+}
 
-    /// Adds another index's units after this one's, renumbering them.
-    fn append(&mut self, other: FieldIndex) {
-        let offset = u32::try_from(self.units.len()).unwrap_or(u32::MAX);
-        fn merge<K: std::hash::Hash + Eq>(
-            into: &mut FxHashMap<K, Vec<u32>>,
-            from: FxHashMap<K, Vec<u32>>,
-            offset: u32,
-        ) {
-            for (key, list) in from {
-                into.entry(key)
-                    .or_default()
-                    .extend(list.into_iter().map(|unit| unit + offset));
+/// A unit's number (the index of its job).
+fn unit_number(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX)
+}
+
+/// The number of initials and letters a key can hold: a–z, then 0–9 (see [`initial_bit`]).
+const LETTERS: usize = 36;
+
+/// The position of a letter or digit among [`LETTERS`].
+fn letter_index(b: u8) -> Option<usize> {
+    match b {
+        b'a'..=b'z' => Some(usize::from(b - b'a')),
+        b'0'..=b'9' => Some(26 + usize::from(b - b'0')),
+        _ => None,
+    }
+}
+
+/// The letter or digit at a position of [`LETTERS`] (`index` < 36).
+fn letter_at(index: usize) -> u8 {
+    let index = u8::try_from(index).unwrap_or(0);
+    if index < 26 {
+        b'a' + index
+    } else {
+        b'0' + (index - 26)
+    }
+}
+
+/// The positions of the set bits of an initials set.
+fn bit_indexes(set: u64) -> impl Iterator<Item = usize> {
+    let mut rest = set;
+    std::iter::from_fn(move || {
+        (rest != 0).then(|| {
+            let bit = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            bit
+        })
+    })
+}
+
+/// Adds `unit` to a posting list. Units are added in ascending order, so a key seen again in
+/// the same unit is the list's last element: lists stay sorted and unique.
+fn add_posting(list: &mut Vec<u32>, unit: u32) {
+    if list.last() != Some(&unit) {
+        list.push(unit);
+    }
+}
+
+/// Numbers for the characters met while indexing, 0, 1, 2, … in order of first sight. A
+/// character of the Basic Multilingual Plane (all common Han characters) is found by
+/// indexing a table, not by hashing: it is looked up once per character of every field.
+struct CharNumbers {
+    /// Number + 1 by code point; 0: not seen yet.
+    plane: Vec<u32>,
+    others: FxHashMap<char, u32>,
+    count: u32,
+}
+
+impl Default for CharNumbers {
+    fn default() -> Self {
+        CharNumbers {
+            plane: vec![0; 0x1_0000],
+            others: FxHashMap::default(),
+            count: 0,
+        }
+    }
+}
+
+impl CharNumbers {
+    /// The number of `c`, and whether it is new.
+    fn number(&mut self, c: char) -> (u32, bool) {
+        let code = c as usize;
+        let slot = match self.plane.get_mut(code) {
+            Some(slot) => slot,
+            None => {
+                let count = self.count;
+                let number = *self.others.entry(c).or_insert(count);
+                let new = number == count;
+                if new {
+                    self.count += 1;
+                }
+                return (number, new);
+            }
+        };
+        if *slot == 0 {
+            self.count += 1;
+            *slot = self.count;
+            (self.count - 1, true)
+        } else {
+            (*slot - 1, false)
+        }
+    }
+}
+
+/// The literal half of the index: each field in lower case, and the posting lists of its
+/// characters and character pairs.
+#[derive(Default)]
+struct LiteralBuilder {
+    literals: Vec<String>,
+    numbers: CharNumbers,
+    /// Posting lists by character number.
+    chars: Vec<(char, Vec<u32>)>,
+    pairs: FxHashMap<(char, char), Vec<u32>>,
+}
+
+impl LiteralBuilder {
+    fn add(&mut self, unit: u32, text: &str) {
+        let literal = lower_case(text).into_owned();
+        let mut previous = None;
+        for c in literal.chars() {
+            let (number, new) = self.numbers.number(c);
+            if new {
+                self.chars.push((c, Vec::new()));
+            }
+            add_posting(&mut self.chars[number as usize].1, unit);
+            if let Some(before) = previous {
+                add_posting(self.pairs.entry((before, c)).or_default(), unit);
+            }
+            previous = Some(c);
+        }
+        self.literals.push(literal);
+    }
+}
+
+/// A character's pinyin keys, derived once per build from its tokens.
+#[derive(Debug, Clone, Copy, Default)]
+struct CharKeys {
+    /// The initials of all its readings (see [`initial_bit`]).
+    initials: u64,
+    /// The first letters of its one-letter tokens (`a`, `e`, `o`, or an ASCII letter or
+    /// digit): a pinyin match starting there continues into the next character.
+    single: u64,
+    /// Where its two-letter starts are in [`PinyinBuilder::starts`].
+    starts: (u32, u32),
+}
+
+/// The pinyin half of the index: each character's initials, and the posting lists of
+/// initial pairs and pinyin starts. Their keys are two letters, so the lists sit in plain
+/// arrays (`first * LETTERS + second`) rather than hash maps.
+#[derive(Default)]
+struct PinyinBuilder {
+    initials: Vec<Vec<u64>>,
+    /// Each character's keys by its number, looked up once (a character recurs thousands
+    /// of times).
+    numbers: CharNumbers,
+    keys: Vec<CharKeys>,
+    /// The two-letter starts of each character's tokens (see [`CharKeys::starts`]).
+    starts: Vec<u16>,
+    pinyin_starts: Vec<Vec<u32>>,
+    initial_pairs: Vec<Vec<u32>>,
+    syllables: FxHashSet<String>,
+    scratch: Vec<CharKeys>,
+}
+
+impl PinyinBuilder {
+    /// The keys of `c`, from the cache or looked up (and its syllables noted) once.
+    fn char_keys(&mut self, c: char) -> CharKeys {
+        let (number, new) = self.numbers.number(c);
+        if !new {
+            return self.keys[number as usize];
+        }
+        let tokens = pinyin_tokens(c);
+        let from = u32::try_from(self.starts.len()).unwrap_or(u32::MAX);
+        let mut keys = CharKeys::default();
+        for token in &tokens {
+            let bytes = token.as_bytes();
+            let first = bytes.first().copied().and_then(letter_index);
+            let second = bytes.get(1).copied().and_then(letter_index);
+            match (first, second) {
+                (Some(a), Some(b)) => {
+                    self.starts
+                        .push(u16::try_from(a * LETTERS + b).unwrap_or(0));
+                }
+                (Some(a), None) if bytes.len() == 1 => keys.single |= 1 << a,
+                _ => {}
+            }
+            if let Some(a) = first {
+                keys.initials |= 1 << a;
             }
         }
-        merge(&mut self.literal_chars, other.literal_chars, offset);
-        merge(&mut self.literal_pairs, other.literal_pairs, offset);
-        merge(&mut self.pinyin_starts, other.pinyin_starts, offset);
-        merge(&mut self.initial_pairs, other.initial_pairs, offset);
-        self.syllables.extend(other.syllables);
-        self.units.extend(other.units);
+        keys.starts = (from, u32::try_from(self.starts.len()).unwrap_or(u32::MAX));
+        if !c.is_ascii_alphanumeric() {
+            self.syllables.extend(tokens);
+        }
+        self.keys.push(keys);
+        keys
     }
 
-    fn add_unit(&mut self, job: FieldJob<'_>) {
-        let unit_id = u32::try_from(self.units.len()).unwrap_or(u32::MAX);
-        let literal = job.text.to_lowercase();
-        let mut chars: Vec<char> = literal.chars().collect();
-        let tokens: Vec<std::sync::Arc<[String]>> = chars
-            .iter()
-            .map(|&c| {
-                self.tokens
-                    .entry(c)
-                    .or_insert_with(|| pinyin_tokens(c).into())
-                    .clone()
-            })
-            .collect();
-        let initials: Vec<u64> = tokens
-            .iter()
-            .map(|own| {
-                own.iter()
-                    .filter_map(|t| t.as_bytes().first())
-                    .fold(0, |set, &b| set | initial_bit(b))
-            })
-            .collect();
-
-        let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
-        add_postings(&mut self.literal_pairs, &mut pairs, unit_id);
-        let mut initial_pairs: Vec<(u8, u8)> = initials
-            .windows(2)
-            .flat_map(|w| {
-                initial_bytes(w[0]).flat_map(move |a| initial_bytes(w[1]).map(move |b| (a, b)))
-            })
-            .collect();
-        add_postings(&mut self.initial_pairs, &mut initial_pairs, unit_id);
-        // Every reading's first two letters, where a pinyin match may start.
-        let mut starts: Vec<(u8, u8)> = Vec::new();
-        for (i, (&c, own)) in chars.iter().zip(&tokens).enumerate() {
-            for token in own.iter() {
-                if !c.is_ascii_alphanumeric() && !self.syllables.contains(token) {
-                    self.syllables.insert(token.clone());
-                }
-                let bytes = token.as_bytes();
-                match (bytes.first(), bytes.get(1)) {
-                    (Some(&a), Some(&b)) => starts.push((a, b)),
-                    (Some(&a), None) => {
-                        // A one-letter token continues into the next character's tokens.
-                        for next_token in tokens.get(i + 1).into_iter().flat_map(|t| t.iter()) {
-                            if let Some(&b) = next_token.as_bytes().first() {
-                                starts.push((a, b));
-                            }
-                        }
+    fn add(&mut self, unit: u32, text: &str) {
+        if self.pinyin_starts.is_empty() {
+            self.pinyin_starts = vec![Vec::new(); LETTERS * LETTERS];
+            self.initial_pairs = vec![Vec::new(); LETTERS * LETTERS];
+        }
+        let literal = lower_case(text);
+        // A scratch buffer kept between fields: one allocation for the whole build.
+        let mut keys = std::mem::take(&mut self.scratch);
+        keys.clear();
+        keys.extend(literal.chars().map(|c| self.char_keys(c)));
+        for (i, own) in keys.iter().enumerate() {
+            if let Some(theirs) = i.checked_sub(1).and_then(|j| keys.get(j)) {
+                for a in bit_indexes(theirs.initials) {
+                    for b in bit_indexes(own.initials) {
+                        add_posting(&mut self.initial_pairs[a * LETTERS + b], unit);
                     }
-                    _ => {}
+                }
+            }
+            // Every reading's first two letters, where a pinyin match may start; a one-letter
+            // token continues into the next character's tokens.
+            let (from, to) = own.starts;
+            for index in from..to {
+                let start = usize::from(self.starts[index as usize]);
+                add_posting(&mut self.pinyin_starts[start], unit);
+            }
+            if own.single != 0
+                && let Some(next) = keys.get(i + 1)
+            {
+                for a in bit_indexes(own.single) {
+                    for b in bit_indexes(next.initials) {
+                        add_posting(&mut self.pinyin_starts[a * LETTERS + b], unit);
+                    }
                 }
             }
         }
-        add_postings(&mut self.pinyin_starts, &mut starts, unit_id);
-        add_postings(&mut self.literal_chars, &mut chars, unit_id);
+        self.initials
+            .push(keys.iter().map(|k| k.initials).collect());
+        self.scratch = keys;
+    }
+}
 
-        self.units.push(Unit {
-            field: job.field,
-            entries: job.entries,
-            literal,
-            initials,
-        });
+/// `text` in lower case. Nothing from U+2E80 on (CJK, full-width punctuation) has case, so
+/// a text of those and lower-case ASCII is used as it is.
+fn lower_case(text: &str) -> std::borrow::Cow<'_, str> {
+    let caseless = |c: char| (c.is_ascii() && !c.is_ascii_uppercase()) || c >= '\u{2E80}';
+    if text.chars().all(caseless) {
+        text.into()
+    } else {
+        text.to_lowercase().into()
     }
 }
 

@@ -253,7 +253,7 @@ fn cross_check(
             .iter()
             .map(|s| {
                 (
-                    format!("statement \"{}\"", s.key()),
+                    Graded::Statement(s.key()),
                     s.confidence,
                     s.sources.get_ref().as_slice(),
                     s.id.span(),
@@ -261,7 +261,7 @@ fn cross_check(
             })
             .chain(region.withdrawal_cases.iter().map(|c| {
                 (
-                    format!("withdrawal case \"{}\"", c.case.get_ref()),
+                    Graded::WithdrawalCase(c.case.get_ref().id()),
                     c.confidence,
                     c.sources.get_ref().as_slice(),
                     c.case.span(),
@@ -282,10 +282,27 @@ fn cross_check(
     failures
 }
 
+/// What a grade belongs to, named only when a problem is reported (a name built for every
+/// statement cost more than the check itself).
+#[derive(Clone, Copy)]
+enum Graded<'a> {
+    Statement(&'a str),
+    WithdrawalCase(&'a str),
+}
+
+impl Graded<'_> {
+    fn name(self) -> String {
+        match self {
+            Graded::Statement(key) => format!("statement \"{key}\""),
+            Graded::WithdrawalCase(case) => format!("withdrawal case \"{case}\""),
+        }
+    }
+}
+
 /// Whether an item graded `confidence` in a region at `level` is backed as FACTS.md's
 /// grading rules require, given the sources it cites.
 fn grading_problem(
-    what: String,
+    what: Graded<'_>,
     confidence: Confidence,
     cited: &[(&String, &Source)],
     level: IssuerLevel,
@@ -294,7 +311,7 @@ fn grading_problem(
         Confidence::Official => {
             if let Some((id, _)) = cited.iter().find(|(_, s)| s.seed.is_some()) {
                 return Some(Problem::SeedClaimOfficial {
-                    what,
+                    what: what.name(),
                     seed_source: (*id).clone(),
                 });
             }
@@ -326,7 +343,7 @@ fn grading_problem(
                 .collect::<Vec<_>>()
                 .join("; ");
             Some(Problem::OfficialWithoutBacking {
-                what,
+                what: what.name(),
                 region_level: level.id(),
                 detail: format!(" (cited: {detail}); grade it `local` or `reported` instead"),
             })
@@ -335,7 +352,7 @@ fn grading_problem(
             let contradicts = cited.iter().any(|(_, s)| {
                 s.seed.is_none() && matches!(s.grade, Some(SourceGrade::A | SourceGrade::B))
             });
-            (!contradicts).then_some(Problem::FalseWithoutContradiction { what })
+            (!contradicts).then(|| Problem::FalseWithoutContradiction { what: what.name() })
         }
         _ => None,
     }
@@ -433,18 +450,24 @@ impl PolicySet {
     /// All regions, ordered as a tree walk from the root (parents before children,
     /// siblings by id).
     pub fn regions_in_tree_order(&self) -> Vec<&Region> {
+        // Children by parent, each list in id order (the map's order): one pass, not one
+        // scan of every region per region.
+        let mut children: std::collections::HashMap<&str, Vec<&Region>> =
+            std::collections::HashMap::new();
+        for region in self.regions.values() {
+            if let Some(parent) = region.parent() {
+                children.entry(parent).or_default().push(region);
+            }
+        }
         let mut ordered = Vec::with_capacity(self.regions.len());
-        if let Some(root) = self.regions.get(ROOT_REGION) {
-            self.walk(root, &mut ordered);
+        let mut stack: Vec<&Region> = self.regions.get(ROOT_REGION).into_iter().collect();
+        while let Some(region) = stack.pop() {
+            ordered.push(region);
+            if let Some(below) = children.get(region.id()) {
+                stack.extend(below.iter().rev());
+            }
         }
         ordered
-    }
-
-    fn walk<'a>(&'a self, region: &'a Region, out: &mut Vec<&'a Region>) {
-        out.push(region);
-        for child in self.children(region.id()) {
-            self.walk(child, out);
-        }
     }
 
     /// Direct children of a region, by id.

@@ -28,7 +28,8 @@ pub struct PolicySet {
 /// What loading produced: the usable set, and every problem with the files that were skipped.
 #[derive(Debug, Clone, Default)]
 pub struct LoadReport {
-    pub set: PolicySet,
+    /// Shared: the window's search index is built from it on another thread.
+    pub set: std::sync::Arc<PolicySet>,
     pub problems: Vec<Diagnostic>,
     /// Display paths of the files that were not used because of a problem.
     pub skipped_files: Vec<String>,
@@ -129,7 +130,7 @@ pub fn load_layers(layers: &[Vec<PolicyFile>]) -> LoadReport {
     skipped.sort();
     skipped.dedup();
     LoadReport {
-        set: PolicySet { regions },
+        set: std::sync::Arc::new(PolicySet { regions }),
         problems,
         skipped_files: skipped,
     }

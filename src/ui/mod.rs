@@ -36,13 +36,41 @@ pub use family::workspace::{FamilyAction, FamilyWorkspace};
 pub use history_panel::{HistoryAction, HistoryPanel};
 pub use search_panel::{StatementAddress, search_box_id};
 
-/// The search index: being built on a background thread, or ready.
+/// The search index: waiting for the first frame to be on screen, being built on a
+/// background thread, or ready.
 enum IndexState {
+    /// Started from the second frame on: on two cores, a thread started earlier competes
+    /// with drawing the first frame.
+    Waiting(std::sync::Arc<crate::policy::PolicySet>),
     Building(std::sync::mpsc::Receiver<SearchIndex>),
     Ready(Box<SearchIndex>),
 }
 
 impl IndexState {
+    /// Starts building, once: from the second frame, when the first is on screen.
+    fn start(&mut self, ctx: &egui::Context) {
+        if !matches!(self, IndexState::Waiting(_)) {
+            return;
+        }
+        if ctx.cumulative_frame_nr() == 0 {
+            // Come back for the second frame even if nothing happens meanwhile.
+            ctx.request_repaint();
+            return;
+        }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let IndexState::Waiting(set) = std::mem::replace(self, IndexState::Building(receiver))
+        else {
+            return;
+        };
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            // The window may be gone by the time it is ready: nothing to do then.
+            if sender.send(SearchIndex::build(&set)).is_ok() {
+                ctx.request_repaint();
+            }
+        });
+    }
+
     /// Takes the index when the thread has sent it; `true` when it just became ready.
     fn poll(&mut self) -> bool {
         if let IndexState::Building(receiver) = self
@@ -59,7 +87,9 @@ impl IndexState {
         static EMPTY: std::sync::OnceLock<SearchIndex> = std::sync::OnceLock::new();
         match self {
             IndexState::Ready(index) => (index, false),
-            IndexState::Building(_) => (EMPTY.get_or_init(SearchIndex::default), true),
+            IndexState::Waiting(_) | IndexState::Building(_) => {
+                (EMPTY.get_or_init(SearchIndex::default), true)
+            }
         }
     }
 }
@@ -273,16 +303,7 @@ impl YibaoApp {
         // The search index is built off the start-up path: the first frame never waits for
         // it, and the search box says so until it is ready.
         let index = if storage.background_index {
-            let set = policies.set.clone();
-            let (sender, receiver) = std::sync::mpsc::channel();
-            let ctx = ctx.clone();
-            std::thread::spawn(move || {
-                // The window may be gone by the time it is ready: nothing to do then.
-                if sender.send(SearchIndex::build(&set)).is_ok() {
-                    ctx.request_repaint();
-                }
-            });
-            IndexState::Building(receiver)
+            IndexState::Waiting(std::sync::Arc::clone(&policies.set))
         } else {
             IndexState::Ready(Box::new(SearchIndex::build(&policies.set)))
         };
@@ -434,6 +455,10 @@ impl YibaoApp {
     /// Draws the whole window.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         set_lang(ui.ctx(), self.lang);
+        // A window that closes after its first frame (start-up measurement) never needs it.
+        if !self.close_after_first_frame {
+            self.index.start(ui.ctx());
+        }
         if self.index.poll()
             && let (index, false) = self.index.get()
         {
@@ -811,10 +836,16 @@ pub fn run_window(folders: &[(PathBuf, bool)]) -> ExitCode {
     {
         log_error(&format!("无法写日志文件 {}：{error}", file.display()));
     }
-    let policies = policy::load_with_folders(folders);
-    for problem in &policies.problems {
-        log_problem(problem);
-    }
+    // The policies load while the window is being created (tens of milliseconds); the
+    // window's first frame needs them only after that.
+    let folders = folders.to_vec();
+    let loading = std::thread::spawn(move || {
+        let policies = policy::load_with_folders(&folders);
+        for problem in &policies.problems {
+            log_problem(problem);
+        }
+        policies
+    });
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(WINDOW_TITLE)
@@ -828,6 +859,9 @@ pub fn run_window(folders: &[(PathBuf, bool)]) -> ExitCode {
         "yibao",
         options,
         Box::new(|cc| {
+            let policies = loading
+                .join()
+                .map_err(|_| "the policy files could not be loaded (the loading thread failed)")?;
             let preferences = cc
                 .storage
                 .and_then(|storage| eframe::get_value::<Preferences>(storage, PREFERENCES_KEY))

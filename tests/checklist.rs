@@ -1001,6 +1001,19 @@ fn a_place_without_its_own_list_confirms_a_local_case_locally() {
     );
     // The heir still sees what to bring.
     assert!(guangzhou.materials.iter().any(|m| m.item == "死亡证明"));
+    // 成都 takes 四川's file, but this case is in the national file: the reason names 全国.
+    let chengdu = case_in("chengdu");
+    assert_eq!(chengdu.verdict, Verdict::ConfirmLocally);
+    let borrowed = chengdu
+        .reasons
+        .iter()
+        .find(|r| r.text.contains("没有收录成都市的办事指南"))
+        .expect("the reason for 需确认");
+    assert!(
+        borrowed.text.contains("全国的规定") && !borrowed.text.contains("四川省"),
+        "{}",
+        borrowed.text
+    );
     // 苏州 has no file, but 江苏's official guide lists death for the whole province.
     assert_eq!(case_in("jiangsu_suzhou").verdict, Verdict::Eligible);
     // A city with its own list is unchanged.

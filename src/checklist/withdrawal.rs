@@ -94,9 +94,10 @@ pub(super) fn case_facts(resolved: &ResolvedRegion<'_>) -> Vec<Fact> {
 fn evaluate_case(
     resolved: &ResolvedRegion<'_>,
     questions: &[Defined<'_, Question>],
-    rule: &WithdrawalCaseRule,
+    defined: Defined<'_, WithdrawalCaseRule>,
     answers: &Answers,
 ) -> CaseResult {
+    let rule = defined.item;
     let best = rule
         .when
         .get_ref()
@@ -240,7 +241,8 @@ fn evaluate_case(
         reasons.push(Reason::built(
             Say::LocalCaseUnconfirmed {
                 place: rules.asked_name,
-                from: rules.data_from_name,
+                // The region whose file has this case (全国 for 成都, not 四川省).
+                from: defined.defined_in.name().to_owned(),
             },
             Vec::new(),
         ));
@@ -349,7 +351,7 @@ pub(super) fn evaluate_withdrawal(
     let mut cases: Vec<CaseResult> = resolved
         .withdrawal_cases()
         .iter()
-        .map(|defined| evaluate_case(resolved, &questions, defined.item, &answers))
+        .map(|defined| evaluate_case(resolved, &questions, *defined, &answers))
         .collect();
     // Eligible first, then to confirm, then not eligible; data order within each.
     cases.sort_by_key(|c| match c.verdict {

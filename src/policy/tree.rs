@@ -270,9 +270,13 @@ pub fn place_rules(set: &super::PolicySet, wanted: &str) -> Option<PlaceRules> {
     } else {
         RegionTree::shipped().find(wanted)?.id.clone()
     };
-    let resolved = set.resolve(&id)?;
+    Some(rules_of(&set.resolve(&id)?))
+}
+
+/// Where a resolved region's rules come from: the nearest region up the chain (itself
+/// included) with a file of its own.
+fn rules_of(resolved: &super::ResolvedRegion<'_>) -> PlaceRules {
     let asked = resolved.region();
-    // The nearest region up the chain with a file of its own.
     let from = resolved
         .chain
         .iter()
@@ -280,32 +284,18 @@ pub fn place_rules(set: &super::PolicySet, wanted: &str) -> Option<PlaceRules> {
         .find(|region| region.has_own_file())
         .copied()
         .unwrap_or(asked);
-    Some(PlaceRules {
+    PlaceRules {
         asked: asked.id().to_owned(),
         asked_name: asked.name().to_owned(),
         data_from: from.id().to_owned(),
         data_from_name: from.name().to_owned(),
-    })
+    }
 }
 
 /// For a region without a file of its own: where its rules come from (its nearest ancestor
 /// with a file). `None` for a region with a file of its own.
 pub fn fallback_rules(resolved: &super::ResolvedRegion<'_>) -> Option<PlaceRules> {
-    let asked = resolved.region();
-    if asked.has_own_file() {
-        return None;
-    }
-    let from = resolved
-        .chain
-        .iter()
-        .rev()
-        .find(|region| region.has_own_file())?;
-    Some(PlaceRules {
-        asked: asked.id().to_owned(),
-        asked_name: asked.name().to_owned(),
-        data_from: from.id().to_owned(),
-        data_from_name: from.name().to_owned(),
-    })
+    Some(rules_of(resolved)).filter(PlaceRules::is_fallback)
 }
 
 /// For a region without a file of its own: the note saying whose rules it shows

@@ -1,6 +1,7 @@
 //! An empty eframe window built with the same eframe features as yibao: the baseline of the
 //! start-up benchmark (`scripts/bench-startup.sh`). With `YIBAO_CLOSE_AFTER_FIRST_FRAME=1` it
-//! closes right after its first frame, as yibao does.
+//! closes right after its first frame and prints "first frame shown" once it is on screen, as
+//! yibao does.
 
 use eframe::egui;
 
@@ -8,8 +9,20 @@ struct Empty {
     close_after_first_frame: bool,
 }
 
+#[expect(
+    clippy::print_stdout,
+    reason = "the start-up benchmark reads this line"
+)]
+fn report_first_frame_shown() {
+    println!("first frame shown");
+}
+
 impl eframe::App for Empty {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        // As yibao does: the frame after the first starts once the first is on screen.
+        if self.close_after_first_frame && ui.ctx().cumulative_frame_nr() == 1 {
+            report_first_frame_shown();
+        }
         egui::CentralPanel::default().show(ui, |_ui| {});
         if self.close_after_first_frame {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);

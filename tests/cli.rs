@@ -663,3 +663,41 @@ fn every_region_of_china_answers_by_id_or_chinese_name() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("policies regions"));
 }
+
+/// A window that cannot open (here no display at all; on a user's computer, typically no
+/// OpenGL 2 under Remote Desktop) never ends in silence: the reason goes to standard error and
+/// to the log, and the exit code is 1. (The message box shown as well needs a desktop.)
+#[test]
+fn a_window_that_cannot_open_says_why_and_writes_it_to_the_log() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yibao"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        // No message-box helper (zenity) to wait on.
+        .env("PATH", "")
+        .env("HOME", home.path())
+        .env("XDG_RUNTIME_DIR", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run yibao");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().expect("kill");
+            panic!("the window that cannot open did not exit within a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().expect("output");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("无法打开窗口"),
+        "{}",
+        stderr(&output)
+    );
+    let log = std::fs::read_to_string(home.path().join("data/yibao/yibao.log")).expect("log file");
+    assert!(log.contains("ERROR 无法打开窗口"), "{log}");
+}

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use eframe::egui::accesskit::Role;
-use eframe::egui::{Key, Modifiers};
+use eframe::egui::{Event, ImeEvent, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use yibao::store::FamilyStore;
@@ -664,4 +664,80 @@ fn a_binding_can_be_checked_with_the_keyboard_alone() {
     assert_eq!(family.members.len(), 1);
     assert_eq!(family.members[0].relation, yibao::domain::Relation::Parent);
     assert!(!texts(&harness, "可以绑定").is_empty());
+}
+
+/// Sends what an input method sends: the pinyin being composed (preedit), the preedit cleared,
+/// then the chosen characters committed at once.
+fn type_with_input_method(harness: &mut Harness<'_, YibaoApp>, composing: &[&str], commit: &str) {
+    for text in composing {
+        harness.event(Event::Ime(ImeEvent::Preedit {
+            text: (*text).to_owned(),
+            active_range_chars: None,
+        }));
+        harness.run();
+    }
+    harness.event(Event::Ime(ImeEvent::Preedit {
+        text: String::new(),
+        active_range_chars: None,
+    }));
+    harness.event(Event::Ime(ImeEvent::Commit(commit.to_owned())));
+    harness.run();
+}
+
+/// Chinese names are typed through an input method (搜狗, 微软拼音): what is committed must
+/// arrive once and whole, full-width punctuation included, in the holder's and a relative's
+/// name fields (egui issues #3766 and #4354: text doubled, lost, or left with the pinyin).
+#[test]
+fn a_name_typed_through_an_input_method_arrives_once_and_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness(dir.path());
+    harness.run();
+    harness.get_by_label("家庭共济绑定").click();
+    harness.run();
+    harness.get_by_label("＋ 新建家庭").click();
+    harness.run();
+
+    harness.get_by_label("姓名").click();
+    harness.run();
+    type_with_input_method(&mut harness, &["w", "wang", "王", "王zhe"], "王喆，");
+    assert_eq!(
+        harness.get_by_label("姓名").value().as_deref(),
+        Some("王喆，")
+    );
+    // A second word after the first: appended, the first kept.
+    type_with_input_method(&mut harness, &["l", "li"], "李");
+    assert_eq!(
+        harness.get_by_label("姓名").value().as_deref(),
+        Some("王喆，李")
+    );
+    harness.key_press(Key::Backspace);
+    harness.key_press(Key::Backspace);
+    harness.run();
+    assert_eq!(
+        harness.get_by_label("姓名").value().as_deref(),
+        Some("王喆")
+    );
+
+    choose_place(&mut harness, "参保地", "南京市");
+    fill(&mut harness, "个人账户余额（元）", "100");
+    harness.get_by_label("完成").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .family()
+            .current_family()
+            .expect("a family")
+            .holder
+            .name,
+        "王喆"
+    );
+
+    harness.get_by_label("家人姓名").click();
+    harness.run();
+    type_with_input_method(&mut harness, &["w", "wang", "wangzhe"], "王喆，");
+    assert_eq!(
+        harness.get_by_label("家人姓名").value().as_deref(),
+        Some("王喆，")
+    );
 }

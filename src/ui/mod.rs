@@ -852,6 +852,12 @@ pub fn run_window(folders: &[(PathBuf, bool)]) -> ExitCode {
     {
         log_error(&format!("无法写日志文件 {}：{error}", file.display()));
     }
+    // A crash is written to the log: the Windows window has no console to print it to.
+    let print_panic = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        crate::log::error(&format!("程序出错退出：{info}"));
+        print_panic(info);
+    }));
     // The policies load while the window is being created (tens of milliseconds); the
     // window's first frame needs them only after that.
     let folders = folders.to_vec();
@@ -903,8 +909,46 @@ pub fn run_window(folders: &[(PathBuf, bool)]) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             log_error(&format!("无法打开窗口：{error}"));
+            tell_window_could_not_open(&error);
             ExitCode::from(1)
         }
+    }
+}
+
+/// What the user sees when the window cannot open, typically because the graphics driver has
+/// no OpenGL 2 (Remote Desktop, a virtual machine, an old driver): a plain system message box
+/// that says what to do, instead of a program that silently does nothing. The box needs no
+/// OpenGL (Windows: MessageBox; Linux: the desktop portal or zenity, else only the log and
+/// standard error).
+fn tell_window_could_not_open(error: &eframe::Error) {
+    let log = crate::log::log_file().map_or_else(
+        || "（没有日志文件）".to_owned(),
+        |path| path.display().to_string(),
+    );
+    let graphics = matches!(
+        error,
+        eframe::Error::Glutin(_) | eframe::Error::OpenGL(_) | eframe::Error::NoGlutinConfigs(..)
+    );
+    let what_to_do = if graphics {
+        "这台电脑的显卡驱动不支持本程序需要的图形功能（OpenGL 2.0）。远程桌面、虚拟机和很旧的显卡驱动常有这种情况。\n\n\
+         请这样试：\n\
+         1. 在这台电脑本机上打开，不要通过远程桌面；\n\
+         2. 更新显卡驱动（可请帮您的人从电脑厂商网站下载）；\n\
+         3. 换一台电脑使用。"
+    } else {
+        "窗口没能打开。请关掉本程序的其他窗口后再试一次；仍打不开，请把下面的日志文件发给帮您的人。"
+    };
+    let dialog = rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title(WINDOW_TITLE)
+        .set_description(format!(
+            "{what_to_do}\n\n详细原因已写入日志：{log}\n（{error}）"
+        ))
+        .set_buttons(rfd::MessageButtons::Ok);
+    // On a thread of its own: this thread still holds the window that failed, and a message
+    // box here would wait on it (seen under Wine: the box never appeared).
+    if std::thread::spawn(move || dialog.show()).join().is_err() {
+        crate::log::error("无法显示出错提示框");
     }
 }
 

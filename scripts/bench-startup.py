@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Start-up and idle figures for yibao against an empty eframe window (examples/empty_window.rs),
-both release builds, under one Xvfb server.
+both built with the same profile (PROFILE, default dist: what the packages ship), under one
+Xvfb server.
 
 start-up: wall time from process start until the first frame is on screen. With
 YIBAO_CLOSE_AFTER_FIRST_FRAME=1 both apps print "first frame shown" when the frame after the first
@@ -14,9 +15,10 @@ open and no input, after a settling period.
 import os, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROFILE = os.environ.get("PROFILE", "dist")
 APPS = {
-    "yibao": os.path.join(ROOT, "target/release/yibao"),
-    "empty": os.path.join(ROOT, "target/release/examples/empty_window"),
+    "yibao": os.path.join(ROOT, "target", PROFILE, "yibao"),
+    "empty": os.path.join(ROOT, "target", PROFILE, "examples/empty_window"),
 }
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 9
 IDLE_SECONDS = float(os.environ.get("IDLE_SECONDS", "10"))

@@ -18,8 +18,9 @@ cargo deb --version >/dev/null 2>&1 || cargo install cargo-deb --locked
 desktop-file-validate packaging/linux/yibao.desktop
 # The dist profile, as the Windows package (smaller and a little faster; cargo-deb maps the
 # target/release/ paths of the asset list to target/dist/).
-mkdir -p target/dist dist
-python3 scripts/third-party-licenses.py x86_64-unknown-linux-gnu target/dist/THIRD-PARTY-LICENSES.txt
+TARGET_DIR=${CARGO_TARGET_DIR:-target}
+mkdir -p "$TARGET_DIR/dist" dist
+python3 scripts/third-party-licenses.py x86_64-unknown-linux-gnu "$TARGET_DIR/dist/THIRD-PARTY-LICENSES.txt"
 deb=$(cargo deb --locked --profile dist --output dist/ | tail -n1)
 [ -f "$deb" ] || { echo "error: cargo deb wrote no package" >&2; exit 1; }
 

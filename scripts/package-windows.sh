@@ -25,7 +25,7 @@ fi
 
 # The linker is set in .cargo/config.toml; the resource compiler is found by winresource.
 cargo build --profile dist --locked --target "$TARGET" --bin yibao
-EXE="target/$TARGET/dist/yibao.exe"
+EXE="${CARGO_TARGET_DIR:-target}/$TARGET/dist/yibao.exe"
 
 # No console window behind the app (subsystem 2 = Windows GUI), and an icon resource.
 headers=$(x86_64-w64-mingw32-objdump -p -h "$EXE")

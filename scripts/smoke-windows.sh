@@ -46,7 +46,7 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 mkdir -p "$WORK/app"
-cp "target/$TARGET/dist/yibao.exe" "$WORK/app/"
+cp "${CARGO_TARGET_DIR:-target}/$TARGET/dist/yibao.exe" "$WORK/app/"
 x86_64-w64-mingw32-gcc -shared -O2 -o "$WORK/app/bcryptprimitives.dll" \
   packaging/wine-test-shim/bcryptprimitives.c packaging/wine-test-shim/bcryptprimitives.def -ladvapi32
 

@@ -63,12 +63,7 @@ fn bench_search(c: &mut Criterion) {
     let report = load_layers(&[generated_files()]);
     let index = SearchIndex::build(&report.set);
     // 1000 regions with files, and the places of the tree (without statements) around them.
-    let with_files = report
-        .set
-        .regions_in_tree_order()
-        .iter()
-        .filter(|r| r.has_own_file())
-        .count();
+    let with_files = report.set.regions_with_files();
     assert_eq!((with_files, index.len()), (1000, 40_000));
     for (label, query) in [
         ("chinese 共济", "共济"),

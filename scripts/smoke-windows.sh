@@ -44,6 +44,19 @@ cleanup() {
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# Prints the id of the visible window titled 医保… (the app, or its message box) once there is
+# one, waiting up to 30 s; fails if none appears. (A regex with Chinese in `xdotool search
+# --name` does not match reliably, so names are compared here.)
+wait_for_window() {
+  local w
+  for _ in $(seq 100); do
+    for w in $(xdotool search --onlyvisible --name . 2>/dev/null); do
+      [[ $(xdotool getwindowname "$w" 2>/dev/null) == *医保* ]] && { echo "$w"; return 0; }
+    done
+    sleep 0.3
+  done
+  return 1
+}
 
 mkdir -p "$WORK/app"
 cp "${CARGO_TARGET_DIR:-target}/$TARGET/dist/yibao.exe" "$WORK/app/"
@@ -95,15 +108,7 @@ echo "settings saved: ${settings#"$WINEPREFIX"/}"
 
 echo "== 4. weak graphics: OpenGL 1.1 only (MESA_GL_VERSION_OVERRIDE=1.1, as on Remote Desktop)"
 MESA_GL_VERSION_OVERRIDE=1.1 wine yibao.exe >"$WORK/weak.log" 2>&1 & APP_PID=$!
-box=
-for _ in $(seq 100); do
-  for w in $(xdotool search --onlyvisible --name . 2>/dev/null); do
-    [[ $(xdotool getwindowname "$w" 2>/dev/null) == *医保* ]] && box=$w
-  done
-  [ -n "$box" ] && break
-  sleep 0.3
-done
-[ -n "$box" ] || fail "no message box when OpenGL 2 is missing (a silent exit)"
+box=$(wait_for_window) || fail "no message box when OpenGL 2 is missing (a silent exit)"
 sleep 1
 import -window root "$REPO/dist/smoke-windows-weak-graphics.png"
 xdotool windowactivate --sync "$box" key Return 2>/dev/null || xdotool key Return
@@ -117,15 +122,7 @@ echo "message box shown (dist/smoke-windows-weak-graphics.png), exit 1, reason i
 
 echo "== 5. screenshot of the open window"
 wine yibao.exe >/dev/null 2>&1 & APP_PID=$!
-window=
-for _ in $(seq 100); do
-  for w in $(xdotool search --onlyvisible --name . 2>/dev/null); do
-    [[ $(xdotool getwindowname "$w" 2>/dev/null) == *医保* ]] && window=$w
-  done
-  [ -n "$window" ] && break
-  sleep 0.3
-done
-[ -n "$window" ] || fail "the window did not appear"
+wait_for_window >/dev/null || fail "the window did not appear"
 sleep 3
 import -window root "$REPO/dist/smoke-windows.png"
 echo "screenshot: dist/smoke-windows.png"

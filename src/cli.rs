@@ -422,12 +422,7 @@ fn check(cli: &Cli, dir: Option<&PathBuf>) -> ExitCode {
             .iter()
             .map(|r| r.statements.len())
             .sum();
-        let with_files = report
-            .set
-            .regions_in_tree_order()
-            .iter()
-            .filter(|r| r.has_own_file())
-            .count();
+        let with_files = report.set.regions_with_files();
         println!(
             "ok: {} regions, {} statements, policy data version {} ({} places of China in all; the others use their nearest ancestor's rules)",
             with_files,

@@ -75,12 +75,22 @@ fn choose_place(harness: &mut Harness<'_, YibaoApp>, label: &str, option: &str) 
 
 /// Opens the tab, creates a family and fills in the holder (Nanjing, employee).
 fn start_family(harness: &mut Harness<'_, YibaoApp>, balance: &str) {
+    open_new_family(harness);
+    fill(harness, "姓名", "王喆");
+    finish_holder(harness, balance);
+}
+
+/// Opens the family tab and creates a family: the holder's form is open.
+fn open_new_family(harness: &mut Harness<'_, YibaoApp>) {
     harness.run();
     harness.get_by_label("家庭共济绑定").click();
     harness.run();
     harness.get_by_label("＋ 新建家庭").click();
     harness.run();
-    fill(harness, "姓名", "王喆");
+}
+
+/// Completes the holder's form after the name: insured in Nanjing, with `balance`.
+fn finish_holder(harness: &mut Harness<'_, YibaoApp>, balance: &str) {
     choose_place(harness, "参保地", "南京市");
     fill(harness, "个人账户余额（元）", balance);
     harness.get_by_label("完成").click();
@@ -691,11 +701,7 @@ fn type_with_input_method(harness: &mut Harness<'_, YibaoApp>, composing: &[&str
 fn a_name_typed_through_an_input_method_arrives_once_and_whole() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = harness(dir.path());
-    harness.run();
-    harness.get_by_label("家庭共济绑定").click();
-    harness.run();
-    harness.get_by_label("＋ 新建家庭").click();
-    harness.run();
+    open_new_family(&mut harness);
 
     harness.get_by_label("姓名").click();
     harness.run();
@@ -718,10 +724,7 @@ fn a_name_typed_through_an_input_method_arrives_once_and_whole() {
         Some("王喆")
     );
 
-    choose_place(&mut harness, "参保地", "南京市");
-    fill(&mut harness, "个人账户余额（元）", "100");
-    harness.get_by_label("完成").click();
-    harness.run();
+    finish_holder(&mut harness, "100");
     assert_eq!(
         harness
             .state()

@@ -479,6 +479,12 @@ impl PolicySet {
             .collect()
     }
 
+    /// Number of regions that have a policy file of their own (the others use their nearest
+    /// ancestor's rules).
+    pub fn regions_with_files(&self) -> usize {
+        self.regions.values().filter(|r| r.has_own_file()).count()
+    }
+
     /// Number of regions.
     pub fn len(&self) -> usize {
         self.regions.len()

@@ -768,12 +768,13 @@ impl eframe::App for YibaoApp {
 
 /// For the start-up benchmark: the frame after the first one starts once the first frame is on
 /// screen, so the line "first frame shown" on standard output marks it (the benchmark reads the
-/// time it arrives; the window then closes as usual).
+/// time it arrives; the window then closes as usual). Called at the start of every frame; the
+/// empty baseline window (`examples/empty_window.rs`) calls it too.
 #[expect(
     clippy::print_stdout,
     reason = "the start-up benchmark reads this line"
 )]
-fn report_first_frame_shown(ctx: &egui::Context) {
+pub fn report_first_frame_shown(ctx: &egui::Context) {
     if ctx.cumulative_frame_nr() == 1 {
         println!("first frame shown");
     }

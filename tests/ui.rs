@@ -746,3 +746,45 @@ fn the_search_index_is_built_after_the_first_frame() {
         "the query typed while building is answered"
     );
 }
+
+/// The window as the system placed it: `outer` points on a screen of `monitor` points.
+fn place_window(harness: &mut Harness<'static, YibaoApp>, monitor: [f32; 2], outer: [f32; 2]) {
+    use eframe::egui::{Rect, ViewportId, pos2, vec2};
+    let viewport = harness
+        .input_mut()
+        .viewports
+        .entry(ViewportId::ROOT)
+        .or_default();
+    viewport.monitor_size = Some(vec2(monitor[0], monitor[1]));
+    viewport.outer_rect = Some(Rect::from_min_size(
+        pos2(26.0, 26.0),
+        vec2(outer[0], outer[1]),
+    ));
+}
+
+fn asked_to_maximize(harness: &Harness<'static, YibaoApp>) -> bool {
+    use eframe::egui::{ViewportCommand, ViewportId};
+    harness.output().viewport_output[&ViewportId::ROOT]
+        .commands
+        .contains(&ViewportCommand::Maximized(true))
+}
+
+#[test]
+fn on_a_1366_by_768_laptop_the_window_opens_maximized_so_nothing_hides_behind_the_taskbar() {
+    // The default 1100×720 window with Windows 10's frame.
+    let mut harness = harness_with(Preferences::default(), [1100.0, 720.0]);
+    place_window(&mut harness, [1366.0, 768.0], [1116.0, 759.0]);
+    harness.step();
+    assert!(asked_to_maximize(&harness));
+    // Once: a user who then makes the window smaller keeps it.
+    harness.step();
+    assert!(!asked_to_maximize(&harness));
+}
+
+#[test]
+fn on_a_large_screen_the_window_keeps_its_size() {
+    let mut harness = harness_with(Preferences::default(), [1100.0, 720.0]);
+    place_window(&mut harness, [1920.0, 1080.0], [1116.0, 759.0]);
+    harness.step();
+    assert!(!asked_to_maximize(&harness));
+}

@@ -11,6 +11,7 @@ mod family;
 pub mod fonts;
 mod history_panel;
 pub mod place_picker;
+pub mod screen_fit;
 mod search_panel;
 mod sources_panel;
 mod start_panel;
@@ -276,6 +277,8 @@ pub struct YibaoApp {
     allow_close: bool,
     /// Close once the first frame is shown (start-up benchmark, see PERFORMANCE.md).
     close_after_first_frame: bool,
+    /// The window was compared with its screen (and maximized if it did not fit).
+    screen_checked: bool,
 }
 
 /// Set to 1 to make the window close right after its first frame (start-up benchmark).
@@ -373,6 +376,7 @@ impl YibaoApp {
             confirm_close: false,
             allow_close: false,
             close_after_first_frame: false,
+            screen_checked: false,
         }
     }
 
@@ -452,6 +456,22 @@ impl YibaoApp {
         }
     }
 
+    /// Maximizes a window too large for its screen, once, as soon as the system tells the
+    /// screen's size (see `screen_fit`).
+    fn fit_screen(&mut self, ctx: &egui::Context) {
+        if self.screen_checked {
+            return;
+        }
+        match ctx.input(|i| screen_fit::screen_fit(i.viewport())) {
+            screen_fit::ScreenFit::Unknown => {}
+            screen_fit::ScreenFit::Fits => self.screen_checked = true,
+            screen_fit::ScreenFit::TooLarge => {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+                self.screen_checked = true;
+            }
+        }
+    }
+
     /// Draws the whole window.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         set_lang(ui.ctx(), self.lang);
@@ -466,6 +486,7 @@ impl YibaoApp {
             self.explorer.refresh_search(index);
         }
         self.run_commands(ui.ctx());
+        self.fit_screen(ui.ctx());
         self.close_guard_ui(ui);
         let Self {
             policies,
@@ -485,6 +506,7 @@ impl YibaoApp {
             confirm_close: _,
             allow_close: _,
             close_after_first_frame: _,
+            screen_checked: _,
         } = self;
         egui::Panel::top("tabs").show(ui, |ui| {
             ui.add_space(4.0);
@@ -876,7 +898,9 @@ pub fn run_window(folders: &[(PathBuf, bool)]) -> ExitCode {
                 // The Linux menu entry (yibao.desktop) finds its window by this name.
                 .with_app_id("yibao")
                 .with_inner_size([1100.0, 720.0])
-                .with_min_inner_size([800.0, 600.0]),
+                // Small enough to fit, maximized, on an 800×600 screen with a taskbar; every
+                // page still works at this size (scrolling).
+                .with_min_inner_size([640.0, 480.0]),
         ),
         // Remembers the window's size and position between runs.
         persist_window: true,

@@ -9,6 +9,9 @@ use crate::policy::tree::short_name;
 use crate::policy::{PolicySet, ROOT_REGION};
 use crate::text::{Lang, Word};
 
+/// How far a city stands in from its province in the list (points).
+const CITY_INDENT: f32 = 24.0;
+
 /// How a region reads in the list: a city by its name; 全国 and a province with what their
 /// rules stand for.
 pub fn place_label(policies: &PolicySet, id: &str, lang: Lang) -> String {
@@ -78,14 +81,19 @@ pub fn place_combo_ui(
                     continue;
                 }
                 shown += 1;
-                if ui
-                    .selectable_value(
-                        value,
-                        region.id().to_owned(),
-                        place_label(policies, region.id(), lang),
-                    )
-                    .clicked()
-                {
+                let label = place_label(policies, region.id(), lang);
+                // Cities sit indented under their province, so the list reads as groups.
+                let is_city = region.parent().is_some_and(|parent| parent != ROOT_REGION);
+                let choice = if is_city {
+                    ui.horizontal(|ui| {
+                        ui.add_space(CITY_INDENT);
+                        ui.selectable_value(value, region.id().to_owned(), label)
+                    })
+                    .inner
+                } else {
+                    ui.selectable_value(value, region.id().to_owned(), label)
+                };
+                if choice.clicked() {
                     ui.data_mut(|d| {
                         d.remove::<String>(filter_id);
                         d.remove::<bool>(opened_id);

@@ -10,6 +10,10 @@ use eframe::egui::{Vec2, ViewportInfo};
 /// monitor size the system reports includes it.
 pub const TASKBAR_ROOM: f32 = 48.0;
 
+/// A title bar's height, counted when the system does not yet know the window's frame (on X11
+/// the window manager adds it after the first frames).
+pub const TITLE_BAR_ROOM: f32 = 32.0;
+
 /// What to do about the window's size, once the system has said how large the screen is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScreenFit {
@@ -21,8 +25,8 @@ pub enum ScreenFit {
     TooLarge,
 }
 
-/// Decides from the window's outer size (its frame included; the inner size where the system
-/// gives no outer one) and the screen's size. Sizes only, not positions: on a second monitor
+/// Decides from the window's outer size (its frame included; the inner size and a title bar where
+/// the system does not know the frame yet) and the screen's size. Sizes only, not positions: on a second monitor
 /// the position is counted from the first one.
 pub fn screen_fit(viewport: &ViewportInfo) -> ScreenFit {
     if viewport.maximized == Some(true) || viewport.fullscreen == Some(true) {
@@ -34,7 +38,15 @@ pub fn screen_fit(viewport: &ViewportInfo) -> ScreenFit {
     let Some(window) = viewport.outer_rect.or(viewport.inner_rect) else {
         return ScreenFit::Unknown;
     };
-    if fits(window.size(), monitor) {
+    let mut size = window.size();
+    let frame_known = viewport
+        .outer_rect
+        .zip(viewport.inner_rect)
+        .is_some_and(|(outer, inner)| outer.height() > inner.height());
+    if !frame_known {
+        size.y += TITLE_BAR_ROOM;
+    }
+    if fits(size, monitor) {
         ScreenFit::Fits
     } else {
         ScreenFit::TooLarge
@@ -50,10 +62,16 @@ mod tests {
     use super::*;
     use eframe::egui::{Rect, pos2, vec2};
 
+    /// A window with Windows 10's frame: 8-point borders and a 31-point title bar.
     fn viewport(monitor: Vec2, outer: Vec2) -> ViewportInfo {
+        let outer = Rect::from_min_size(pos2(26.0, 26.0), outer);
         ViewportInfo {
             monitor_size: Some(monitor),
-            outer_rect: Some(Rect::from_min_size(pos2(26.0, 26.0), outer)),
+            outer_rect: Some(outer),
+            inner_rect: Some(Rect::from_min_max(
+                outer.min + vec2(8.0, 31.0),
+                outer.max - vec2(8.0, 8.0),
+            )),
             ..ViewportInfo::default()
         }
     }
@@ -75,6 +93,20 @@ mod tests {
             screen_fit(&viewport(vec2(1920.0, 1080.0), window)),
             ScreenFit::Fits
         );
+    }
+
+    #[test]
+    fn before_the_window_manager_frames_the_window_a_title_bar_is_counted() {
+        // X11 at the first frame: outer = inner = 1100×720 on a 1366×768 screen, which leaves
+        // no room for the title bar above and a panel below.
+        let window = Rect::from_min_size(pos2(0.0, 0.0), vec2(1100.0, 720.0));
+        let unframed = ViewportInfo {
+            monitor_size: Some(vec2(1366.0, 768.0)),
+            outer_rect: Some(window),
+            inner_rect: Some(window),
+            ..ViewportInfo::default()
+        };
+        assert_eq!(screen_fit(&unframed), ScreenFit::TooLarge);
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod family;
 pub mod fonts;
 mod history_panel;
 pub mod place_picker;
-pub mod screen_fit;
+mod screen_fit;
 mod search_panel;
 mod sources_panel;
 mod start_panel;
